@@ -1,0 +1,77 @@
+"""The command-line interface: thin click commands over library functions."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from typing import Any
+
+import click
+from rich.console import Console
+from rich.progress import Progress
+
+from crosswire import __version__
+from crosswire.errors import EXIT_FATAL, EXIT_INPUT_FAILURES, EXIT_OK, CrosswireError
+
+err = Console(stderr=True)
+
+
+def _fatal(exc: Exception) -> None:
+    click.echo(f"crosswire: {exc}", err=True)
+    sys.exit(EXIT_FATAL)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="crosswire")
+def main() -> None:
+    """crosswire: cross-checked, geolocated conflict events from partisan news."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", "db_path", default="crosswire.duckdb", show_default=True, help="DuckDB database file.")
+@click.option("--quiet", is_flag=True, help="No progress bar or summary.")
+def run(inputs: tuple[str, ...], db_path: str, quiet: bool) -> None:
+    """Ingest INPUTS (files, folders or globs) and run every pipeline stage.
+
+    Re-running on the same input changes nothing: inputs are keyed by content hash.
+    Exit code 0 if every input was stored, 1 if some failed (each is recorded
+    with its reason), 2 if nothing could be done.
+    """
+    from crosswire.pipeline import run as run_pipeline
+
+    def progress(items: Iterable[Any], total: int) -> Iterable[Any]:
+        if quiet or total < 20:
+            yield from items
+            return
+        with Progress(console=err, transient=True) as bar:
+            task = bar.add_task("ingesting", total=total)
+            for item in items:
+                yield item
+                bar.advance(task)
+
+    try:
+        summary = run_pipeline(list(inputs), db_path, progress=progress)
+    except CrosswireError as exc:
+        _fatal(exc)
+        return
+    if not quiet:
+        t = summary.totals
+        click.echo(
+            f"inputs: {summary.inputs_seen} seen, {summary.inputs_ok} stored, "
+            f"{summary.inputs_skipped} unchanged, {summary.inputs_failed} failed"
+        )
+        click.echo(
+            f"database {db_path}: {t.get('stories', 0)} stories, {t.get('events', 0)} events, "
+            f"{t.get('claims', 0)} claims, {t.get('links', 0)} links, "
+            f"{t.get('contradictions', 0)} contradictions"
+        )
+        for rec in summary.failures:
+            click.echo(f"  {rec.status.value}: {rec.path}: {rec.message}", err=True)
+        for msg in summary.stage_errors:
+            click.echo(f"  stage error: {msg}", err=True)
+    sys.exit(EXIT_OK if summary.ok else EXIT_INPUT_FAILURES)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
