@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+
+#: colon-separated folders holding a user's own data files (another conflict's
+#: places, actors, outlets, lexicons), read in addition to the bundled ones.
+DATA_ENV = "CROSSWIRE_DATA"
 
 
 def data_dir() -> Path:
@@ -14,6 +19,26 @@ def data_dir() -> Path:
 
 def data_path(name: str) -> Path:
     return data_dir() / name
+
+
+def user_data_dirs() -> list[Path]:
+    return [Path(p) for p in os.environ.get(DATA_ENV, "").split(os.pathsep) if p]
+
+
+def data_files(name: str) -> list[Path]:
+    """Every file named ``name`` (a path relative to a data folder): bundled first, then the user's.
+
+    Loaders merge them in this order, so a user's row can add to or override a bundled one.
+    A name may be a folder (``gazetteer``): then every CSV file inside it, sorted, is returned.
+    """
+    out: list[Path] = []
+    for base in [data_dir(), *user_data_dirs()]:
+        p = base / name
+        if p.is_dir():
+            out.extend(sorted(p.glob("*.csv")))
+        elif p.is_file():
+            out.append(p)
+    return out
 
 
 @dataclass(frozen=True)
