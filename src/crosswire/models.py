@@ -260,6 +260,9 @@ class AnnotatedStory:
     sentences: tuple[Sentence, ...]
     mentions: tuple[Mention, ...] = ()
     candidates: tuple[int, ...] = ()
+    # spaCy Docs of the candidate sentences, aligned with ``candidates`` (token offsets are
+    # relative to the sentence: add ``sentences[i].start``). Not part of the record's value.
+    docs: tuple[Any, ...] = field(default=(), compare=False, repr=False)
 
 
 def to_dict(record: Any) -> Any:
