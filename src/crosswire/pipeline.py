@@ -7,13 +7,15 @@ parses arguments and formats the summary.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
 from crosswire import clean, ingest
 from crosswire.errors import CrosswireError
-from crosswire.models import InputRecord, InputStatus, RawDocument, Story
+from crosswire.models import DateInfo, InputRecord, InputStatus, RawDocument, Story
 from crosswire.settings import DEFAULT, Settings
 from crosswire.store import Store
 
@@ -115,6 +117,142 @@ def _run_derived_stages(store: Store, new_story_ids: list[str], settings: Settin
     from crosswire import link
 
     try:
+        _extract_new(store, new_story_ids, settings, summary)
+    except CrosswireError as exc:  # e.g. the NLP model cannot be loaded (CW301)
+        summary.stage_errors.append(str(exc))
+    try:
         link.update(store, settings)
     except CrosswireError as exc:
         summary.stage_errors.append(str(exc))
+
+
+#: stories annotated together (one nlp.pipe over their candidate sentences)
+EXTRACT_CHUNK = 200
+
+
+def story_from_row(row: dict[str, Any]) -> Story:
+    """Rebuild a :class:`Story` from its row in the ``stories`` table."""
+    def _j(value: Any, default: Any) -> Any:
+        if value is None:
+            return default
+        return json.loads(value) if isinstance(value, str) else value
+
+    published = row.get("published")
+    return Story(
+        story_id=row["story_id"],
+        input_id=row["input_id"],
+        index=int(row.get("idx") or 0),
+        title=row.get("title"),
+        text=row.get("text") or "",
+        content_hash=row.get("content_hash") or "",
+        outlet=row.get("outlet"),
+        publisher=row.get("publisher"),
+        url=row.get("url"),
+        published=DateInfo(
+            published.isoformat() if hasattr(published, "isoformat") else published,
+            row.get("date_source") or "none",
+            float(row.get("date_confidence") or 0.0),
+            tuple(_j(row.get("date_flags"), [])),
+        ),
+        language=row.get("language") or "en",
+        language_confidence=float(row.get("language_confidence") or 1.0),
+        outlet_evidence=row.get("outlet_evidence"),
+        removed_lines=int(row.get("removed_lines") or 0),
+        flags=tuple(_j(row.get("flags"), [])),
+        extra=_j(row.get("extra"), {}),
+    )
+
+
+def _extract_new(store: Store, story_ids: Sequence[str], settings: Settings, summary: RunSummary) -> None:
+    """Annotate and extract the new stories, replacing what extraction stored for each before."""
+    from crosswire.extract import extract_stories
+
+    for k in range(0, len(story_ids), EXTRACT_CHUNK):
+        ids = list(story_ids[k : k + EXTRACT_CHUNK])
+        marks = ", ".join("?" for _ in ids)
+        rows = store.stories(f"WHERE story_id IN ({marks})", ids)
+        stories = [story_from_row(r) for r in rows if r.get("language", "en") in (None, "en")]
+        for story_id, events, claims, error in extract_stories(stories):
+            if error is not None:
+                summary.stage_errors.append(f"{story_id}: {error}")
+                continue
+            store.replace_story_extractions(story_id, events, claims)
+            summary.events += len(events)
+            summary.claims += len(claims)
+
+
+def extract_batch(
+    lines: Iterable[str], settings: Settings = DEFAULT, chunk: int = EXTRACT_CHUNK
+) -> Iterator[dict[str, Any]]:
+    """``crosswire extract``: one JSON line in ({"id", "text" or "html", ...}) -> one output dict.
+
+    Each output is ``{"id", "articles", "events", "claims"}`` (plus ``"error"`` when the line
+    could not be used) with the same field names as the JSONL export. Lines are cleaned by
+    ``clean.make_stories`` exactly like ingested files, and extracted in chunks so the model is
+    loaded once and run over many stories at a time.
+    """
+    from crosswire import export
+    from crosswire.extract import extract_stories
+
+    pending: list[tuple[str, list[Story], str | None]] = []
+
+    def flush() -> Iterator[dict[str, Any]]:
+        stories = [s for _, ss, _ in pending for s in ss]
+        results = {sid: (ev, cl, err) for sid, ev, cl, err in extract_stories(stories)} if stories else {}
+        for rid, ss, err in pending:
+            out: dict[str, Any] = {
+                "id": rid,
+                "articles": [export.article_row(s) for s in ss],
+                "events": [],
+                "claims": [],
+            }
+            errors = [err] if err else []
+            for s in ss:
+                ev, cl, e = results.get(s.story_id, ([], [], None))
+                out["events"].extend(export.event_row(x, s.outlet or s.publisher) for x in ev)
+                out["claims"].extend(export.claim_row(x) for x in cl)
+                if e:
+                    errors.append(e)
+            if errors:
+                out["error"] = "; ".join(errors)
+            yield out
+        pending.clear()
+
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        rid, stories, err = _stories_from_line(line, n, settings)
+        pending.append((rid, stories, err))
+        if len(pending) >= chunk:
+            yield from flush()
+    yield from flush()
+
+
+def _stories_from_line(line: str, n: int, settings: Settings) -> tuple[str, list[Story], str | None]:
+    try:
+        rec = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return f"line {n}", [], f"[CW108] line {n}: malformed JSON: {exc.msg}"
+    if not isinstance(rec, dict):
+        return f"line {n}", [], f"[CW108] line {n}: not a JSON object"
+    rid = str(rec.get("id") or f"line {n}")
+    text, html = rec.get("text"), rec.get("html")
+    if not isinstance(text, str) and not isinstance(html, str):
+        return rid, [], f"[CW107] {rid}: no \"text\" or \"html\" field"
+    raw = json.dumps(rec, sort_keys=True, ensure_ascii=False).encode("utf-8")
+    doc = RawDocument(
+        input_id=hashlib.sha256(raw).hexdigest(),
+        path=f"<stdin>:{n}",
+        fmt="html" if isinstance(html, str) and not isinstance(text, str) else "jsonl",
+        text=text if isinstance(text, str) else "",
+        html=html if isinstance(html, str) else None,
+        url=rec.get("url"),
+        title=rec.get("title"),
+        date=rec.get("date"),
+        outlet=rec.get("outlet"),
+        record_key=rid,
+    )
+    try:
+        return rid, list(clean.make_stories(doc, settings)), None
+    except CrosswireError as exc:
+        return rid, [], str(exc)

@@ -1,0 +1,418 @@
+"""Extraction: an annotated story -> ACLED-style events and attributed claims.
+
+For each candidate sentence the event classifier proposes (event type, sub-event type, trigger)
+hits; for each hit the orchestrator asks the actor module for actor1/actor2, the geocoder for the
+event place, :mod:`.dates` for the event date and :mod:`.fatalities` for every casualty figure in
+the sentence and in the next sentences that continue the same event ("The bus was carrying...",
+"... saying the blast killed 50 fighters"). Hits of one story that describe the same event are
+merged into one :class:`Event` carrying all their figures. Every field keeps its evidence.
+
+One story failing records an error (CW302) and never stops the batch (:func:`extract_stories`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from crosswire.errors import CrosswireError, ExtractError
+from crosswire.extract import dates, fatalities
+from crosswire.models import (
+    Actor,
+    AnnotatedStory,
+    Claim,
+    DateInfo,
+    Event,
+    Evidence,
+    FatalityClaim,
+    Mention,
+    Place,
+    Sentence,
+    Story,
+)
+
+__all__ = ["extract", "extract_stories", "main_event", "ExtractionResult"]
+
+#: how many sentences after an event's sentence may continue it (carry its casualty figures)
+CONTINUATION_SENTENCES = 2
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its)\s+(?:\w+\s+){0,2}$", re.I)
+
+ExtractionResult = tuple[str, list[Event], list[Claim], str | None]
+
+
+@dataclass
+class _Draft:
+    """An event being assembled (mutable until it becomes a frozen :class:`Event`)."""
+
+    hit: Any
+    sentence_index: int
+    sentences: list[int]
+    actor1: Actor | None
+    actor2: Actor | None
+    civilian_targeting: bool
+    place: Place | None
+    event_date: str | None
+    time_precision: int
+    date_own: bool  # the date came from the event's own sentence (not inherited)
+    claims: list[FatalityClaim] = field(default_factory=list)
+    evidence: dict[str, Evidence] = field(default_factory=dict)
+    key: str = ""
+
+
+def _ev(story: Story, start: int, end: int, sent: Sentence) -> Evidence:
+    return Evidence(story.story_id, start, end, story.text[start:end], sent.text, sent.start, sent.end)
+
+
+def _sentence_of(sentences: Sequence[Sentence], pos: int) -> Sentence:
+    for s in sentences:
+        if s.start <= pos < s.end:
+            return s
+    return Sentence(pos, pos, "")
+
+
+def _actor(story: Story, sentences: Sequence[Sentence], mention: Mention | None) -> Actor | None:
+    if mention is None:
+        return None
+    from crosswire.extract import actors
+
+    name = mention.canonical or mention.text
+    info = actors.actor_info(name) if mention.canonical else None
+    ev = _ev(story, mention.start, mention.end, _sentence_of(sentences, mention.start))
+    return Actor(
+        name=name,
+        actor_type=getattr(info, "inter", None) if info is not None else None,
+        side=getattr(info, "side", None) if info is not None else None,
+        mention=mention.text,
+        evidence=ev,
+    )
+
+
+def _doc_for(annotated: AnnotatedStory, index: int) -> Any:
+    for i, doc in zip(annotated.candidates, annotated.docs, strict=False):
+        if i == index:
+            return doc
+    return None
+
+
+def _figures(annotated: AnnotatedStory, index: int) -> list[FatalityClaim]:
+    sent = annotated.sentences[index]
+    return fatalities.find_fatality_claims(
+        sent.text,
+        sent.start,
+        annotated.story.story_id,
+        (sent.start, sent.end),
+        doc=_doc_for(annotated, index),
+    )
+
+
+def _is_anaphoric(text: str, hit: Any, base: int) -> bool:
+    """A trigger introduced by a definite determiner ("the blast") refers back to an event."""
+    return bool(_DEFINITE.search(text[: max(0, hit.start - base)][-40:]))
+
+
+def _coordinated_pairs(
+    sent: Sentence, hit: Any, places: Sequence[Mention], pub: DateInfo
+) -> list[tuple[Mention, dates.DateMatch]]:
+    """ "... in Talmenes in April 2014 and Sarmin in March 2015": one (place, date) per conjunct.
+
+    Only when a sentence lists at least two places after the trigger, each directly followed by
+    its own date; otherwise the sentence is one event.
+    """
+    after = [m for m in places if sent.start <= m.start < sent.end and m.start >= hit.start]
+    found = [d for d in dates.find_dates(sent.text, pub) if d.iso]
+    if len(after) < 2 or len(found) < 2:
+        return []
+    pairs: list[tuple[Mention, dates.DateMatch]] = []
+    for k, m in enumerate(after):
+        nxt = after[k + 1].start if k + 1 < len(after) else sent.end
+        own = [d for d in found if m.end <= sent.start + d.start < nxt and sent.start + d.start - m.end <= 30]
+        if own:
+            pairs.append((m, own[0]))
+    if len(pairs) < 2 or len({d.iso for _, d in pairs}) < 2:
+        return []
+    return pairs
+
+
+def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
+    """The events and claims one story reports."""
+    from crosswire import geocode
+    from crosswire.extract import actors, claims, classify
+
+    story = annotated.story
+    text = story.text
+    sentences = annotated.sentences
+    pub = dates.publication_date(story.published, text, story.story_id)
+    places = [m for m in annotated.mentions if m.label == "GAZ"]
+    actor_mentions = [m for m in annotated.mentions if m.label == "ACTOR"]
+    candidates = set(annotated.candidates)
+
+    # the date each sentence carries, for inheritance by later sentences without one
+    inherited: tuple[str | None, int, Evidence | None] = (
+        pub.value,
+        2 if pub.value else 3,
+        pub.evidence,
+    )
+    hits_by_sentence: dict[int, list[Any]] = {}
+    for i in sorted(candidates):
+        hits_by_sentence[i] = list(classify.classify_sentence(sentences[i].text, base=sentences[i].start))
+
+    drafts: list[_Draft] = []
+    figures_cache: dict[int, list[FatalityClaim]] = {}
+
+    def figures(i: int) -> list[FatalityClaim]:
+        if i not in figures_cache:
+            figures_cache[i] = _figures(annotated, i) if i in candidates else []
+        return figures_cache[i]
+
+    for i, sent in enumerate(sentences):
+        own_date = dates.resolve_event_date(sent.text, sent.start, pub, story.story_id, text)
+        for hit in hits_by_sentence.get(i, []):
+            in_sent = [m for m in actor_mentions if sent.start <= m.start < sent.end]
+            m1, m2, civ = actors.assign_roles((sent.start, sent.end), hit, in_sent)
+            a1 = _actor(story, sentences, m1)
+            a2 = _actor(story, sentences, m2)
+            pairs = _coordinated_pairs(sent, hit, places, pub)
+            targets: list[tuple[Place | None, tuple[str | None, int, Evidence | None], str]] = []
+            if pairs:
+                for k, (pm, dm) in enumerate(pairs):
+                    place = geocode.locate_event(text, sent.start, sent.end, pm.start, places)
+                    dev = _ev(story, sent.start + dm.start, sent.start + dm.end, sent)
+                    targets.append((place, (dm.iso, dm.precision, dev), f":{k}"))
+            else:
+                place = geocode.locate_event(text, sent.start, sent.end, hit.start, places)
+                d = dates.resolve_event_date(
+                    sent.text, sent.start, pub, story.story_id, text, anchor=hit.start
+                )
+                targets.append((place, d, ""))
+            for place, d, suffix in targets:
+                date_own = d[0] is not None
+                iso, precision, dev = d if date_own else inherited
+                draft = _Draft(
+                    hit=hit,
+                    sentence_index=i,
+                    sentences=[i],
+                    actor1=a1,
+                    actor2=a2,
+                    civilian_targeting=bool(civ),
+                    place=place,
+                    event_date=iso,
+                    time_precision=precision,
+                    date_own=date_own,
+                    key=f"{story.story_id}:{hit.start}:{hit.end}{suffix}",
+                )
+                trig = _ev(story, hit.start, hit.end, sent)
+                draft.evidence["trigger"] = trig
+                draft.evidence["event_type"] = trig
+                draft.evidence["sub_event_type"] = trig
+                if a1 and a1.evidence:
+                    draft.evidence["actor1"] = a1.evidence
+                if a2 and a2.evidence:
+                    draft.evidence["actor2"] = a2.evidence
+                if place is not None and place.evidence is not None:
+                    draft.evidence["place"] = place.evidence
+                if dev is not None:
+                    draft.evidence["event_date"] = dev
+                if not pairs:
+                    draft.claims.extend(figures(i))
+                    for j in range(i + 1, min(len(sentences), i + 1 + CONTINUATION_SENTENCES)):
+                        if not _continues(sentences[j], hits_by_sentence.get(j, []), hit, iso, pub):
+                            break
+                        draft.claims.extend(figures(j))
+                        draft.sentences.append(j)
+                drafts.append(draft)
+        if own_date[0] is not None:
+            inherited = own_date
+    merged = _merge(drafts, sentences)
+    events = [_finish(story, sentences, d) for d in merged]
+    story_claims = claims.extract_claims(
+        annotated, dict(zip(annotated.candidates, annotated.docs, strict=False))
+    )
+    return events, list(story_claims)
+
+
+def _continues(sent: Sentence, hits: Sequence[Any], hit: Any, iso: str | None, pub: DateInfo) -> bool:
+    """Does the next sentence go on about the same event (and so may carry its figures)?"""
+    own = [d for d in dates.find_dates(sent.text, pub) if d.iso]
+    if own and iso and all(abs(_days(d.iso, iso)) > 1 for d in own if d.iso):
+        return False  # another day: another event
+    for h in hits:
+        if h.sub_event_type != hit.sub_event_type and not _is_anaphoric(sent.text, h, sent.start):
+            return False  # a new event of another kind begins
+    return True
+
+
+def _days(a: str | None, b: str | None) -> int:
+    import datetime as dt
+
+    if not a or not b:
+        return 0
+    return (dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days
+
+
+def _place_compatible(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return True
+    if a.gazetteer_id and a.gazetteer_id == b.gazetteer_id:
+        return True
+    if a.name == b.name:
+        return True
+    if (
+        a.latitude is not None
+        and b.latitude is not None
+        and a.longitude is not None
+        and b.longitude is not None
+    ):
+        return abs(a.latitude - b.latitude) < 0.1 and abs(a.longitude - b.longitude) < 0.1
+    return False
+
+
+def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
+    """Merge hits that describe the same event into the first (most specific) report of it."""
+    out: list[_Draft] = []
+    for d in drafts:
+        target = None
+        for prev in out:
+            same_type = prev.hit.sub_event_type == d.hit.sub_event_type
+            continuation = d.sentence_index in prev.sentences and d.sentence_index != prev.sentence_index
+            anaphor = _is_anaphoric(
+                sentences[d.sentence_index].text, d.hit, sentences[d.sentence_index].start
+            )
+            same_sentence = d.sentence_index == prev.sentence_index and same_type
+            date_ok = not (d.date_own and prev.date_own) or abs(_days(d.event_date, prev.event_date)) <= 1
+            if not date_ok or not _place_compatible(prev.place, d.place):
+                continue
+            if (continuation and (same_type or anaphor)) or same_sentence or (same_type and anaphor):
+                target = prev
+                break
+        if target is None:
+            out.append(d)
+            continue
+        seen = {(c.evidence.start if c.evidence else -1, c.kind) for c in target.claims}
+        for c in d.claims:
+            if (c.evidence.start if c.evidence else -1, c.kind) not in seen:
+                target.claims.append(c)
+        for k in d.sentences:
+            if k not in target.sentences:
+                target.sentences.append(k)
+        if target.actor1 is None and d.actor1 is not None:
+            target.actor1 = d.actor1
+            if d.actor1.evidence:
+                target.evidence["actor1"] = d.actor1.evidence
+        if target.actor2 is None and d.actor2 is not None:
+            target.actor2 = d.actor2
+            if d.actor2.evidence:
+                target.evidence["actor2"] = d.actor2.evidence
+        if target.place is None and d.place is not None:
+            target.place = d.place
+            if d.place.evidence:
+                target.evidence["place"] = d.place.evidence
+        if not target.date_own and d.date_own:
+            target.event_date, target.time_precision, target.date_own = d.event_date, d.time_precision, True
+            if "event_date" in d.evidence:
+                target.evidence["event_date"] = d.evidence["event_date"]
+        target.civilian_targeting = target.civilian_targeting or d.civilian_targeting
+    return out
+
+
+def _finish(story: Story, sentences: Sequence[Sentence], d: _Draft) -> Event:
+    claims = tuple(d.claims)
+    n = fatalities.acled_fatalities(claims)
+    evidence = dict(d.evidence)
+    chosen = [c for c in claims if c.kind == "killed" and c.low == n and c.evidence is not None]
+    if chosen and chosen[0].evidence is not None:
+        evidence["fatalities"] = chosen[0].evidence
+    confidence = float(getattr(d.hit, "score", 0.5) or 0.5)
+    confidence = 0.5 * min(1.0, confidence) + 0.2 * (d.place is not None) + 0.15 * (d.actor1 is not None)
+    confidence += 0.15 * d.date_own
+    notes = " ".join(sentences[k].text for k in sorted(d.sentences))
+    event_id = hashlib.sha1(d.key.encode("utf-8")).hexdigest()[:16]
+    return Event(
+        event_id=event_id,
+        story_id=story.story_id,
+        event_type=d.hit.event_type,
+        sub_event_type=d.hit.sub_event_type,
+        actor1=d.actor1,
+        actor2=d.actor2,
+        civilian_targeting=d.civilian_targeting,
+        place=d.place,
+        event_date=d.event_date,
+        time_precision=d.time_precision,
+        fatalities=n,
+        fatality_claims=claims,
+        trigger=d.hit.trigger,
+        confidence=round(confidence, 3),
+        evidence=evidence,
+        notes=notes,
+    )
+
+
+def extract_stories(stories: Sequence[Story] | Sequence[AnnotatedStory]) -> list[ExtractionResult]:
+    """Annotate (when given plain stories) and extract each story: (story_id, events, claims, error).
+
+    A story whose extraction fails yields no records and an error message with code CW302; the
+    others go on. Annotation runs once over the whole batch (one model, candidate sentences only).
+    """
+    from crosswire import annotate
+
+    annotated: list[AnnotatedStory]
+    if stories and isinstance(stories[0], Story):
+        annotated = _annotate_safely(annotate, [s for s in stories if isinstance(s, Story)])
+    else:
+        annotated = [s for s in stories if isinstance(s, AnnotatedStory)]
+    out: list[ExtractionResult] = []
+    for a in annotated:
+        if not a.sentences and a.story.extra.get("_annotate_error"):
+            out.append((a.story.story_id, [], [], str(a.story.extra["_annotate_error"])))
+            continue
+        try:
+            events, claims = extract(a)
+        except CrosswireError as exc:
+            out.append((a.story.story_id, [], [], str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - one bad story is recorded, never kills the batch
+            out.append((a.story.story_id, [], [], str(ExtractError(f"{type(exc).__name__}: {exc}", "CW302"))))
+            continue
+        out.append((a.story.story_id, events, claims, None))
+    return out
+
+
+def _annotate_safely(annotate: Any, stories: list[Story]) -> list[AnnotatedStory]:
+    """Annotate in one batch; if the batch fails, fall back to one story at a time."""
+    try:
+        return list(annotate.annotate(stories))
+    except CrosswireError as exc:
+        if exc.code == "CW301":
+            raise
+    except Exception:  # noqa: BLE001 - retry one by one to find the bad story
+        pass
+    out: list[AnnotatedStory] = []
+    for s in stories:
+        try:
+            out.extend(annotate.annotate([s]))
+        except Exception as exc:  # noqa: BLE001
+            err = ExtractError(f"annotation failed: {type(exc).__name__}: {exc}", "CW302")
+            bad = replace(s, extra={**s.extra, "_annotate_error": str(err)})
+            out.append(AnnotatedStory(bad, ()))
+    return out
+
+
+def main_event(events: Sequence[Event]) -> Event | None:
+    """The story's most prominent event: the first reported, preferring one with a place.
+
+    News puts the main event first (headline, lede); among the first events an event with a
+    resolved place and its own date is the more specific report.
+    """
+    if not events:
+        return None
+
+    def rank(e: Event) -> tuple[int, int, int]:
+        start = e.evidence["trigger"].start if "trigger" in e.evidence else 10**9
+        specific = (e.place is not None) + (e.place is not None and e.place.geo_precision == 1)
+        return (-specific, start, -e.fatalities)
+
+    located = [e for e in events if e.place is not None]
+    pool = located or list(events)
+    return min(pool, key=rank)

@@ -1,0 +1,298 @@
+"""Event dates: absolute and relative date expressions resolved against the publication date.
+
+News rarely gives an event's date in full: "on Sunday" is the most recent Sunday on or before
+publication, "a day earlier" is relative to the date just mentioned, "in April 2014" is a month.
+Precision follows ACLED's ``time_precision``: 1 the day is known, 2 the week, 3 the month or
+coarser. A week or month is coded at its middle (ACLED's convention).
+
+When the publication date is unknown, absolute dates ("16 April 2017") still resolve; relative
+ones cannot and are left unresolved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from crosswire.models import DateInfo, Evidence
+
+_MONTH_NAMES = {
+    "January": 1,
+    "February": 2,
+    "March": 3,
+    "April": 4,
+    "May": 5,
+    "June": 6,
+    "July": 7,
+    "August": 8,
+    "September": 9,
+    "October": 10,
+    "November": 11,
+    "December": 12,
+    "Jan": 1,
+    "Feb": 2,
+    "Mar": 3,
+    "Apr": 4,
+    "Jun": 6,
+    "Jul": 7,
+    "Aug": 8,
+    "Sep": 9,
+    "Sept": 9,
+    "Oct": 10,
+    "Nov": 11,
+    "Dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+}
+_SMALL_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "several": 3,
+    "few": 3,
+    "a few": 3,
+}
+
+# Month names are matched case-sensitively: "may" the verb is not "May" the month.
+_M = r"(?P<mon>" + "|".join(sorted(_MONTH_NAMES, key=len, reverse=True)) + r")\.?"
+_D = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?P<year>(?:19|20)\d\d)"
+_N = r"(?P<n>\d+|" + "|".join(sorted(_SMALL_NUMBERS, key=len, reverse=True)) + r")"
+_WD = r"(?P<wd>(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday))"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<day>[0-3]?\d)\b")),
+    ("numeric", re.compile(r"\b(?P<a>[0-3]?\d)[/.\-](?P<b>[01]?\d)[/.\-](?P<year>(?:19|20)\d\d)\b")),
+    ("dmy", re.compile(rf"\b{_D}\s+(?:of\s+)?{_M},?\s+{_Y}\b")),
+    ("mdy", re.compile(rf"\b{_M}\s+{_D},?\s+{_Y}\b")),
+    ("my", re.compile(rf"\b{_M},?\s+(?:of\s+)?{_Y}\b")),
+    ("md", re.compile(rf"\b{_M}\s+{_D}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d:])")),
+    ("dm", re.compile(rf"\b{_D}\s+(?:of\s+)?{_M}\b(?!\.?,?\s+(?:of\s+)?(?:19|20)\d\d)")),
+    ("last_wd", re.compile(rf"(?i:\b(?:last|past|previous)\s+){_WD}\b")),
+    ("next_wd", re.compile(rf"(?i:\b(?:next|coming|following)\s+){_WD}\b")),
+    ("wd", re.compile(rf"\b{_WD}\b")),
+    ("yesterday", re.compile(r"(?i)\b(?:yesterday|last night)\b")),
+    ("today", re.compile(r"(?i)\b(?:today|this morning|this afternoon|this evening|tonight)\b")),
+    ("day_before", re.compile(r"(?i)\b(?:a|one|the)\s+day\s+(?:earlier|before)\b|\bthe\s+previous\s+day\b")),
+    ("days_ago", re.compile(rf"(?i)\b{_N}\s+days?\s+(?:ago|earlier)\b")),
+    ("weeks_ago", re.compile(rf"(?i)\b{_N}\s+weeks?\s+(?:ago|earlier)\b")),
+    ("last_week", re.compile(r"(?i)\b(?:last|past|previous)\s+week\b|\bearlier\s+this\s+week\b")),
+    ("months_ago", re.compile(rf"(?i)\b{_N}\s+months?\s+(?:ago|earlier)\b")),
+    ("last_month", re.compile(r"(?i)\b(?:last|previous)\s+month\b|\bearlier\s+this\s+month\b")),
+    ("years_ago", re.compile(rf"(?i)\b{_N}\s+years?\s+(?:ago|earlier)\b")),
+    ("last_year", re.compile(r"(?i)\blast\s+year\b")),
+]
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date expression found in a sentence (offsets relative to the sentence)."""
+
+    start: int
+    end: int
+    text: str
+    iso: str | None
+    precision: int
+    relative: bool  # needs the publication date (or the previous date) to resolve
+
+
+def _n(value: str) -> int:
+    return int(value) if value.isdigit() else _SMALL_NUMBERS.get(value.lower(), 1)
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _parse_pub(published: DateInfo | str | None) -> dt.date | None:
+    value = published.value if isinstance(published, DateInfo) else published
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _shift_months(d: dt.date, months: int, day: int | None = None) -> dt.date:
+    total = d.year * 12 + d.month - 1 - months
+    y, m = divmod(total, 12)
+    return dt.date(y, m + 1, day or min(d.day, 28))
+
+
+def find_dates(sentence: str, published: DateInfo | str | None = None) -> list[DateMatch]:
+    """Every date expression in ``sentence``, resolved where the publication date allows."""
+    pub = _parse_pub(published)
+    taken: list[tuple[int, int]] = []
+    out: list[DateMatch] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            resolved = _resolve(kind, m, pub)
+            if resolved is None:
+                continue
+            date, precision, relative = resolved
+            taken.append((m.start(), m.end()))
+            out.append(
+                DateMatch(
+                    m.start(), m.end(), m.group(), date.isoformat() if date else None, precision, relative
+                )
+            )
+    out.sort(key=lambda d: d.start)
+    # "a day earlier" is relative to the date just mentioned, when there is one
+    fixed: list[DateMatch] = []
+    for d in out:
+        if d.text.lower().startswith(("a day", "one day", "the day", "the previous")):
+            prev = next((p for p in reversed(fixed) if p.iso), None)
+            base = dt.date.fromisoformat(prev.iso) if prev and prev.iso else pub
+            d = DateMatch(
+                d.start, d.end, d.text, (base - dt.timedelta(days=1)).isoformat() if base else None, 1, True
+            )
+        fixed.append(d)
+    return fixed
+
+
+def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date | None, int, bool] | None:
+    g = m.groupdict()
+    if kind == "iso":
+        d = _safe(int(g["year"]), int(g["m"]), int(g["day"]))
+        return (d, 1, False) if d else None
+    if kind == "numeric":  # day first (the usual order outside the US) unless impossible
+        a, b, y = int(g["a"]), int(g["b"]), int(g["year"])
+        d = _safe(y, b, a) if b <= 12 else _safe(y, a, b)
+        return (d, 1, False) if d else None
+    if kind in {"dmy", "mdy"}:
+        d = _safe(int(g["year"]), _MONTH_NAMES[g["mon"]], int(g["day"]))
+        return (d, 1, False) if d else None
+    if kind == "my":
+        return dt.date(int(g["year"]), _MONTH_NAMES[g["mon"]], 15), 3, False
+    if kind in {"md", "dm"}:
+        if pub is None:
+            return None, 1, True
+        month, day = _MONTH_NAMES[g["mon"]], int(g["day"])
+        d = _safe(pub.year, month, day)
+        if d is None:
+            return None
+        if d > pub:  # "on August 24" in a story of February: last year's August
+            d = _safe(pub.year - 1, month, day)
+        return (d, 1, True) if d else None
+    if kind == "next_wd":  # a future day is no event date, but must not read as the past one
+        return None, 1, True
+    if kind in {"wd", "last_wd"}:
+        if pub is None:
+            return None, 1, True
+        back = (pub.weekday() - _WEEKDAYS[g["wd"].lower()]) % 7
+        if kind == "last_wd" and back == 0:
+            back = 7
+        return pub - dt.timedelta(days=back), 1, True
+    if pub is None:
+        return None, 1, True
+    if kind == "yesterday":
+        return pub - dt.timedelta(days=1), 1, True
+    if kind == "today":
+        return pub, 1, True
+    if kind == "day_before":
+        return pub - dt.timedelta(days=1), 1, True
+    if kind == "days_ago":
+        return pub - dt.timedelta(days=_n(g["n"])), 1, True
+    if kind == "weeks_ago":
+        return pub - dt.timedelta(days=7 * _n(g["n"])), 2, True
+    if kind == "last_week":
+        return (
+            pub - dt.timedelta(days=7 if m.group().lower().startswith(("last", "past", "prev")) else 2),
+            2,
+            True,
+        )
+    if kind == "months_ago":
+        return _shift_months(pub, _n(g["n"]), 15), 3, True
+    if kind == "last_month":
+        return _shift_months(pub, 1 if not m.group().lower().startswith("earlier") else 0, 15), 3, True
+    if kind == "years_ago":
+        return _shift_months(pub, 12 * _n(g["n"])), 3, True
+    if kind == "last_year":
+        return dt.date(pub.year - 1, 7, 1), 3, True
+    return None
+
+
+def resolve_event_date(
+    sentence: str,
+    sentence_start: int,
+    published: DateInfo,
+    story_id: str,
+    story_text: str,
+    anchor: int | None = None,
+) -> tuple[str | None, int, Evidence | None]:
+    """The date of the event a sentence reports: (ISO date or None, time_precision, evidence).
+
+    ``anchor`` (an offset into the story, usually the event trigger) picks among several date
+    expressions the one nearest the trigger, preferring those in the same clause. Returns
+    ``(None, 3, None)`` when the sentence holds no date that resolves.
+    """
+    found = [d for d in find_dates(sentence, published) if d.iso]
+    if not found:
+        return None, 3, None
+    if anchor is not None and len(found) > 1:
+        rel = anchor - sentence_start
+        best = min(found, key=lambda d: min(abs(d.start - rel), abs(d.end - rel)))
+    else:
+        best = found[0]
+    ev = Evidence(
+        story_id=story_id,
+        start=sentence_start + best.start,
+        end=sentence_start + best.end,
+        text=story_text[sentence_start + best.start : sentence_start + best.end] or best.text,
+        sentence=sentence,
+        sentence_start=sentence_start,
+        sentence_end=sentence_start + len(sentence),
+    )
+    return best.iso, best.precision, ev
+
+
+_DATELINE_KINDS = {"iso", "numeric", "dmy", "mdy"}
+
+
+def dateline_date(text: str, story_id: str = "", window: int = 120) -> DateInfo:
+    """A full date at the head of a story ("Sun 16 Apr 2017 ...", "Published June 3 2016").
+
+    Used as the publication date when the record and the page carried none.
+    """
+    head = text[:window]
+    best: DateMatch | None = None
+    for d in find_dates(head):
+        if d.iso and not d.relative and d.precision == 1:
+            best = d
+            break
+    if best is None:
+        return DateInfo(None, "none", 0.0)
+    ev = Evidence(story_id, best.start, best.end, best.text, head, 0, len(head))
+    return DateInfo(best.iso, "dateline", 0.6, evidence=ev)
+
+
+def publication_date(published: DateInfo, text: str, story_id: str = "") -> DateInfo:
+    """The story's publication date, falling back to a dateline at the head of its text."""
+    if published.value:
+        return published
+    return dateline_date(text, story_id)

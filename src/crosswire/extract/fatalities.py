@@ -1,0 +1,558 @@
+"""Casualty figures: every "killed at least 32 people" a sentence reports, with who reports it.
+
+A figure is a quantity (digits, number words, ranges, ACLED-style vague quantities such as
+"dozens of") next to a kill or injure cue ("killed 62 soldiers", "50 fighters were killed",
+"the death toll reached 112") and, usually, a victim noun. Its *source* is the speaker of the
+reporting verb that governs it in the dependency parse ("that the Syrian Observatory for Human
+Rights said killed ...") or an "according to X" phrase; without a parse a surface fallback is used.
+
+The vocabulary (number words, vague quantities, qualifiers, cues, victim categories, cumulative
+toll cues) is data: ``data/casualty_terms.json``. ACLED's ``fatalities`` is the most conservative
+killed figure among the claims attached to one event (:func:`acled_fatalities`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from crosswire.errors import DataFileError
+from crosswire.models import Evidence, FatalityClaim
+from crosswire.settings import data_files
+
+_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[A-Za-z\u00C0-\u024F][\w'’\-]*|[^\s\w]")
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+}
+_AUX = {
+    "were",
+    "was",
+    "are",
+    "is",
+    "have",
+    "has",
+    "had",
+    "been",
+    "being",
+    "be",
+    "reportedly",
+    "also",
+    "later",
+    "all",
+    "allegedly",
+    "confirmed",
+    "already",
+    "got",
+    "left",
+    "found",
+}
+_SUBSET = {"including", "incl", "among them", "of whom", "of them"}
+_BOUNDARY = {".", ";", ":", "?", "!", '"'}
+_SOURCE_WORDS = {
+    "sources",
+    "source",
+    "monitor",
+    "activists",
+    "officials",
+    "official",
+    "ministry",
+    "agency",
+    "television",
+    "tv",
+    "media",
+    "spokesman",
+    "spokeswoman",
+    "witnesses",
+    "medics",
+    "state",
+    "news",
+    "local",
+    "rebel",
+    "opposition",
+    "security",
+    "military",
+    "medical",
+    "group",
+    "monitoring",
+    "observatory",
+    "residents",
+    "army",
+    "police",
+}
+_REPORT_LEMMAS = {
+    "say",
+    "report",
+    "tell",
+    "claim",
+    "state",
+    "announce",
+    "confirm",
+    "estimate",
+    "add",
+    "document",
+    "record",
+    "count",
+    "cite",
+    "quote",
+    "put",
+}
+
+
+@dataclass(frozen=True)
+class CasualtyTerms:
+    number_words: dict[str, int]
+    multipliers: dict[str, int]
+    vague: dict[str, int]
+    qualifiers: tuple[tuple[str, ...], ...]
+    kill: frozenset[str]
+    injure: frozenset[str]
+    victims: dict[str, str]
+    reporting: frozenset[str]
+    statement_nouns: frozenset[str]
+    cumulative: tuple[str, ...]
+    non_person: frozenset[str]
+
+
+@functools.cache
+def terms() -> CasualtyTerms:
+    """The merged casualty vocabulary (bundled file first, then the user's, key by key)."""
+    merged: dict[str, Any] = {}
+    paths = data_files("casualty_terms.json")
+    if not paths:
+        raise DataFileError("casualty_terms.json not found in any data folder", "CW303")
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+        for key, value in data.items():
+            if isinstance(value, dict) and isinstance(merged.get(key), dict):
+                merged[key] = {**merged[key], **value}
+            elif isinstance(value, list) and isinstance(merged.get(key), list):
+                merged[key] = merged[key] + [v for v in value if v not in merged[key]]
+            else:
+                merged[key] = value
+    try:
+        return CasualtyTerms(
+            number_words={k.lower(): int(v) for k, v in merged["number_words"].items()},
+            multipliers={k.lower(): int(v) for k, v in merged["multipliers"].items()},
+            vague={k.lower(): int(v) for k, v in merged["vague_quantities"].items()},
+            qualifiers=tuple(
+                sorted((tuple(q.lower().split()) for q in merged["qualifiers"]), key=len, reverse=True)
+            ),
+            kill=frozenset(c.lower() for c in merged["kill_cues"]),
+            injure=frozenset(c.lower() for c in merged["injure_cues"]),
+            victims={k.lower(): v for k, v in merged["victims"].items()},
+            reporting=frozenset(v.lower() for v in merged["reporting_verbs"]),
+            statement_nouns=frozenset(v.lower() for v in merged["statement_nouns"]),
+            cumulative=tuple(c.lower() for c in merged["cumulative_cues"]),
+            non_person=frozenset(v.lower() for v in merged["non_person_units"]),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise DataFileError(f"casualty_terms.json malformed: {exc}", "CW303") from exc
+
+
+@dataclass(frozen=True)
+class _Tok:
+    text: str
+    low: str
+    start: int
+    end: int
+
+
+def _tokens(text: str) -> list[_Tok]:
+    return [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+
+
+def _match_seq(toks: list[_Tok], i: int, phrases: Sequence[tuple[str, ...]]) -> int:
+    """Length (in tokens) of the longest phrase starting at token ``i``, 0 if none."""
+    for phrase in phrases:
+        n = len(phrase)
+        if i + n <= len(toks) and tuple(t.low for t in toks[i : i + n]) == phrase:
+            return n
+    return 0
+
+
+@functools.cache
+def _phrase_table(kind: str) -> tuple[tuple[str, ...], ...]:
+    t = terms()
+    src: list[str]
+    if kind == "number":
+        src = list(t.number_words)
+    elif kind == "vague":
+        src = list(t.vague)
+    elif kind == "kill":
+        src = list(t.kill)
+    elif kind == "injure":
+        src = list(t.injure)
+    else:
+        src = list(t.victims)
+    return tuple(sorted((tuple(_TOKEN.findall(p.lower())) for p in src), key=len, reverse=True))
+
+
+def _number_value(toks: list[_Tok], i: int) -> tuple[int, int] | None:
+    """(value, tokens used) of a single quantity at token ``i`` (digits or number words)."""
+    t = terms()
+    tok = toks[i]
+    if tok.low[0].isdigit():
+        try:
+            value = int(float(tok.low.replace(",", "")))
+        except ValueError:
+            return None
+        used = 1
+        if i + 1 < len(toks) and toks[i + 1].low in t.multipliers:
+            value *= t.multipliers[toks[i + 1].low]
+            used = 2
+        return value, used
+    if "-" in tok.low:  # twenty-five
+        parts = tok.low.split("-")
+        if all(p in t.number_words for p in parts):
+            return sum(t.number_words[p] for p in parts), 1
+    n = _match_seq(toks, i, _phrase_table("number"))
+    if n:
+        value = t.number_words[" ".join(x.low for x in toks[i : i + n])]
+        used = n
+        if i + used < len(toks) and toks[i + used].low in t.multipliers:
+            value *= t.multipliers[toks[i + used].low]
+            used += 1
+        return value, used
+    return None
+
+
+@dataclass(frozen=True)
+class _Figure:
+    low: int
+    best: int
+    high: int
+    qualifier: str | None
+    start_tok: int  # first token of the figure (qualifier included)
+    qty_tok: int  # first token of the quantity itself
+    end_tok: int  # one past the last token of the quantity (victim noun excluded)
+
+
+def _figure_at(toks: list[_Tok], i: int) -> _Figure | None:
+    t = terms()
+    qn = _match_seq(toks, i, t.qualifiers)
+    qualifier = " ".join(x.low for x in toks[i : i + qn]) if qn else None
+    j = i + qn
+    if j >= len(toks):
+        return None
+    if toks[j].low == "between":  # between 20 and 30
+        a = _number_value(toks, j + 1)
+        if a and j + 1 + a[1] < len(toks) and toks[j + 1 + a[1]].low == "and":
+            b = _number_value(toks, j + 2 + a[1])
+            if b:
+                lo, hi = sorted((a[0], b[0]))
+                return _Figure(lo, (lo + hi) // 2, hi, qualifier or "between", i, j + 1, j + 2 + a[1] + b[1])
+        return None
+    vn = _match_seq(toks, j, _phrase_table("vague"))
+    if vn:
+        value = t.vague[" ".join(x.low for x in toks[j : j + vn])]
+        return _Figure(
+            value, value, value, qualifier or " ".join(x.low for x in toks[j : j + vn]), i, j, j + vn
+        )
+    a = _number_value(toks, j)
+    if a is None:
+        return None
+    k = j + a[1]
+    if k + 1 < len(toks) and toks[k].low in {"to", "-", "–", "or"}:
+        b = _number_value(toks, k + 1)
+        if b and b[0] > a[0]:
+            return _Figure(a[0], (a[0] + b[0]) // 2, b[0], qualifier, i, j, k + 1 + b[1])
+    return _Figure(a[0], a[0], a[0], qualifier, i, j, k)
+
+
+def _cue_kind(toks: list[_Tok], i: int) -> tuple[str, int] | None:
+    """('killed'|'injured', tokens used) when a casualty cue starts at token ``i``."""
+    n = _match_seq(toks, i, _phrase_table("kill"))
+    m = _match_seq(toks, i, _phrase_table("injure"))
+    if n >= m and n:
+        return "killed", n
+    if m:
+        return "injured", m
+    return None
+
+
+def _victim_at(toks: list[_Tok], i: int, limit: int = 4) -> tuple[str, int] | None:
+    """(category, index of the victim noun's last token) within ``limit`` tokens from ``i``."""
+    t = terms()
+    for k in range(i, min(len(toks), i + limit)):
+        tok = toks[k]
+        if tok.low in _BOUNDARY or tok.low in {",", "and", "in", "on", "at", "by", "from", "with"}:
+            return None
+        if tok.low in t.non_person or _cue_kind(toks, k) is not None:
+            return None
+        n = _match_seq(toks, k, _phrase_table("victims"))
+        if n:
+            return t.victims[" ".join(x.low for x in toks[k : k + n])], k + n - 1
+        if tok.low[0].isdigit():
+            return None
+    return None
+
+
+def _is_date_number(toks: list[_Tok], i: int, end: int) -> bool:
+    tok = toks[i]
+    if not tok.low[0].isdigit():
+        return False
+    if i > 0 and toks[i - 1].low in _MONTHS:
+        return True
+    if end < len(toks) and toks[end].low in _MONTHS:
+        return True
+    if end < len(toks) and toks[end].low in {":", "am", "pm", "gmt", "km", "%"}:
+        return True
+    value = tok.low.replace(",", "")
+    return len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2100
+
+
+def is_cumulative(sentence: str) -> bool:
+    """True when the sentence reports a cumulative toll (a war's total) rather than one event's."""
+    low = " ".join(sentence.lower().split())
+    return any(cue in low for cue in terms().cumulative)
+
+
+def _surface_source(sentence: str, toks: list[_Tok], fig_tok: int) -> tuple[str, int, int] | None:
+    """Fallback without a parse: "according to X" or the capitalised phrase before a reporting verb."""
+    t = terms()
+    low = [x.low for x in toks]
+    for k in range(len(toks) - 2):
+        if low[k] == "according" and low[k + 1] == "to":
+            j = k + 2
+            while j < len(toks) and toks[j].low not in _BOUNDARY | {","} and j - k < 10:
+                j += 1
+            if j > k + 2:
+                return (
+                    _clean_source(sentence[toks[k + 2].start : toks[j - 1].end]),
+                    toks[k + 2].start,
+                    toks[j - 1].end,
+                )
+    best: tuple[int, int] | None = None
+    for k, tok in enumerate(toks):
+        if tok.low in t.reporting and tok.low != "according":
+            # a participle ("..., saying the blast killed") shares the finite verb's subject
+            dist = abs(k - fig_tok) + (20 if tok.low.endswith("ing") else 0)
+            if best is None or dist < best[0]:
+                best = (dist, k)
+    if best is None:
+        return None
+    k = best[1]
+    j = k - 1
+    words: list[int] = []
+    while j >= 0 and len(words) < 8:
+        w = toks[j]
+        if w.low in _BOUNDARY or w.low in {",", "that", "which", "who"}:
+            break
+        if w.text[0].isupper() or w.low in {"for", "of", "al", "the", "'s"} or w.low in t.victims:
+            words.append(j)
+            j -= 1
+            continue
+        if w.low in _SOURCE_WORDS:
+            words.append(j)
+            j -= 1
+            continue
+        break
+    if not words:
+        return None
+    a, b = min(words), max(words)
+    return _clean_source(sentence[toks[a].start : toks[b].end]), toks[a].start, toks[b].end
+
+
+def _clean_source(text: str) -> str:
+    text = re.sub(r"^(?:(?:the|a|an|of|for|by|from)\s+)+", "", text.strip(), flags=re.I)
+    return text.strip(" ,\"'“”")
+
+
+def _parse_source(doc: Any, fig_char: int) -> tuple[str, int, int] | None:
+    """The speaker of the reporting verb governing the figure, from a spaCy parse of the sentence."""
+    tok = None
+    for t in doc:
+        if t.idx <= fig_char < t.idx + len(t.text):
+            tok = t
+            break
+    if tok is None:
+        return None
+    for anc in tok.ancestors:
+        if anc.lemma_.lower() in _REPORT_LEMMAS or anc.lower_ in terms().reporting:
+            subj = [c for c in anc.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            if subj:
+                return _span_text(doc, subj[0])
+    for t in doc:
+        if t.lower_ == "according":
+            for c in t.children:
+                if c.lower_ == "to":
+                    objs = [o for o in c.children if o.dep_ == "pobj"]
+                    if objs:
+                        return _span_text(doc, objs[0])
+    return None
+
+
+def _span_text(doc: Any, head: Any) -> tuple[str, int, int]:
+    toks = list(head.subtree)
+    if len(toks) > 9:  # a long modifier: keep the noun phrase up to its head
+        toks = [t for t in toks if t.i <= head.i]
+    while toks and toks[0].dep_ in {"det", "punct"}:
+        toks = toks[1:]
+    if not toks:
+        toks = [head]
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    return _clean_source(doc.text[start:end]), start, end
+
+
+def _canonical_source(text: str) -> str:
+    try:
+        from crosswire.extract import actors
+    except ImportError:
+        return text
+    try:
+        found = actors.find_actor_mentions(text)
+    except Exception:  # noqa: BLE001 - an actor lookup must never lose the figure
+        return text
+    for m in found:
+        if m.canonical:
+            return str(m.canonical)
+    return text
+
+
+def find_fatality_claims(
+    sentence: str,
+    sentence_start: int,
+    story_id: str,
+    sentence_span: tuple[int, int] | None = None,
+    doc: Any = None,
+    include_cumulative: bool = False,
+) -> list[FatalityClaim]:
+    """Every casualty figure in ``sentence`` (offsets into the story start at ``sentence_start``).
+
+    ``doc`` is an optional spaCy parse of the sentence text, used to find who reports each
+    figure; ``include_cumulative`` keeps figures of sentences about a war's total toll, which
+    are not any one event's fatalities and are dropped by default.
+    """
+    if not include_cumulative and is_cumulative(sentence):
+        return []
+    span_start, span_end = sentence_span or (sentence_start, sentence_start + len(sentence))
+    toks = _tokens(sentence)
+    low = [t.low for t in toks]
+    out: list[FatalityClaim] = []
+    i = 0
+    while i < len(toks):
+        fig = _figure_at(toks, i)
+        if fig is None or _is_date_number(toks, fig.qty_tok, fig.end_tok):
+            i += 1
+            continue
+        victim = _victim_at(toks, fig.end_tok)
+        after = victim[1] + 1 if victim else fig.end_tok
+        kinds: list[str] = []
+        # "50 fighters were killed", "12 dead"
+        k = after
+        if k < len(toks) and toks[k].low in {"including", "among"}:  # skip "including 24 civilians"
+            sub = _figure_at(toks, k + 1)
+            if sub is not None:
+                sv = _victim_at(toks, sub.end_tok)
+                k = sv[1] + 1 if sv else sub.end_tok
+        while k < len(toks) and toks[k].low in _AUX:
+            k += 1
+        cue = _cue_kind(toks, k) if k < len(toks) else None
+        if cue and (victim or k == fig.end_tok or toks[k].low in {"dead", "killed", "injured", "wounded"}):
+            kinds.append(cue[0])
+        if not kinds:
+            # "killed at least 32 people", "killing and wounding dozens", "the death toll reached 112"
+            for back in range(1, 16):
+                j = fig.start_tok - back
+                if j < 0 or low[j] in _BOUNDARY:
+                    break
+                c = _cue_kind(toks, j)
+                if c is None:
+                    continue
+                window = 15 if low[j] in {"toll", "death"} else 6
+                if back > window:
+                    continue
+                if not victim and back > 2 and low[j] not in {"toll", "death"}:
+                    break
+                kinds.append(c[0])
+                if j >= 2 and low[j - 1] == "and":
+                    c2 = _cue_kind(toks, j - 2)
+                    if c2 and c2[0] != c[0]:
+                        kinds.append(c2[0])
+                break
+        if not kinds:
+            i = max(i + 1, fig.end_tok)
+            continue
+        qualifier = fig.qualifier
+        before = " ".join(low[max(0, fig.start_tok - 2) : fig.start_tok])
+        if any(before.endswith(s) for s in _SUBSET):
+            qualifier = "including" + (f" {qualifier}" if qualifier else "")
+        end_char = toks[victim[1]].end if victim else toks[fig.end_tok - 1].end
+        start_char = toks[fig.start_tok].start
+        source: tuple[str, int, int] | None = None
+        if doc is not None:
+            try:
+                source = _parse_source(doc, toks[fig.end_tok - 1].start)
+            except Exception:  # noqa: BLE001 - a parse quirk must not lose the figure
+                source = None
+        if source is None:
+            source = _surface_source(sentence, toks, fig.start_tok)
+        source_name: str | None = None
+        if source is not None:
+            source_name = _canonical_source(source[0])
+            between = sentence[min(source[2], start_char) : max(source[1], start_char)].lower()
+            if any(re.search(rf"\b{re.escape(n)}\b", between) for n in terms().statement_nouns):
+                source_name = f"{source_name} (statement)"
+        ev = Evidence(
+            story_id=story_id,
+            start=sentence_start + start_char,
+            end=sentence_start + end_char,
+            text=sentence[start_char:end_char],
+            sentence=sentence,
+            sentence_start=span_start,
+            sentence_end=span_end,
+        )
+        for kind in kinds:
+            out.append(
+                FatalityClaim(
+                    low=fig.low,
+                    best=fig.best,
+                    high=fig.high,
+                    kind=kind,
+                    source=source_name,
+                    victims=victim[0] if victim else None,
+                    qualifier=qualifier,
+                    evidence=ev,
+                )
+            )
+        i = max(i + 1, (victim[1] + 1) if victim else fig.end_tok)
+    return out
+
+
+def acled_fatalities(claims: Sequence[FatalityClaim]) -> int:
+    """ACLED's fatalities: the most conservative killed figure reported (0 when none).
+
+    Sub-figures ("including 24 civilians") are parts of another figure and never the total.
+    """
+    killed = [c.low for c in claims if c.kind == "killed" and not (c.qualifier or "").startswith("including")]
+    return min(killed) if killed else 0
