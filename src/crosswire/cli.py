@@ -73,5 +73,65 @@ def run(inputs: tuple[str, ...], db_path: str, quiet: bool) -> None:
     sys.exit(EXIT_OK if summary.ok else EXIT_INPUT_FAILURES)
 
 
+@main.command()
+@click.option(
+    "--jsonl", "jsonl_in", required=True, help='JSON lines, each {"id", "text" or "html", ...}; - for stdin.'
+)
+@click.option("-o", "--output", "out_path", default="-", show_default=True, help="Output JSON lines file.")
+def extract(jsonl_in: str, out_path: str) -> None:
+    """Extract events and claims from JSON lines without a database.
+
+    Each input line gives one output line {"id", "articles", "events", "claims"} (plus "error"
+    when the line could not be used). Exit code 1 if some lines failed.
+    """
+    import json
+
+    from crosswire.pipeline import extract_batch
+
+    failed = 0
+    try:
+        with click.open_file(jsonl_in, "r", encoding="utf-8") as src, click.open_file(
+            out_path, "w", encoding="utf-8"
+        ) as dst:
+            for row in extract_batch(src):
+                if "error" in row:
+                    failed += 1
+                    click.echo(f"  {row['id']}: {row['error']}", err=True)
+                dst.write(json.dumps(row, ensure_ascii=False, default=str) + "\n")
+    except OSError as exc:
+        _fatal(CrosswireError(str(exc), "CW101"))
+    except CrosswireError as exc:
+        _fatal(exc)
+    sys.exit(EXIT_INPUT_FAILURES if failed else EXIT_OK)
+
+
+@main.command()
+@click.option("--db", "db_path", required=True, help="DuckDB database file.")
+@click.option("--what", type=click.Choice(["articles", "events", "claims"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl", "geojson"]), required=True)
+@click.option("-o", "--output", "out_path", default="-", show_default=True, help="Output file.")
+def export(db_path: str, what: str, fmt: str, out_path: str) -> None:
+    """Export articles, events (ACLED columns) or claims as CSV, JSON lines or GeoJSON.
+
+    GeoJSON holds events with coordinates; events without any are counted on stderr.
+    """
+    from crosswire.export import export as export_records
+    from crosswire.store import Store
+
+    try:
+        with Store(db_path, read_only=True) as store, click.open_file(
+            out_path, "w", encoding="utf-8", newline=""
+        ) as dst:
+            summary = export_records(store, what, fmt, dst)
+    except CrosswireError as exc:
+        _fatal(exc)
+        return
+    if summary.skipped_without_coordinates:
+        click.echo(f"{summary.skipped_without_coordinates} events without coordinates left out", err=True)
+    if out_path != "-":
+        click.echo(f"{summary.written} {what} written to {out_path}", err=True)
+    sys.exit(EXIT_OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
