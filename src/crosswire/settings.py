@@ -55,6 +55,7 @@ class Settings:
     # linking
     link_date_window_days: int = 3
     link_threshold: float = 0.55
+    claim_link_threshold: float = 0.5  # weighted concept overlap for the same claim across outlets
 
 
 DEFAULT = Settings()

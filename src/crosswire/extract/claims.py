@@ -1,0 +1,578 @@
+"""Attributed statements: who says what, about whom, in what kind of speech act.
+
+``extract_claims`` finds reported speech in a story's sentences with spaCy's
+dependency parse: "X said (that) ...", "“...,” X said", "X told Y ...",
+"according to X, ...", "X accused Y of ...", "X denied / rejected claims ...",
+"X claimed responsibility for ...", "... was stated by X" (the content is the
+previous sentence), quotations that continue a speaker's earlier quote, and
+unattributed reports ("reports appeared", "it was reported": speaker ``None``).
+A pronoun speaker ("he said") is resolved to the last named speaker of the story.
+
+The reporting verbs by claim type and the content cues live in
+``data/claim_verbs.json``; speakers are resolved to canonical actors through the
+actor list (``extract.actors.find_actor_mentions``) applied to the whole speaker
+phrase, affiliation included ("Igor Konashenkov, the Russian Defense Ministry's
+spokesman" resolves through "Russian Defense Ministry").
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from crosswire.errors import DataFileError
+from crosswire.models import AnnotatedStory, Claim, Evidence, Mention, Sentence
+from crosswire.settings import DEFAULT, data_files
+
+CLAIM_TYPES = ("accusation", "denial", "casualty_report", "threat", "announcement", "assessment")
+
+_QUOTE_CHARS = "\"“”„«»"
+_OPEN_QUOTES = "\"“„«"
+_NUMBER_RE = re.compile(
+    r"\b(?:\d[\d,.]*|dozens?|scores?|hundreds?|thousands?|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+    re.I,
+)
+_ANAPHORIC = {"this", "that", "it"}
+# English past forms the stem pre-filter would miss (morphology, not domain knowledge)
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("said",),
+    "tell": ("told",),
+    "write": ("wrote", "written"),
+    "think": ("thought",),
+    "read": ("read",),
+    "hold responsible": ("held",),
+    "mean": ("meant",),
+    "speak": ("spoke", "spoken"),
+}
+
+
+@dataclass(frozen=True)
+class ClaimLexicon:
+    """The reporting-verb lexicon (``data/claim_verbs.json``, merged with the user's)."""
+
+    verb_type: dict[str, str]  # lemma -> claim type ("neutral" for say/tell/...)
+    phrase_verbs: dict[str, str]  # "claim responsibility" -> announcement
+    cues: dict[str, tuple[str, ...]]  # claim type -> content cue words/phrases
+    precedence: tuple[str, ...]
+    default_type: str
+    unattributed: tuple[re.Pattern[str], ...]
+    pronouns: frozenset[str]
+
+    @property
+    def cue_regex(self) -> re.Pattern[str]:
+        return _cue_regex(tuple(sorted(self.verb_type)))
+
+
+@lru_cache(maxsize=8)
+def _cue_regex(lemmas: tuple[str, ...]) -> re.Pattern[str]:
+    # cheap pre-filter: a reporting verb stem, a quotation mark or "according to"
+    stems = {lemma[:-1] if lemma[-1:] in ("e", "y") else lemma for lemma in lemmas if " " not in lemma}
+    stems.update(form for lemma in lemmas for form in _IRREGULAR.get(lemma, ()))
+    alt = "|".join(re.escape(s) for s in sorted(stems))
+    return re.compile(rf"\b(?:{alt})\w*|according to|[{_QUOTE_CHARS}]", re.I)
+
+
+def load_lexicon() -> ClaimLexicon:
+    """Merge every ``claim_verbs.json`` (bundled first, then the user's folders)."""
+    verb_type: dict[str, str] = {}
+    phrase_verbs: dict[str, str] = {}
+    cues: dict[str, list[str]] = {}
+    precedence: list[str] = list(CLAIM_TYPES)
+    default_type = "assessment"
+    unattributed: list[re.Pattern[str]] = []
+    pronouns: set[str] = set()
+    paths = data_files("claim_verbs.json")
+    if not paths:
+        raise DataFileError("claim_verbs.json not found in any data folder", "CW303")
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            # specific types after "neutral" so that e.g. "allege" ends up an accusation
+            verbs: dict[str, list[str]] = data.get("reporting_verbs", {})
+            for ctype in ["neutral", *[t for t in verbs if t != "neutral"]]:
+                for lemma in verbs.get(ctype, []):
+                    (phrase_verbs if " " in lemma else verb_type)[lemma.lower()] = ctype
+            for ctype, words in data.get("content_cues", {}).items():
+                cues.setdefault(ctype, []).extend(w.lower() for w in words)
+            precedence = list(data.get("type_precedence", precedence))
+            default_type = str(data.get("default_type", default_type))
+            unattributed.extend(
+                re.compile(p.replace(" ", r"\s+"), re.I) for p in data.get("unattributed_patterns", [])
+            )
+            pronouns.update(p.lower() for p in data.get("speaker_pronouns", []))
+        except (OSError, ValueError, re.error, AttributeError, TypeError) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    return ClaimLexicon(
+        verb_type=verb_type,
+        phrase_verbs=phrase_verbs,
+        cues={k: tuple(v) for k, v in cues.items()},
+        precedence=tuple(precedence),
+        default_type=default_type,
+        unattributed=tuple(unattributed),
+        pronouns=frozenset(pronouns),
+    )
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> ClaimLexicon:
+    return load_lexicon()
+
+
+def _nlp() -> Any:
+    """The spaCy pipeline, shared with annotate.py when it provides one (loaded once per process)."""
+    try:
+        from crosswire import annotate
+
+        for name in ("nlp", "get_nlp", "load_nlp"):
+            fn = getattr(annotate, name, None)
+            if callable(fn):
+                return fn()
+    except ImportError:
+        pass
+    return _own_nlp()
+
+
+@lru_cache(maxsize=1)
+def _own_nlp() -> Any:
+    import spacy
+
+    from crosswire.errors import ExtractError
+
+    try:
+        return spacy.load(DEFAULT.spacy_model)
+    except OSError as exc:
+        raise ExtractError(f"cannot load spaCy model {DEFAULT.spacy_model}: {exc}", "CW301") from exc
+
+
+ActorFinder = Callable[[str, int], list[Mention]]
+
+
+def _actor_finder() -> ActorFinder:
+    """``extract.actors.find_actor_mentions`` when the actor list is available, else a finder of nothing."""
+    try:
+        from crosswire.extract.actors import find_actor_mentions
+    except ImportError:
+        return lambda text, base: []
+    return find_actor_mentions
+
+
+# --- parse helpers -----------------------------------------------------------
+
+
+@dataclass
+class _Speaker:
+    name: str
+    actor: str | None
+    start: int
+    end: int
+
+
+def _tok_span(tokens: Sequence[Any], off: int) -> tuple[int, int]:
+    first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
+    return first.idx + off, last.idx + len(last.text) + off
+
+
+def _speaker_tokens(head: Any) -> list[Any]:
+    """The speaker phrase: the head's subtree without relative clauses and time phrases."""
+    drop: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("relcl", "acl", "advcl"):
+            drop.update(t.i for t in child.subtree)
+        if child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
+            drop.update(t.i for t in child.subtree)
+    toks = [t for t in head.subtree if t.i not in drop]
+    while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
+        toks.pop()
+    while toks and toks[0].is_punct:
+        toks.pop(0)
+    return toks
+
+
+def _speaker_name(head: Any, toks: list[Any]) -> str:
+    ids = {t.i for t in toks}
+    persons = [e for e in head.doc.ents if e.label_ == "PERSON" and e.start in ids]
+    if persons:
+        # the person the phrase is about: the one holding the head, else the first
+        for e in persons:
+            if e.start <= head.i < e.end:
+                return _clean_name(str(e.text))
+        return _clean_name(str(persons[0].text))
+    for e in head.doc.ents:
+        if e.start <= head.i < e.end and e.label_ in ("ORG", "GPE", "NORP", "PERSON"):
+            return _clean_name(re.sub(r"^(?:the|The)\s+", "", str(e.text)))
+    # the noun phrase up to the first apposition/comma
+    core: list[Any] = []
+    for t in toks:
+        if t.dep_ == "appos" or t.text == ",":
+            break
+        core.append(t)
+    core = core or [head]
+    doc_text = head.doc.text
+    text = doc_text[core[0].idx : core[-1].idx + len(core[-1].text)]
+    text = re.sub(r"\s+", " ", text).strip()
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)[:120]
+
+
+def _clean_name(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().removesuffix("'s").removesuffix("’s")
+
+
+def _is_verb(tok: Any) -> bool:
+    return bool(tok.pos_ in ("VERB", "AUX") or tok.tag_.startswith("VB"))
+
+
+def _subject(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return child
+    return None
+
+
+def _agent(verb: Any) -> Any | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    return g
+    return None
+
+
+def _speaker_head(verb: Any) -> Any | None:
+    """Who speaks for ``verb``: subject, passive agent, or (for 'saying') the governing verb's."""
+    v = verb
+    for _ in range(4):
+        agent = _agent(v)
+        if agent is not None:
+            return agent
+        lemma = v.lemma_.lower()
+        if lemma in ("cite", "quote"):
+            # "the agency cited Shoigu as saying", "Shoigu was cited as saying", "Reuters quoted the ministry"
+            for child in v.children:
+                if child.dep_ in ("dobj", "nsubjpass"):
+                    return child
+        subj = _subject(v)
+        if subj is not None and subj.dep_ != "nsubjpass":
+            return subj
+        if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep") and v.head is not v:
+            v = v.head
+            continue
+        return subj
+    return None
+
+
+def _top_clause(verb: Any) -> Any:
+    """The clause a participle ('as saying', 'claiming') hangs from."""
+    v = verb
+    while v.dep_ in ("advcl", "xcomp", "pcomp", "prep", "acl") and v.head is not v:
+        v = v.head
+    return v
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans (inside the marks) of quotations in a sentence; an unclosed one runs to the end."""
+    spans: list[tuple[int, int]] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch in _OPEN_QUOTES:
+            close = "”" if ch == "“" else ("»" if ch == "«" else "\"“”")
+            j = i + 1
+            while j < n and text[j] not in close:
+                j += 1
+            if j - i > 3:
+                spans.append((i + 1, j))
+            i = j + 1
+        elif ch == "”" and not spans and i > 3:
+            # a quote opened in an earlier sentence closes here
+            spans.append((0, i))
+            i += 1
+        else:
+            i += 1
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in _QUOTE_CHARS + ",;:…"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in _QUOTE_CHARS + ",;:…"):
+        end -= 1
+    return start, end
+
+
+# --- the extractor -------------------------------------------------------------
+
+
+class _StoryClaims:
+    def __init__(self, annotated: AnnotatedStory, lex: ClaimLexicon, find_actors: ActorFinder) -> None:
+        self.story = annotated.story
+        self.text = annotated.story.text
+        self.lex = lex
+        self.find_actors = find_actors
+        self.last_speaker: _Speaker | None = None
+        self.named: list[_Speaker] = []
+        self.claims: list[Claim] = []
+
+    def actor_in(self, start: int, end: int, exclude: str | None = None) -> str | None:
+        if end <= start:
+            return None
+        for m in self.find_actors(self.text[start:end], start):
+            if m.canonical and m.canonical != exclude:
+                return m.canonical
+        return None
+
+    def claim_type(self, verb_key: str | None, content: str) -> str:
+        vtype = self.lex.phrase_verbs.get(verb_key or "") or self.lex.verb_type.get(verb_key or "")
+        if vtype and vtype != "neutral":
+            return vtype
+        low = content.lower()
+        for ctype in self.lex.precedence:
+            for cue in self.lex.cues.get(ctype, ()):
+                if re.search(rf"\b{re.escape(cue)}\b", low):
+                    if ctype == "casualty_report" and not _NUMBER_RE.search(low):
+                        continue
+                    return ctype
+        return self.lex.default_type
+
+    def add(
+        self,
+        sent: Sentence,
+        speaker: _Speaker | None,
+        verb: str | None,
+        verb_key: str | None,
+        quote: bool,
+        start: int,
+        end: int,
+        ev_sentence: Sentence | None = None,
+    ) -> None:
+        start, end = _strip(self.text, start, end)
+        if end - start < 12:
+            return
+        content = self.text[start:end]
+        ev_sent = ev_sentence or sent
+        about = self.actor_in(start, end, exclude=speaker.actor if speaker else None)
+        key = f"{self.story.story_id}|{start}|{end}|{speaker.name if speaker else ''}|{verb or ''}"
+        claim_id = "cl_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+        if any(c.claim_id == claim_id for c in self.claims):
+            return
+        s0 = min(ev_sent.start, sent.start)
+        s1 = max(ev_sent.end, sent.end)
+        self.claims.append(
+            Claim(
+                claim_id=claim_id,
+                story_id=self.story.story_id,
+                speaker=speaker.name if speaker else None,
+                speaker_actor=speaker.actor if speaker else None,
+                reporting_verb=verb,
+                quote=quote,
+                content=content,
+                about_actor=about,
+                claim_type=self.claim_type(verb_key, content),
+                evidence=Evidence(
+                    story_id=self.story.story_id,
+                    start=start,
+                    end=end,
+                    text=content,
+                    sentence=self.text[s0:s1],
+                    sentence_start=s0,
+                    sentence_end=s1,
+                ),
+            )
+        )
+
+    def speaker_from(self, head: Any, off: int) -> _Speaker | None:
+        if head.lower_ in self.lex.pronouns and head.pos_ == "PRON":
+            return self.last_speaker
+        if head.lower_ in _ANAPHORIC or head.pos_ == "PRON":
+            return None
+        toks = _speaker_tokens(head)
+        if not toks:
+            return None
+        start, end = _tok_span(toks, off)
+        name = _speaker_name(head, toks)
+        if " " not in name:
+            # "Konashenkov said" after "Igor Konashenkov said": the same person
+            for known in self.named:
+                if known.name.endswith(" " + name):
+                    self.last_speaker = known
+                    return known
+        sp = _Speaker(name=name, actor=self.actor_in(start, end), start=start, end=end)
+        if any(t.ent_type_ == "PERSON" for t in toks) or head.pos_ == "PROPN":
+            self.last_speaker = sp
+            if " " in sp.name:
+                self.named.append(sp)
+        return sp
+
+    def sentence(self, idx: int, sent: Sentence, doc: Any, off: int, prev: Sentence | None) -> None:
+        n_before = len(self.claims)
+        quotes = [(sent.start + a, sent.start + b) for a, b in _quote_spans(sent.text)]
+        used_verbs: set[int] = set()
+        relay: dict[int, Any] = {}
+
+        # "according to X, ..."
+        for tok in doc:
+            if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
+                to = next(c for c in tok.children if c.lower_ == "to")
+                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                speaker = self.speaker_from(pobj, off)
+                p0, p1 = _tok_span(list(tok.subtree), off)
+                # the content is the rest of the sentence on the longer side of the phrase
+                if p0 - sent.start >= sent.end - p1:
+                    self.add(sent, speaker, "according to", "according to", False, sent.start, p0)
+                else:
+                    self.add(sent, speaker, "according to", "according to", False, p1, sent.end)
+
+        for tok in doc:
+            lemma = tok.lemma_.lower()
+            if lemma not in self.lex.verb_type or not _is_verb(tok) or tok.i in used_verbs:
+                continue
+            vtype = self.lex.verb_type[lemma]
+            verb_key = lemma
+            dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            if lemma == "claim" and dobj is not None:
+                if dobj.lemma_.lower() in ("life", "live"):
+                    continue  # "claimed the lives of": not speech
+                verb_key = "claim responsibility"
+            if lemma in ("cite", "quote") and any(
+                t.lemma_.lower() == "say" and t.i != tok.i for t in tok.subtree
+            ):
+                continue  # "cited X as saying": the 'saying' carries it
+            subjpass = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
+            if (
+                verb_key != "claim responsibility"
+                and comp is not None
+                and comp.lemma_.lower() in self.lex.verb_type
+                and _is_verb(comp)
+            ):
+                # "TASS writes that X reported ...": the inner report is the claim; its pronoun
+                # speaker ("Lavrov said he realized") is the outer one
+                outer = _speaker_head(tok)
+                if outer is not None:
+                    relay[comp.i] = outer
+                continue
+            head = _speaker_head(tok)
+            if head is not None and head.pos_ == "PRON" and tok.i in relay:
+                head = relay[tok.i]
+            speaker = self.speaker_from(head, off) if head is not None else None
+            # content: a quotation outside the speaker phrase, a clausal complement, or an object
+            content: tuple[int, int] | None = None
+            quote = False
+            v0 = tok.idx + off
+            outside = [q for q in quotes if not (q[0] <= v0 < q[1])]
+            if verb_key == "claim responsibility" and dobj is not None:
+                toks = list(dobj.subtree)
+                toks.extend(t for c in tok.children if c.dep_ == "prep" for t in c.subtree)
+                content = _tok_span(toks, off)
+            elif outside and (comp is None or any(q[0] <= comp.idx + off < q[1] for q in outside)):
+                content = (outside[0][0], outside[-1][1])
+                quote = True
+            elif comp is not None:
+                content = _tok_span(list(comp.subtree), off)
+            elif dobj is not None and vtype != "neutral":
+                # "accused Y of Z", "denied the report that ...", "rejected claims that ..."
+                toks = list(dobj.subtree)
+                toks.extend(t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")
+                            for t in c.subtree)
+                content = _tok_span(toks, off)
+            elif vtype != "neutral":
+                prep = next((c for c in tok.children if c.dep_ == "prep"), None)
+                if prep is not None:
+                    content = _tok_span(list(prep.subtree), off)
+            anaphoric = subjpass is not None and subjpass.lower_ in _ANAPHORIC
+            if content is None and anaphoric and prev is not None:
+                # "This was stated by X": the statement is the previous sentence
+                used_verbs.add(tok.i)
+                self.add(sent, speaker, tok.text, verb_key, False, prev.start, prev.end, ev_sentence=prev)
+                continue
+            if content is None and lemma == "say" and speaker is not None:
+                # "..., the agency cited Shoigu as saying": the rest of the sentence is what was said
+                top = _top_clause(tok)
+                tcomp = next((c for c in top.children if c.dep_ in ("ccomp", "parataxis")), None)
+                if tcomp is not None and top is not tok:
+                    content = _tok_span(list(tcomp.subtree), off)
+                elif top.dep_ != "ROOT":
+                    c0, c1 = _tok_span(list(top.subtree), off)
+                    content = (sent.start, c0) if c0 - sent.start >= sent.end - c1 else (c1, sent.end)
+            if content is None:
+                continue
+            if speaker is not None and speaker.start <= content[0] < speaker.end:
+                content = (speaker.end, content[1])
+            used_verbs.update(t.i for t in tok.subtree if t.dep_ in ("advcl", "xcomp") and t.i != tok.i)
+            self.add(sent, speaker, tok.text, verb_key, quote, content[0], content[1])
+
+        if len(self.claims) > n_before:
+            return
+        # a quotation with no verb of its own continues the previous speaker's statement
+        text = sent.text.lstrip()
+        if quotes and text[:1] in _OPEN_QUOTES and self.last_speaker is not None and prev is not None:
+            self.add(sent, self.last_speaker, None, None, True, quotes[0][0], quotes[-1][1])
+            return
+        for pat in self.lex.unattributed:
+            m = pat.search(sent.text)
+            if m:
+                self.add(sent, None, m.group(0), None, False, sent.start, sent.end)
+                return
+
+
+def _sentences(annotated: AnnotatedStory) -> tuple[Sentence, ...]:
+    if annotated.sentences:
+        return annotated.sentences
+    text = annotated.story.text
+    out = []
+    for m in re.finditer(r"[^\n.!?]+(?:[.!?]+[\"”’]?|$)", text):
+        if m.group(0).strip():
+            out.append(Sentence(m.start(), m.end(), m.group(0)))
+    return tuple(out)
+
+
+def extract_claims(annotated: AnnotatedStory, docs: Mapping[int, Any] | None = None) -> list[Claim]:
+    """Every attributed (or explicitly unattributed) statement in one story.
+
+    ``docs`` maps a sentence index to its parsed spaCy ``Doc`` (of the sentence
+    text) or ``Span`` (of a story-wide doc) when the caller already parsed it;
+    other sentences that look like reported speech are parsed here, in one batch.
+    """
+    lex = _lexicon()
+    sentences = _sentences(annotated)
+    if docs is None and annotated.docs:
+        docs = dict(zip(annotated.candidates, annotated.docs, strict=False))
+    cue = lex.cue_regex
+    wanted = [
+        i
+        for i, s in enumerate(sentences)
+        if cue.search(s.text) or any(p.search(s.text) for p in lex.unattributed)
+    ]
+    parsed: dict[int, Any] = {}
+    todo: list[int] = []
+    for i in wanted:
+        if docs is not None and i in docs:
+            parsed[i] = docs[i]
+        else:
+            todo.append(i)
+    if todo:
+        for i, doc in zip(todo, _nlp().pipe(sentences[i].text for i in todo), strict=True):
+            parsed[i] = doc
+    state = _StoryClaims(annotated, lex, _actor_finder())
+    for i in wanted:
+        doc = parsed[i]
+        sent = sentences[i]
+        # token.idx is relative to the Doc; a Span of a story doc starts at its own char offset
+        off = sent.start - int(getattr(doc, "start_char", 0))
+        state.sentence(i, sent, doc, off, sentences[i - 1] if i > 0 else None)
+    return state.claims
+
+
+def claims_for(annotated: Iterable[AnnotatedStory]) -> list[Claim]:
+    """Claims of several stories (convenience for tests and benchmarks)."""
+    out: list[Claim] = []
+    for a in annotated:
+        out.extend(extract_claims(a))
+    return out

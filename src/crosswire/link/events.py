@@ -1,0 +1,324 @@
+"""Reports of the same real event across stories and outlets.
+
+Pairs are only scored inside *blocks*: events sharing a place key (the
+governorate, else the place name, else the sub-event type for events with no
+place) and, inside a block, only events whose dates lie within
+``settings.link_date_window_days`` of each other (a sweep over the block sorted
+by date). The pair count therefore grows with the density of events per place
+and week, not with the square of the corpus.
+
+Sharding: blocks are independent, so a corpus too large for one machine is
+split by place key (every event of a governorate goes to the same worker, plus
+the events of the adjacent date window at a shard's date boundary when shards
+are also cut by time); each worker emits scored pairs, and the union-find over
+all pairs (a tiny graph) is done in one place. The TF-IDF vocabulary can be
+replaced by a ``HashingVectorizer`` so that workers need no shared fit.
+
+A pair's score is a weighted sum of place proximity, date difference, sub-event
+type compatibility, actor compatibility and TF-IDF cosine of the event notes;
+pairs above ``settings.link_threshold`` become ``Link(kind="same_event")`` and
+union-find turns them into clusters whose id is a hash of the smallest member
+event id (stable across re-runs over the same events). Two events of the same
+story are never linked (extraction already merged a story's mentions of one
+event). Near-duplicate stories are the same report republished: their events
+are linked (flagged ``near_duplicate`` in the link details) but verification
+counts them once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from crosswire.models import Event, Link, Story, to_dict
+from crosswire.settings import DEFAULT, Settings
+
+#: weights of the pair-score components (sum 1)
+WEIGHTS: dict[str, float] = {"place": 0.25, "date": 0.2, "type": 0.15, "actors": 0.1, "text": 0.3}
+#: km at which place proximity falls to zero
+PLACE_RADIUS_KM = 50.0
+
+
+@dataclass(frozen=True)
+class _Ev:
+    event_id: str
+    story_id: str
+    day: int | None
+    place_name: str | None
+    admin1: str | None
+    admin2: str | None
+    lat: float | None
+    lon: float | None
+    event_type: str
+    sub_event_type: str
+    actor1: str | None
+    actor2: str | None
+    notes: str
+
+
+@dataclass(frozen=True)
+class EventLinks:
+    clusters: dict[str, str]  # event_id -> cluster_id (every event; singletons have their own)
+    links: list[Link]
+    pairs_scored: int
+
+
+def _ordinal(value: Any) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, date):
+        return value.toordinal()
+    try:
+        return date.fromisoformat(str(value)[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _name(actor: Any) -> str | None:
+    if isinstance(actor, Mapping):
+        v = actor.get("name")
+        return str(v) if v else None
+    return str(actor) if actor else None
+
+
+def _norm(value: Any) -> str | None:
+    return str(value).strip().lower() or None if value else None
+
+
+def as_dict(record: Any) -> dict[str, Any]:
+    """An event/story/claim record as the plain dict the store's ``record`` column holds."""
+    if isinstance(record, Mapping):
+        rec = record.get("record")
+        if isinstance(rec, str):
+            import json
+
+            merged = dict(json.loads(rec))
+            for k in ("cluster_id", "credibility_score"):
+                if k in record and k not in merged:
+                    merged[k] = record[k]
+            return merged
+        if isinstance(rec, Mapping):
+            return dict(rec)
+        return dict(record)
+    out = to_dict(record)
+    return dict(out) if isinstance(out, dict) else {}
+
+
+def _story_dates(stories: Iterable[Any]) -> dict[str, int | None]:
+    out: dict[str, int | None] = {}
+    for s in stories:
+        if isinstance(s, Story):
+            out[s.story_id] = _ordinal(s.published.value)
+            continue
+        d = dict(s)
+        pub = d.get("published")
+        if isinstance(pub, Mapping):
+            pub = pub.get("value")
+        out[str(d.get("story_id"))] = _ordinal(pub)
+    return out
+
+
+def _prepare(events: Iterable[Event | Mapping[str, Any]], story_days: Mapping[str, int | None]) -> list[_Ev]:
+    out: list[_Ev] = []
+    for raw in events:
+        e = as_dict(raw)
+        place = e.get("place") or {}
+        sid = str(e.get("story_id"))
+        out.append(
+            _Ev(
+                event_id=str(e["event_id"]),
+                story_id=sid,
+                day=_ordinal(e.get("event_date")) or story_days.get(sid),
+                place_name=_norm(place.get("name")),
+                admin1=_norm(place.get("admin1")),
+                admin2=_norm(place.get("admin2")),
+                lat=place.get("latitude"),
+                lon=place.get("longitude"),
+                event_type=str(e.get("event_type") or ""),
+                sub_event_type=str(e.get("sub_event_type") or ""),
+                actor1=_name(e.get("actor1")),
+                actor2=_name(e.get("actor2")),
+                notes=str(e.get("notes") or ""),
+            )
+        )
+    return out
+
+
+def _block_key(ev: _Ev) -> str:
+    if ev.admin1:
+        return "a1:" + ev.admin1
+    if ev.place_name:
+        return "pl:" + ev.place_name
+    return "ty:" + (ev.sub_event_type or ev.event_type).lower()
+
+
+def _km(a: _Ev, b: _Ev) -> float | None:
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return None
+    la1, lo1, la2, lo2 = map(math.radians, (float(a.lat), float(a.lon), float(b.lat), float(b.lon)))  # type: ignore[arg-type]
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def place_score(a: _Ev, b: _Ev) -> float:
+    if a.place_name and a.place_name == b.place_name:
+        return 1.0
+    km = _km(a, b)
+    if km is not None and (a.place_name or b.place_name):
+        near = max(0.0, 1.0 - km / PLACE_RADIUS_KM)
+        if near > 0:
+            return near
+    if a.admin2 and a.admin2 == b.admin2:
+        return 0.6
+    if a.admin1 and a.admin1 == b.admin1:
+        return 0.4
+    return 0.0
+
+
+def date_score(a: _Ev, b: _Ev, window: int) -> float:
+    if a.day is None or b.day is None:
+        return 0.4
+    return max(0.0, 1.0 - abs(a.day - b.day) / (window + 1))
+
+
+def type_score(a: _Ev, b: _Ev) -> float:
+    if a.sub_event_type and a.sub_event_type == b.sub_event_type:
+        return 1.0
+    if a.event_type and a.event_type == b.event_type:
+        return 0.6
+    return 0.1
+
+
+def actor_score(a: _Ev, b: _Ev) -> float:
+    sa = {x for x in (a.actor1, a.actor2) if x}
+    sb = {x for x in (b.actor1, b.actor2) if x}
+    if not sa or not sb:
+        return 0.5
+    if a.actor1 and b.actor1 and a.actor1 != b.actor1 and not (sa & sb):
+        # possibly the same event with a disputed perpetrator: keep the pair alive, verify will flag it
+        return 0.2
+    return len(sa & sb) / len(sa | sb)
+
+
+def _text_vectors(evs: Sequence[_Ev]) -> Any:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    texts = [e.notes or "" for e in evs]
+    if not any(t.strip() for t in texts):
+        return None
+    vec = TfidfVectorizer(
+        stop_words="english", sublinear_tf=True, min_df=1, token_pattern=r"(?u)\b[a-zA-Z]{3,}\b"
+    )
+    try:
+        return vec.fit_transform(texts)
+    except ValueError:  # empty vocabulary
+        return None
+
+
+def _candidate_pairs(evs: Sequence[_Ev], window: int) -> Iterable[tuple[int, int]]:
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, e in enumerate(evs):
+        blocks[_block_key(e)].append(i)
+    for members in blocks.values():
+        dated = sorted((i for i in members if evs[i].day is not None), key=lambda i: evs[i].day or 0)
+        undated = [i for i in members if evs[i].day is None]
+        for x, i in enumerate(dated):
+            di = evs[i].day or 0
+            for j in dated[x + 1 :]:
+                if (evs[j].day or 0) - di > window:
+                    break
+                yield i, j
+        # undated events are only compared with each other (no date: no evidence it is the same week)
+        for x, i in enumerate(undated):
+            for j in undated[x + 1 :]:
+                yield i, j
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        ri, rj = self.find(i), self.find(j)
+        if ri != rj:
+            self.parent[max(ri, rj)] = min(ri, rj)
+
+
+def cluster_id_for(member_ids: Iterable[str], prefix: str = "ec_") -> str:
+    """A cluster id that depends only on its members (the smallest member id)."""
+    return prefix + hashlib.sha1(min(member_ids).encode("utf-8")).hexdigest()[:16]
+
+
+def link_events(
+    events: Sequence[Event | Mapping[str, Any]],
+    stories: Iterable[Story | Mapping[str, Any]] = (),
+    near_duplicates: Iterable[Link | tuple[str, str]] = (),
+    settings: Settings = DEFAULT,
+) -> EventLinks:
+    """Score candidate pairs inside blocks, keep those above the threshold, cluster them."""
+    evs = _prepare(events, _story_dates(stories))
+    evs.sort(key=lambda e: e.event_id)
+    dup_pairs: set[frozenset[str]] = set()
+    for nd in near_duplicates:
+        pair = (nd.a, nd.b) if isinstance(nd, Link) else (nd[0], nd[1])
+        dup_pairs.add(frozenset(pair))
+    vectors = _text_vectors(evs)
+    window = settings.link_date_window_days
+    uf = _UnionFind(len(evs))
+    links: list[Link] = []
+    scored = 0
+    for i, j in _candidate_pairs(evs, window):
+        a, b = evs[i], evs[j]
+        if a.story_id == b.story_id:
+            continue
+        scored += 1
+        text = 0.0
+        if vectors is not None:
+            text = float(vectors[i].multiply(vectors[j]).sum())
+        parts = {
+            "place": place_score(a, b),
+            "date": date_score(a, b, window),
+            "type": type_score(a, b),
+            "actors": actor_score(a, b),
+            "text": text,
+        }
+        score = sum(WEIGHTS[k] * v for k, v in parts.items())
+        if score < settings.link_threshold:
+            continue
+        uf.union(i, j)
+        details: dict[str, Any] = {k: round(v, 3) for k, v in parts.items()}
+        details["stories"] = [a.story_id, b.story_id]
+        details["near_duplicate"] = frozenset((a.story_id, b.story_id)) in dup_pairs
+        links.append(
+            Link("same_event", a.event_id, b.event_id, round(score, 4), "blocked-weighted-v1", details)
+        )
+    groups: dict[int, list[str]] = defaultdict(list)
+    for i, e in enumerate(evs):
+        groups[uf.find(i)].append(e.event_id)
+    clusters: dict[str, str] = {}
+    for members in groups.values():
+        cid = cluster_id_for(members)
+        for m in members:
+            clusters[m] = cid
+    return EventLinks(clusters=clusters, links=links, pairs_scored=scored)
+
+
+def cluster_events(
+    events: Sequence[Event | Mapping[str, Any]],
+    stories: Iterable[Story | Mapping[str, Any]] = (),
+    near_duplicates: Iterable[Link | tuple[str, str]] = (),
+    settings: Settings = DEFAULT,
+) -> dict[str, str]:
+    """event_id -> cluster_id for every event (see :func:`link_events` for the links themselves)."""
+    return link_events(events, stories, near_duplicates, settings).clusters
