@@ -40,6 +40,8 @@ CODES: Final[dict[str, str]] = {
     "CW501": "write token missing or wrong",
     "CW502": "upload too large",
     "CW503": "malformed upload",
+    "CW504": "no such record (event, story, outlet or input)",
+    "CW505": "database busy or unreadable for this request",
     # usage
     "CW901": "bad command-line usage",
     "CW902": "no input files matched",
