@@ -178,11 +178,11 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
             targets: list[tuple[Place | None, tuple[str | None, int, Evidence | None], str]] = []
             if pairs:
                 for k, (pm, dm) in enumerate(pairs):
-                    place = geocode.locate_event(text, sent.start, sent.end, pm.start, places)
+                    place = geocode.locate_event(text, sent.start, sent.end, pm.start, places, story.story_id)
                     dev = _ev(story, sent.start + dm.start, sent.start + dm.end, sent)
                     targets.append((place, (dm.iso, dm.precision, dev), f":{k}"))
             else:
-                place = geocode.locate_event(text, sent.start, sent.end, hit.start, places)
+                place = geocode.locate_event(text, sent.start, sent.end, hit.start, places, story.story_id)
                 d = dates.resolve_event_date(
                     sent.text, sent.start, pub, story.story_id, text, anchor=hit.start
                 )

@@ -398,7 +398,14 @@ def _parse_source(doc: Any, fig_char: int) -> tuple[str, int, int] | None:
     if tok is None:
         return None
     for anc in tok.ancestors:
-        if anc.lemma_.lower() in _REPORT_LEMMAS or anc.lower_ in terms().reporting:
+        # the small model sometimes attaches "X said killed" as an auxiliary of the verb
+        said_aux = any(
+            c.dep_ == "aux"
+            and (c.lemma_.lower() in _REPORT_LEMMAS or c.lower_ in terms().reporting)
+            and c.i < anc.i
+            for c in anc.children
+        )
+        if said_aux or anc.lemma_.lower() in _REPORT_LEMMAS or anc.lower_ in terms().reporting:
             subj = [c for c in anc.children if c.dep_ in {"nsubj", "nsubjpass"}]
             if subj:
                 return _span_text(doc, subj[0])

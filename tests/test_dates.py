@@ -1,0 +1,90 @@
+"""Event dates: relative expressions against the publication date, absolute dates without one."""
+
+from __future__ import annotations
+
+from crosswire.extract.dates import dateline_date, find_dates, publication_date, resolve_event_date
+from crosswire.models import DateInfo
+
+# Wednesday 2016-08-17
+PUB = DateInfo("2016-08-17", "header", 1.0)
+NO_PUB = DateInfo(None, "none", 0.0)
+
+
+def _resolve(sentence: str, published: DateInfo = PUB, anchor: int | None = None) -> tuple[str | None, int]:
+    iso, precision, _ = resolve_event_date(sentence, 0, published, "s1", sentence, anchor)
+    return iso, precision
+
+
+def test_weekday_is_the_most_recent_on_or_before_publication() -> None:
+    assert _resolve("Gunmen attacked a checkpoint on Tuesday.") == ("2016-08-16", 1)
+    assert _resolve("Gunmen attacked a checkpoint on Wednesday.") == ("2016-08-17", 1)
+    assert _resolve("Late on Thursday, a car bomb went off.") == ("2016-08-11", 1)
+    assert _resolve("Earlier on Monday, the town was shelled.") == ("2016-08-15", 1)
+
+
+def test_last_weekday_on_the_same_weekday_is_a_week_back() -> None:
+    assert _resolve("Raids have continued since last Wednesday.") == ("2016-08-10", 1)
+    assert _resolve("Raids have continued since last Sunday.") == ("2016-08-14", 1)
+
+
+def test_next_weekday_is_not_an_event_date() -> None:
+    assert _resolve("Talks will resume next Friday in Geneva.") == (None, 3)
+
+
+def test_yesterday_today_and_days_ago() -> None:
+    assert _resolve("Two mortars hit the market yesterday.") == ("2016-08-16", 1)
+    assert _resolve("Clashes broke out today near the airport.") == ("2016-08-17", 1)
+    assert _resolve("The convoy was ambushed three days ago.") == ("2016-08-14", 1)
+
+
+def test_a_day_earlier_is_relative_to_the_date_just_mentioned() -> None:
+    found = find_dates("Troops retook the hill on Monday, a day earlier they had lost it.", PUB)
+    assert [(d.text, d.iso) for d in found] == [("Monday", "2016-08-15"), ("a day earlier", "2016-08-14")]
+
+
+def test_month_day_takes_the_publication_year_unless_that_is_in_the_future() -> None:
+    assert _resolve("On August 3, the report was published.") == ("2016-08-03", 1)
+    assert _resolve("On October 24, the report was published.") == ("2015-10-24", 1)
+    assert _resolve("The truce began on 9 August.") == ("2016-08-09", 1)
+
+
+def test_month_and_year_are_month_precision() -> None:
+    assert _resolve("Barrels were dropped on the village in April 2014.") == ("2014-04-15", 3)
+    assert _resolve("Barrels were dropped on the village in April 2014.", NO_PUB) == ("2014-04-15", 3)
+
+
+def test_week_and_year_spans() -> None:
+    assert _resolve("The bridge was destroyed last week.") == ("2016-08-10", 2)
+    assert _resolve("The town fell two years ago.") == ("2014-08-17", 3)
+
+
+def test_full_dates_resolve_without_a_publication_date() -> None:
+    assert _resolve("The attack happened on 16 April 2017 at dawn.", NO_PUB) == ("2017-04-16", 1)
+    assert _resolve("The attack happened on April 16, 2017.", NO_PUB) == ("2017-04-16", 1)
+    assert _resolve("Shelling on Sunday killed four.", NO_PUB) == (None, 3)
+
+
+def test_the_date_nearest_the_trigger_wins() -> None:
+    s = "A report on Monday said the market was bombed on Saturday."
+    iso, _ = _resolve(s, anchor=s.index("bombed"))
+    assert iso == "2016-08-13"
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert find_dates("Rebels may 3 times have tried.", PUB) == []
+
+
+def test_evidence_points_into_the_story() -> None:
+    story = "Header line. Jets struck the bakery on Sunday."
+    start = story.index("Jets")
+    iso, precision, ev = resolve_event_date(story[start:], start, PUB, "s9", story)
+    assert iso == "2016-08-14" and precision == 1
+    assert ev is not None and story[ev.start : ev.end] == "Sunday" and ev.story_id == "s9"
+
+
+def test_dateline_gives_a_publication_date_when_none_is_known() -> None:
+    assert dateline_date("Sun 16 Apr 2017 Death toll from the bomb attack rises").value == "2017-04-16"
+    assert dateline_date("Published June 3 2016 Regime bombing raids").value == "2016-06-03"
+    assert dateline_date("Government forces advanced on Sunday").value is None
+    assert publication_date(PUB, "Sun 16 Apr 2017 text").value == "2016-08-17"
+    assert publication_date(NO_PUB, "Sun 16 Apr 2017 text").source == "dateline"
