@@ -133,5 +133,26 @@ def export(db_path: str, what: str, fmt: str, out_path: str) -> None:
     sys.exit(EXIT_OK)
 
 
+@main.command()
+@click.option("--db", "db_path", required=True, help="DuckDB database file (created if missing).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Interface to bind (local only).")
+@click.option("--port", default=8765, show_default=True, type=int)
+@click.option(
+    "--write-token",
+    default=None,
+    envvar="CROSSWIRE_WRITE_TOKEN",
+    help="Enables ingest/delete for clients that send this token (default: read-only).",
+)
+@click.option("--tile-url", default=None, help="Map tile URL template ({z}/{x}/{y}); default: offline.")
+def serve(db_path: str, host: str, port: int, write_token: str | None, tile_url: str | None) -> None:
+    """Serve the dashboard and JSON API (OpenAPI at /docs) over the database at --db."""
+    from crosswire.serve import serve as run_server
+
+    try:
+        run_server(db_path, host=host, port=port, write_token=write_token, tile_url=tile_url)
+    except CrosswireError as exc:
+        _fatal(exc)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
