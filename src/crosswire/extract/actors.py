@@ -1,0 +1,476 @@
+"""Actors: who did what to whom.
+
+:func:`find_actor_mentions` finds the aliases of the actors listed in
+``data/actors.csv`` (bundled, plus any ``actors.csv`` in the user's
+``CROSSWIRE_DATA`` folders) and resolves each to its canonical ACLED-style
+name; :func:`actor_info` gives the actor's ACLED inter code, side, parent and
+country; :func:`assign_roles` reads the dependency parse of a sentence to say
+which mention is the perpetrator (actor1), which is acted upon (actor2), and
+whether civilians were targeted.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from crosswire.errors import DataFileError
+from crosswire.extract.classify import TypeHit
+from crosswire.models import Mention
+from crosswire.settings import data_files
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+ACTORS_FILE = "actors.csv"
+_COLUMNS = ("name", "aliases", "actor_type", "side", "parent", "country", "source")
+
+#: ACLED inter codes
+STATE_FORCES, REBELS, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, CIVILIANS, EXTERNAL = range(
+    1, 9
+)
+
+#: canonical name used for civilian victims found by the parse when no alias matched
+CIVILIANS_DEFAULT = "Civilians (Syria)"
+
+
+@dataclass(frozen=True)
+class ActorInfo:
+    """What the actors file says about one canonical actor."""
+
+    name: str
+    actor_type: int | None  # ACLED inter code (1 state forces ... 8 external/other)
+    side: str | None
+    parent: str | None
+    country: str | None
+    source: str = ""
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def is_state(self) -> bool:
+        """State forces at home (inter 1) or a state's forces abroad (inter 8, 'Military Forces of ...')."""
+        if self.actor_type == STATE_FORCES:
+            return True
+        return self.actor_type == EXTERNAL and self.name.startswith(
+            ("Military Forces of", "Police Forces of")
+        )
+
+    @property
+    def is_civilian(self) -> bool:
+        return self.actor_type == CIVILIANS
+
+
+@dataclass(frozen=True)
+class _Table:
+    actors: dict[str, ActorInfo]
+    alias_to_name: dict[str, str]  # casefolded alias (or exact alias when case-sensitive) -> canonical
+    pattern: re.Pattern[str] | None
+
+
+def _case_sensitive(alias: str) -> bool:
+    """Short all-capital acronyms (IS, SDF, HTS, UN) are matched exactly: 'is' and 'un' are words."""
+    letters = [c for c in alias if c.isalpha()]
+    return bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+def _alias_regex(alias: str) -> str:
+    # any apostrophe matches any apostrophe; spaces and hyphens are interchangeable-ish
+    out = []
+    for ch in alias:
+        if ch in "'’‘`":
+            out.append("['’‘`]")
+        elif ch == " ":
+            out.append(r"\s+")
+        elif ch == "-":
+            out.append(r"[-\s]?")
+        else:
+            out.append(re.escape(ch))
+    return "".join(out)
+
+
+def _read_rows(paths: Iterable[Path]) -> list[dict[str, str]]:
+    rows: list[dict[str, str]] = []
+    for path in paths:
+        try:
+            with path.open(encoding="utf-8", newline="") as fh:
+                reader = csv.DictReader(fh)
+                missing = [c for c in _COLUMNS if c not in (reader.fieldnames or [])]
+                if missing:
+                    raise DataFileError(f"{path}: missing columns {', '.join(missing)}", "CW303")
+                for i, row in enumerate(reader, start=2):
+                    if not (row.get("name") or "").strip():
+                        raise DataFileError(f"{path}:{i}: empty actor name", "CW303")
+                    code = (row.get("actor_type") or "").strip()
+                    if code and (not code.isdigit() or not 1 <= int(code) <= 8):
+                        raise DataFileError(
+                            f"{path}:{i}: actor_type must be an ACLED inter code 1-8", "CW303"
+                        )
+                    rows.append({k: (v or "").strip() for k, v in row.items() if k})
+        except (OSError, UnicodeDecodeError, csv.Error) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    return rows
+
+
+def _build(rows: list[dict[str, str]]) -> _Table:
+    actors: dict[str, ActorInfo] = {}
+    alias_to_name: dict[str, str] = {}
+    for row in rows:  # bundled first, then the user's: a later row for the same name overrides
+        name = row["name"]
+        aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
+        code = row.get("actor_type", "")
+        actors[name] = ActorInfo(
+            name=name,
+            actor_type=int(code) if code else None,
+            side=row.get("side") or None,
+            parent=row.get("parent") or None,
+            country=row.get("country") or None,
+            source=row.get("source", ""),
+            aliases=aliases,
+        )
+        for alias in (name, *aliases):
+            key = alias if _case_sensitive(alias) else alias.casefold()
+            alias_to_name[key] = name  # a later file may re-point an alias
+    for info in actors.values():
+        if info.parent and info.parent not in actors:
+            raise DataFileError(
+                f"actors: parent {info.parent!r} of {info.name!r} is not a listed actor", "CW303"
+            )
+    if not alias_to_name:
+        return _Table(actors, alias_to_name, None)
+    # longest alias first, so that the regex prefers "Syrian Democratic Forces" to "Syrian"
+    keys = sorted({a for info in actors.values() for a in (info.name, *info.aliases)}, key=len, reverse=True)
+    parts = []
+    for alias in keys:
+        body = _alias_regex(alias)
+        parts.append(body if _case_sensitive(alias) else f"(?i:{body})")
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    return _Table(actors, alias_to_name, pattern)
+
+
+@lru_cache(maxsize=4)
+def _table_for(paths: tuple[Path, ...]) -> _Table:
+    return _build(_read_rows(paths))
+
+
+def _table() -> _Table:
+    paths = tuple(data_files(ACTORS_FILE))
+    if not paths:
+        raise DataFileError(f"no {ACTORS_FILE} data file found", "CW303")
+    return _table_for(paths)
+
+
+def _canonical(table: _Table, text: str) -> str | None:
+    norm = re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'").replace("`", "'"))
+    for key in (norm, norm.casefold()):
+        if key in table.alias_to_name:
+            return table.alias_to_name[key]
+    # hyphen/space variants ("Hayat Tahrir al Sham"): compare with both removed
+    squashed = re.sub(r"[-\s]", "", norm.casefold())
+    for alias, name in table.alias_to_name.items():
+        if re.sub(r"[-\s]", "", alias.casefold()) == squashed:
+            return name
+    return None
+
+
+def find_actor_mentions(text: str, base: int = 0) -> list[Mention]:
+    """Every actor alias in ``text`` as a Mention (label "ACTOR", canonical = canonical name).
+
+    Offsets are ``base`` + offsets into ``text``. Matches do not overlap; at each
+    position the longest alias wins. Matching ignores case except for short
+    acronyms; "Assad's forces" and "Assad’s forces" both match.
+    """
+    table = _table()
+    if table.pattern is None:
+        return []
+    out: list[Mention] = []
+    for m in table.pattern.finditer(text):
+        name = _canonical(table, m.group(0))
+        if name is None:
+            continue
+        out.append(Mention(base + m.start(), base + m.end(), m.group(0), "ACTOR", name))
+    return out
+
+
+def actor_info(name: str) -> ActorInfo:
+    """The actors-file entry for a canonical name (or an alias). Raises KeyError when unknown."""
+    table = _table()
+    if name in table.actors:
+        return table.actors[name]
+    canonical = _canonical(table, name)
+    if canonical is None:
+        raise KeyError(name)
+    return table.actors[canonical]
+
+
+def lookup_actor(name: str) -> ActorInfo | None:
+    """Like :func:`actor_info`, but None for a name the actors file does not know."""
+    try:
+        return actor_info(name)
+    except KeyError:
+        return None
+
+
+# --- roles from the dependency parse -------------------------------------------------------
+
+_SUBJ = {"nsubj", "csubj"}
+_PASS_SUBJ = {"nsubjpass", "csubjpass"}
+_OBJ = {"dobj", "obj", "attr", "oprd"}
+_TARGET_PREPS = {
+    "against",
+    "on",
+    "at",
+    "upon",
+    "targeting",
+    "in",
+    "into",
+    "near",
+    "toward",
+    "towards",
+    "over",
+}
+_CLAIM_VERBS = {"claim", "admit", "acknowledge"}
+_COPULA_REPORT = {"say", "report", "state", "announce", "add", "tell", "confirm", "accuse", "claim", "blame"}
+
+
+def _cue(name: str) -> re.Pattern[str]:
+    """A cue group of data/event_types.json (victim words, associate markers)."""
+    from crosswire.extract.classify import cue_pattern
+
+    return cue_pattern(name)
+
+
+def _token_span(sentence: Span, start: int, end: int) -> list[Token]:
+    return [t for t in sentence if t.idx < end and t.idx + len(t) > start]
+
+
+def _trigger_token(sentence: Span, hit: TypeHit) -> Token | None:
+    toks = _token_span(sentence, hit.start, hit.end)
+    if not toks:
+        return None
+    # the syntactic head of the trigger phrase: the token whose head lies outside the phrase
+    ids = {t.i for t in toks}
+    heads = [t for t in toks if t.head.i not in ids or t.head.i == t.i]
+    verbs = [t for t in heads if t.pos_ in ("VERB", "AUX")] or [t for t in toks if t.pos_ == "VERB"]
+    return (verbs or heads or toks)[0]
+
+
+def _mention_for_token(tok: Token, mentions: Sequence[Mention], used_subtree: bool = True) -> Mention | None:
+    """The mention covering ``tok`` or, failing that, the first mention inside its subtree."""
+    for m in mentions:
+        if m.start <= tok.idx < m.end:
+            return m
+    if not used_subtree:
+        return None
+    lo = min(t.idx for t in tok.subtree)
+    hi = max(t.idx + len(t) for t in tok.subtree)
+    inside = [m for m in mentions if lo <= m.start and m.end <= hi]
+    if not inside:
+        return None
+    # prefer a mention not introduced by a nested preposition ("forces of X" -> forces, not X)
+    return min(inside, key=lambda m: (_depth_below(tok, m), m.start))
+
+
+def _depth_below(tok: Token, m: Mention) -> int:
+    doc = tok.doc
+    for t in doc:
+        if t.idx >= m.start:
+            depth = 0
+            cur = t
+            while cur.i != tok.i and cur.head.i != cur.i and depth < 50:
+                cur = cur.head
+                depth += 1
+            return depth
+    return 99
+
+
+def _is_associate(sentence: Span, m: Mention) -> bool:
+    before = sentence.doc.text[max(sentence.start_char, m.start - 60) : m.start].rstrip()
+    return any(x.end() == len(before) for x in _cue("associate_marker").finditer(before))
+
+
+def _children(tok: Token, deps: set[str]) -> list[Token]:
+    return [c for c in tok.children if c.dep_ in deps]
+
+
+def _agent_objects(tok: Token) -> list[Token]:
+    return [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+
+
+def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
+    out: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+        if c.dep_ == "acl" and c.lower_ in ("targeting", "targetting", "hitting", "striking"):
+            out.extend(_children(c, _OBJ))
+    return out
+
+
+def _climb(tok: Token) -> list[Token]:
+    """The trigger, then the verbs it hangs from (nominal triggers: 'an attack ... killed' -> 'killed')."""
+    chain = [tok]
+    cur = tok
+    for _ in range(4):
+        if cur.head.i == cur.i:
+            break
+        if cur.dep_ in ("ccomp",) and cur.head.lemma_ in _COPULA_REPORT:
+            break  # "X said (that) Y attacked": never climb into the speaker
+        cur = cur.head
+        chain.append(cur)
+    return chain
+
+
+def _nominal_actor(v: Token, pick: Callable[[Iterable[Token]], Mention | None]) -> Mention | None:
+    """The doer named inside a nominal trigger: a modifier, or 'by'/'from' X."""
+    mod = pick([c for c in v.children if c.dep_ in ("compound", "amod", "nmod", "poss")])
+    return mod if mod is not None else pick(_prep_objects(v, {"by", "from", "of"}))
+
+
+def _civilian_victim(sentence: Span, hit: TypeHit, tok: Token | None) -> Token | None:
+    """A token naming civilian victims/targets related to the trigger, from the parse."""
+    candidates: list[Token] = []
+    if tok is not None:
+        for v in _climb(tok):
+            candidates += _children(v, _OBJ) + _children(v, _PASS_SUBJ) + _prep_objects(v, _TARGET_PREPS)
+            for clause in v.children:
+                if clause.dep_ in ("advcl", "xcomp", "conj", "relcl"):
+                    candidates += _children(clause, _OBJ)
+        # "killing 12 civilians" as an adverbial clause of any verb in the sentence
+        for t in sentence:
+            if t.lemma_ in ("kill", "wound", "injure", "target", "hit", "strike", "carry", "shoot"):
+                candidates += _children(t, _OBJ) + _prep_objects(t, _TARGET_PREPS) + _children(t, _PASS_SUBJ)
+    for c in candidates:
+        phrase = sentence.doc.text[min(x.idx for x in c.subtree) : max(x.idx + len(x) for x in c.subtree)]
+        if _cue("victim_civilian").search(phrase) and not _cue("victim_military").search(phrase):
+            return c
+    return None
+
+
+def assign_roles(
+    sentence: Span, hit: TypeHit, mentions: Sequence[Mention]
+) -> tuple[Mention | None, Mention | None, bool]:
+    """(actor1, actor2, civilian_targeting) for one event hit in a parsed sentence.
+
+    actor1 is the perpetrator: the subject (or passive agent, "killed by X") of
+    the trigger verb or of the verb a nominal trigger depends on ("a coalition
+    attack ... killed 62 soldiers"); "X claimed (responsibility for) a bombing"
+    makes X actor1. actor2 is the acted upon: the object, or the object of
+    "against"/"on"/"targeting". Mentions introduced by "backed by" / "with
+    support from" are associates and never actor2. When the victims are
+    civilians (objects such as "civilians", "a bus carrying passengers", "a
+    residential quarter") civilian_targeting is True and actor2 is a civilian
+    actor (a listed one, else a Mention labelled "CIVILIANS").
+    ``mentions`` are offsets into the same text the sentence's doc holds.
+    """
+    doc_text = sentence.doc.text
+    in_sent = [m for m in mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
+    usable = [m for m in in_sent if not _is_associate(sentence, m)]
+    tok = _trigger_token(sentence, hit)
+    actor1: Mention | None = None
+    actor2: Mention | None = None
+
+    def pick(tokens: Iterable[Token]) -> Mention | None:
+        for t in tokens:
+            m = _mention_for_token(t, usable)
+            if m is not None:
+                return m
+        return None
+
+    if tok is not None:
+        chain = _climb(tok)
+        deferred: list[Token] = []  # object nouns: their modifiers name the target's owner, not the doer
+        for v in chain:
+            # passive: "were killed by X" -> X actor1, the passive subject actor2
+            agent = pick(_agent_objects(v))
+            if agent is not None:
+                actor1 = agent
+                actor2 = actor2 or pick(_children(v, _PASS_SUBJ))
+                break
+            subj = pick(_children(v, _SUBJ))
+            if subj is not None:
+                actor1 = subj
+                break
+            if v.pos_ in ("NOUN", "PROPN"):
+                if v.dep_ in _OBJ:
+                    deferred.append(v)
+                    continue
+                # nominal trigger: its own modifiers ("a US-led coalition attack", "Russian air strikes")
+                actor1 = _nominal_actor(v, pick)
+                if actor1 is not None:
+                    break
+        if actor1 is None:
+            for v in deferred:
+                actor1 = _nominal_actor(v, pick)
+                if actor1 is not None:
+                    break
+        # actor2: objects of the trigger or of the verb it depends on
+        for v in chain:
+            if actor2 is not None:
+                break
+            actor2 = pick(_children(v, _OBJ) + _prep_objects(v, _TARGET_PREPS) + _children(v, _PASS_SUBJ))
+            if actor2 is not None and _same(actor1, actor2):
+                actor2 = None
+        # "X claimed (responsibility for) a bombing"
+        if actor1 is None:
+            for t in sentence:
+                if t.lemma_ in _CLAIM_VERBS and t.idx < hit.start:
+                    actor1 = pick(_children(t, _SUBJ))
+                    if actor1 is not None:
+                        break
+        if actor2 is None:
+            # the victims of "killing 62 soldiers" in the same sentence
+            for t in sentence:
+                if t.lemma_ in ("kill", "wound", "injure", "target", "hit", "strike") and t.i != tok.i:
+                    cand = pick(_children(t, _OBJ) + _children(t, _PASS_SUBJ))
+                    if cand is not None and not _same(actor1, cand):
+                        actor2 = cand
+                        break
+    if actor1 is None:
+        # no parse link: the nearest non-civilian mention before the trigger (subject position in English)
+        before = [m for m in usable if m.end <= hit.start and not _is_civilian(m)]
+        if before:
+            actor1 = before[-1]
+    if actor2 is not None and _same(actor1, actor2):
+        actor2 = None
+    victim = _civilian_victim(sentence, hit, tok)
+    civilian = victim is not None or (actor2 is not None and _is_civilian(actor2))
+    if civilian and (actor2 is None or not _is_civilian(actor2)):
+        if victim is not None:
+            lo = min(x.idx for x in victim.subtree)
+            hi = max(x.idx + len(x) for x in victim.subtree)
+            listed = [m for m in in_sent if lo <= m.start and m.end <= hi and _is_civilian(m)]
+            actor2 = (
+                listed[0]
+                if listed
+                else Mention(
+                    victim.idx,
+                    victim.idx + len(victim),
+                    doc_text[victim.idx : victim.idx + len(victim)],
+                    "CIVILIANS",
+                    CIVILIANS_DEFAULT if lookup_actor(CIVILIANS_DEFAULT) else None,
+                )
+            )
+    if actor1 is not None and _is_civilian(actor1) and actor2 is not None and not _is_civilian(actor2):
+        # "civilians were killed by X" parsed the wrong way round
+        actor1, actor2 = actor2, actor1
+    return actor1, actor2, civilian
+
+
+def _same(a: Mention | None, b: Mention | None) -> bool:
+    if a is None or b is None:
+        return False
+    if a.canonical is not None and a.canonical == b.canonical:
+        return True
+    return a.start == b.start and a.end == b.end
+
+
+def _is_civilian(m: Mention) -> bool:
+    if m.label == "CIVILIANS":
+        return True
+    info = lookup_actor(m.canonical) if m.canonical else None
+    return info is not None and info.is_civilian

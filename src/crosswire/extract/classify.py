@@ -1,0 +1,501 @@
+"""ACLED event classification of sentences and snippets.
+
+The knowledge is data: ``data/event_types.json`` (bundled, plus any
+``event_types.json`` in the user's ``CROSSWIRE_DATA`` folders) lists ACLED's 25
+sub-event types with their trigger patterns and the codebook's precedence rules
+("overrides": a chemical weapon overrides an air strike, a suicide bomb a
+remote explosive, a territorial change the battle that caused it), the cue
+groups some triggers need ("attacked" is an armed clash when soldiers are the
+target and violence against civilians when villagers are), the things ACLED
+does not code (disasters, crime, diplomacy) and the cues that mark a trigger as
+negated, hypothetical, planned or future ("will launch an offensive", "called
+for an end to air strikes").
+
+The code only does what the data cannot: it finds the triggers, checks their
+cues and modality, resolves a territorial change to "Government regains
+territory" or "Non-state actor overtakes territory" by the actor who takes the
+place, applies the precedence rules and scores the hits.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from crosswire.errors import DataFileError
+from crosswire.settings import data_files
+
+EVENT_TYPES_FILE = "event_types.json"
+
+#: boundary wrappers for trigger and cue patterns: whole words (a hyphen joins words)
+_LEFT = r"(?<![\w-])"
+_RIGHT = r"(?![\w])"
+
+
+@dataclass(frozen=True)
+class TypeHit:
+    """One ACLED event reported in a sentence: its type, the trigger and its absolute span."""
+
+    event_type: str
+    sub_event_type: str
+    trigger: str
+    start: int
+    end: int
+    score: float
+
+
+@dataclass(frozen=True)
+class _Trigger:
+    code: str
+    pattern: re.Pattern[str]
+    weight: float
+    requires: tuple[str, ...]
+    window: int | None
+    excludes: tuple[str, ...]
+    default_side: str | None  # territory triggers: who takes the place when no actor is found
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    code: str  # sub-type code (territory already resolved)
+    start: int  # offsets into the sentence
+    end: int
+    weight: float
+    modal: bool
+
+
+@dataclass(frozen=True)
+class _Taxonomy:
+    names: dict[str, tuple[str, str]]  # code -> (event_type, sub_event_type)
+    triggers: tuple[_Trigger, ...]
+    non_event_triggers: tuple[_Trigger, ...]
+    suppresses: dict[str, frozenset[str]]  # non-event code -> event codes it cancels
+    overrides: dict[str, frozenset[str]]  # code -> codes it overrides (split codes expanded)
+    cues: dict[str, re.Pattern[str]]
+    modality: tuple[re.Pattern[str], ...]
+    modality_factor: float
+    modality_window: int
+    split: dict[str, dict[str, str]]  # split code -> {"state": code, "nonstate": code}
+    min_score: float
+    secondary_min_score: float
+    later_sentence_factor: float
+    candidate: re.Pattern[str]
+
+
+def _compile(pattern: str, where: str) -> re.Pattern[str]:
+    try:
+        return re.compile(_LEFT + "(?:" + pattern + ")" + _RIGHT, re.IGNORECASE)
+    except re.error as exc:
+        raise DataFileError(f"{where}: bad pattern {pattern!r}: {exc}", "CW303") from exc
+
+
+def _load_json(paths: Iterable[Path]) -> list[dict[str, Any]]:
+    out = []
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+        if not isinstance(data, dict):
+            raise DataFileError(f"{path}: expected a JSON object", "CW303")
+        out.append(data)
+    return out
+
+
+def _merge(docs: list[dict[str, Any]]) -> dict[str, Any]:
+    """Bundled file first, then the user's: types with a known code extend it, new codes are added."""
+    merged: dict[str, Any] = {"types": {}, "non_events": {}, "cues": {}, "modality": {"patterns": []}}
+    for doc in docs:
+        for key in ("min_score", "secondary_min_score", "later_sentence_factor"):
+            if key in doc:
+                merged[key] = doc[key]
+        for name, pats in doc.get("cues", {}).items():
+            merged["cues"].setdefault(name, []).extend(pats)
+        mod = doc.get("modality", {})
+        merged["modality"]["patterns"].extend(mod.get("patterns", []))
+        for key in ("factor", "window_chars"):
+            if key in mod:
+                merged["modality"][key] = mod[key]
+        for section in ("types", "non_events"):
+            for entry in doc.get(section, []):
+                code = entry.get("code")
+                if not code:
+                    raise DataFileError(f"{EVENT_TYPES_FILE}: an entry of {section} has no code", "CW303")
+                if code in merged[section]:
+                    old = merged[section][code]
+                    old["triggers"] = [*old.get("triggers", []), *entry.get("triggers", [])]
+                    old["overrides"] = [*old.get("overrides", []), *entry.get("overrides", [])]
+                    old["suppresses"] = [*old.get("suppresses", []), *entry.get("suppresses", [])]
+                else:
+                    merged[section][code] = dict(entry)
+    return merged
+
+
+def _triggers(code: str, entry: dict[str, Any]) -> list[_Trigger]:
+    out = []
+    for t in entry.get("triggers", []):
+        if "p" not in t:
+            raise DataFileError(f"{EVENT_TYPES_FILE}: a trigger of {code} has no pattern 'p'", "CW303")
+        out.append(
+            _Trigger(
+                code=code,
+                pattern=_compile(t["p"], f"{EVENT_TYPES_FILE} {code}"),
+                weight=float(t.get("w", 2)),
+                requires=tuple(t.get("requires", ())),
+                window=t.get("window"),
+                excludes=tuple(t.get("excludes", ())),
+                default_side=t.get("default"),
+            )
+        )
+    return out
+
+
+@lru_cache(maxsize=4)
+def _taxonomy_for(paths: tuple[Path, ...]) -> _Taxonomy:
+    data = _merge(_load_json(paths))
+    names: dict[str, tuple[str, str]] = {}
+    split: dict[str, dict[str, str]] = {}
+    triggers: list[_Trigger] = []
+    overrides: dict[str, set[str]] = {}
+    for code, entry in data["types"].items():
+        if "split_by_actor" in entry:
+            sides = {}
+            for side, target in entry["split_by_actor"].items():
+                names[target["code"]] = (entry["event_type"], target["sub_event_type"])
+                sides[side] = target["code"]
+            if set(sides) != {"state", "nonstate"}:
+                raise DataFileError(
+                    f"{EVENT_TYPES_FILE} {code}: split_by_actor needs state and nonstate", "CW303"
+                )
+            split[code] = sides
+        else:
+            try:
+                names[code] = (entry["event_type"], entry["sub_event_type"])
+            except KeyError as exc:
+                raise DataFileError(f"{EVENT_TYPES_FILE} {code}: missing {exc}", "CW303") from exc
+        triggers.extend(_triggers(code, entry))
+        overrides[code] = set(entry.get("overrides", []))
+
+    def expand(codes: Iterable[str]) -> frozenset[str]:
+        out: set[str] = set()
+        for c in codes:
+            out |= set(split[c].values()) if c in split else {c}
+        return frozenset(out)
+
+    final_overrides: dict[str, frozenset[str]] = {}
+    for code, over in overrides.items():
+        for target in split.get(code, {code: code}).values():
+            final_overrides[target] = expand(over)
+    non_event_triggers: list[_Trigger] = []
+    suppresses: dict[str, frozenset[str]] = {}
+    for code, entry in data["non_events"].items():
+        non_event_triggers.extend(_triggers(code, entry))
+        suppresses[code] = expand(entry.get("suppresses", []))
+    cues = {
+        name: _compile("|".join(f"(?:{p})" for p in pats), f"{EVENT_TYPES_FILE} cue {name}")
+        for name, pats in data["cues"].items()
+    }
+    for t in [*triggers, *non_event_triggers]:
+        for cue in (*t.requires, *t.excludes):
+            if cue not in cues:
+                raise DataFileError(f"{EVENT_TYPES_FILE} {t.code}: unknown cue group {cue!r}", "CW303")
+    mod = data["modality"]
+    try:
+        modality = tuple(re.compile(r"(?<![\w-])" + p, re.IGNORECASE) for p in mod["patterns"])
+    except re.error as exc:
+        raise DataFileError(f"{EVENT_TYPES_FILE}: bad modality pattern: {exc}", "CW303") from exc
+    # the pre-filter: every event trigger in one alternation (cues and modality are not needed to say "maybe")
+    candidate = re.compile(
+        _LEFT
+        + "(?:"
+        + "|".join(t.pattern.pattern[len(_LEFT) + 3 : -len(_RIGHT) - 1] for t in triggers)
+        + ")",
+        re.IGNORECASE,
+    )
+    return _Taxonomy(
+        names=names,
+        triggers=tuple(triggers),
+        non_event_triggers=tuple(non_event_triggers),
+        suppresses=suppresses,
+        overrides=final_overrides,
+        cues=cues,
+        modality=modality,
+        modality_factor=float(mod.get("factor", 0.15)),
+        modality_window=int(mod.get("window_chars", 70)),
+        split=split,
+        min_score=float(data.get("min_score", 1.0)),
+        secondary_min_score=float(data.get("secondary_min_score", 2.0)),
+        later_sentence_factor=float(data.get("later_sentence_factor", 0.85)),
+        candidate=candidate,
+    )
+
+
+def _tax() -> _Taxonomy:
+    paths = tuple(data_files(EVENT_TYPES_FILE))
+    if not paths:
+        raise DataFileError(f"no {EVENT_TYPES_FILE} data file found", "CW303")
+    return _taxonomy_for(paths)
+
+
+def taxonomy() -> dict[str, tuple[str, str]]:
+    """Sub-type code (CASE 2021 / ACLED style, e.g. ``AIR_STRIKE``) -> (event type, sub-event type)."""
+    return dict(_tax().names)
+
+
+def sub_event_code(sub_event_type: str) -> str | None:
+    """The code of an ACLED sub-event type name ("Air/drone strike" -> "AIR_STRIKE")."""
+    for code, (_, sub) in _tax().names.items():
+        if sub == sub_event_type:
+            return code
+    return None
+
+
+def cue_pattern(name: str) -> re.Pattern[str]:
+    """The compiled cue group ``name`` of the event-types data (whole words, case-insensitive)."""
+    cues = _tax().cues
+    if name not in cues:
+        raise DataFileError(f"{EVENT_TYPES_FILE}: no cue group {name!r}", "CW303")
+    return cues[name]
+
+
+def is_candidate(text: str) -> bool:
+    """Cheap pre-filter: could this sentence report an ACLED event? (One regex; high recall.)"""
+    return bool(_tax().candidate.search(text))
+
+
+# --- per-sentence analysis -------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]\"“”]|,\s|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bafter\b|\bas\b")
+
+
+def _is_modal(tax: _Taxonomy, sentence: str, start: int) -> bool:
+    """A trigger preceded, in its own clause, by a negation, a plan, a future or a hypothesis."""
+    window = sentence[max(0, start - tax.modality_window) : start]
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    return any(p.search(window) for p in tax.modality)
+
+
+def _cue_ok(tax: _Taxonomy, t: _Trigger, sentence: str, start: int, end: int) -> bool:
+    for cue in t.excludes:
+        if tax.cues[cue].search(sentence):
+            return False
+    if not t.requires:
+        return True
+    if t.window is None:
+        scope = sentence
+    else:
+        scope = sentence[max(0, start - t.window) : min(len(sentence), end + t.window)]
+    for cue in t.requires:
+        for m in tax.cues[cue].finditer(scope):
+            # a cue is another word than the trigger itself
+            if t.window is None and start <= m.start() < end:
+                continue
+            if t.window is not None:
+                off = max(0, start - t.window)
+                if start <= m.start() + off < end:
+                    continue
+            return True
+    return False
+
+
+_PASSIVE_AFTER = re.compile(r"^\W*(?:\w+\W+){0,3}?(?:by|to)\b", re.IGNORECASE)
+_PASSIVE_BEFORE = re.compile(
+    r"\b(?:was|were|been|being|is|are|has been|have been|had been)\s+(?:\w+\s+)?$", re.I
+)
+
+
+def _side_of(tax: _Taxonomy, sentence: str, start: int, end: int, default: str | None) -> str:
+    """Who takes the place: 'state' or 'nonstate', from the actor nearest the trigger.
+
+    Active voice ("the army retook X"): the nearest actor before the trigger. Passive voice
+    ("X was captured by rebels", "X fell to the army"): the nearest actor after it.
+    """
+    from crosswire.extract import actors  # actors imports TypeHit from here
+
+    found: list[tuple[int, int, str]] = []
+    for m in actors.find_actor_mentions(sentence):
+        info = actors.lookup_actor(m.canonical or m.text)
+        if info is None or info.actor_type is None or info.is_civilian or info.actor_type in (5, 6):
+            continue
+        found.append((m.start, m.end, "state" if info.is_state else "nonstate"))
+    for side, cue in (("state", "state_actor"), ("nonstate", "nonstate_actor")):
+        if cue in tax.cues:
+            for cm in tax.cues[cue].finditer(sentence):
+                if not any(s <= cm.start() < e for s, e, _ in found):
+                    found.append((cm.start(), cm.end(), side))
+    trigger_text = sentence[start:end].lower()
+    passive = bool(_PASSIVE_BEFORE.search(sentence[max(0, start - 30) : start])) or trigger_text.startswith(
+        ("fell", "fall", "fallen", "under")
+    )
+    before = sorted((s for s in found if s[1] <= start), key=lambda s: s[1])
+    after = sorted((s for s in found if s[0] >= end), key=lambda s: s[0])
+    if passive and _PASSIVE_AFTER.search(sentence[end : end + 40]) and after:
+        return after[0][2]
+    # "X-held" names the loser, not the taker: skip those before the trigger
+    before = [s for s in before if not sentence[s[1] : s[1] + 5].lower().startswith("-held")]
+    # the subject comes first in its clause: "the Syrian army and militias retook ..." is the army
+    breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence[:start])]
+    clause = [s for s in before if s[0] >= (breaks[-1] if breaks else 0)]
+    if clause:
+        return clause[0][2]
+    if before:
+        return before[-1][2]
+    if after and passive:
+        return after[0][2]
+    return default or "nonstate"
+
+
+def _candidates(tax: _Taxonomy, sentence: str) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    for t in tax.triggers:
+        for m in t.pattern.finditer(sentence):
+            if not _cue_ok(tax, t, sentence, m.start(), m.end()):
+                continue
+            code = t.code
+            if code in tax.split:
+                code = tax.split[code][_side_of(tax, sentence, m.start(), m.end(), t.default_side)]
+            out.append(_Candidate(code, m.start(), m.end(), t.weight, _is_modal(tax, sentence, m.start())))
+    return out
+
+
+def _non_event_scores(tax: _Taxonomy, sentence: str) -> dict[str, float]:
+    scores: dict[str, float] = {}
+    counts: dict[str, set[str]] = {}
+    for t in tax.non_event_triggers:
+        for m in t.pattern.finditer(sentence):
+            if not _cue_ok(tax, t, sentence, m.start(), m.end()):
+                continue
+            scores[t.code] = max(scores.get(t.code, 0.0), t.weight)
+            counts.setdefault(t.code, set()).add(m.group(0).lower())
+    # several distinct cues of one kind ("sanctions", "diplomats", "summit") add up
+    return {c: s + 0.5 * (len(counts[c]) - 1) for c, s in scores.items()}
+
+
+@dataclass(frozen=True)
+class _Scored:
+    code: str
+    score: float
+    start: int
+    end: int
+
+
+def _score(tax: _Taxonomy, cands: Sequence[_Candidate]) -> list[_Scored]:
+    """One score per sub-type: its best trigger, plus a little for each further distinct trigger."""
+    best: dict[str, _Candidate] = {}
+    strength: dict[str, float] = {}
+    extra: dict[str, set[tuple[int, int]]] = {}
+    for c in cands:
+        s = c.weight * (tax.modality_factor if c.modal else 1.0)
+        if (
+            c.code not in strength
+            or s > strength[c.code]
+            or (s == strength[c.code] and c.start < best[c.code].start)
+        ):
+            best[c.code], strength[c.code] = c, s
+        if not c.modal:
+            extra.setdefault(c.code, set()).add((c.start, c.end))
+    out = []
+    for code, c in best.items():
+        bonus = 0.25 * min(3, max(0, len(extra.get(code, ())) - 1))
+        out.append(_Scored(code, strength[code] + bonus, c.start, c.end))
+    return out
+
+
+def _resolve(tax: _Taxonomy, scored: list[_Scored], non_events: dict[str, float]) -> list[_Scored]:
+    """Apply ACLED precedence and the non-event competition; best first."""
+    live = [s for s in scored if s.score >= tax.min_score]
+    present = {s.code for s in live}
+    overridden: set[str] = set()
+    for s in live:
+        overridden |= tax.overrides.get(s.code, frozenset()) & (present - {s.code})
+    live = [s for s in live if s.code not in overridden]
+    if non_events:
+        worst = max(non_events.values())
+        cancelled: set[str] = set()
+        for code in non_events:
+            cancelled |= tax.suppresses.get(code, frozenset())
+        live = [s for s in live if s.code not in cancelled and s.score > worst]
+    return sorted(live, key=lambda s: (-s.score, s.start))
+
+
+def _distinct(tax: _Taxonomy, ranked: list[_Scored]) -> list[_Scored]:
+    """The best hit, then further events of a sentence: strong enough, and not a word inside a better trigger."""
+    out: list[_Scored] = []
+    for s in ranked:
+        if out and s.score < tax.secondary_min_score:
+            continue
+        if any(o.start <= s.start and s.end <= o.end for o in out):
+            continue
+        out.append(s)
+    return out
+
+
+def _hit(tax: _Taxonomy, s: _Scored, sentence: str, base: int) -> TypeHit:
+    event_type, sub = tax.names[s.code]
+    return TypeHit(
+        event_type, sub, sentence[s.start : s.end], base + s.start, base + s.end, round(s.score, 3)
+    )
+
+
+def classify_sentence(text: str, base: int = 0) -> list[TypeHit]:
+    """Every ACLED event ``text`` (one sentence) reports, best first.
+
+    ``start``/``end`` of each hit are ``base`` + offsets of the trigger in ``text``.
+    Negated, hypothetical, planned or future events ("will launch an offensive",
+    "called for an end to air strikes") score below the threshold and are not
+    returned; neither are disasters, crime or diplomacy.
+    """
+    tax = _tax()
+    if not tax.candidate.search(text):
+        return []
+    resolved = _resolve(tax, _score(tax, _candidates(tax, text)), _non_event_scores(tax, text))
+    return [_hit(tax, s, text, base) for s in _distinct(tax, resolved)]
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """A light sentence splitter for snippets (the pipeline uses annotate's sentences)."""
+    spans = []
+    pos = 0
+    for m in _SENTENCE_END.finditer(text):
+        if text[pos : m.start()].strip():
+            spans.append((pos, m.start()))
+        pos = m.end()
+    if text[pos:].strip():
+        spans.append((pos, len(text)))
+    return spans
+
+
+def classify_snippet(text: str) -> TypeHit | None:
+    """The one ACLED event a short snippet reports (CASE 2021 task 2 style), or None.
+
+    Each sentence is analysed as in :func:`classify_sentence`; sentences after the
+    first count a little less (the lead usually carries the event). Precedence
+    rules then apply across the whole snippet, and disasters, crime or diplomacy
+    that outweigh every event trigger mean "no ACLED event".
+    """
+    tax = _tax()
+    all_scored: list[_Scored] = []
+    non_events: dict[str, float] = {}
+    for k, (s, e) in enumerate(split_sentences(text)):
+        sent = text[s:e]
+        factor = 1.0 if k == 0 else tax.later_sentence_factor
+        for sc in _score(tax, _candidates(tax, sent)):
+            all_scored.append(_Scored(sc.code, sc.score * factor, s + sc.start, s + sc.end))
+        for code, v in _non_event_scores(tax, sent).items():
+            non_events[code] = max(non_events.get(code, 0.0), v * factor)
+    best: dict[str, _Scored] = {}
+    for sc in all_scored:
+        if sc.code not in best or sc.score > best[sc.code].score:
+            best[sc.code] = sc
+    resolved = _resolve(tax, list(best.values()), non_events)
+    return _hit(tax, resolved[0], text, 0) if resolved else None
