@@ -426,7 +426,7 @@ def _resolve(tax: _Taxonomy, scored: list[_Scored], non_events: dict[str, float]
 
 
 def _distinct(tax: _Taxonomy, ranked: list[_Scored]) -> list[_Scored]:
-    """The best hit, then further events of a sentence: strong enough, and not a word inside a better trigger."""
+    """The best hit, then further events: strong enough, and not a word inside a better trigger."""
     out: list[_Scored] = []
     for s in ranked:
         if out and s.score < tax.secondary_min_score:
