@@ -1,0 +1,1106 @@
+"""Geocoding: the gazetteer, the transliteration normaliser, place mentions and the event's place.
+
+- :func:`normalise_toponym` folds the romanisations news uses for one Arabic name ("Deir ez-Zor",
+  "Dayr al-Zawr", "Deir Ezzor") into one match key, by rules kept in ``data/translit.json``.
+- :class:`Gazetteer` holds every gazetteer CSV (``data/gazetteer/*.csv`` plus the user's
+  ``CROSSWIRE_DATA`` folders), indexed by match key and by consonant skeleton.
+- :func:`find_place_mentions` finds places in text (capitalised n-grams against the index, plus
+  spaCy entities passed in); :func:`resolve` picks one gazetteer row for an ambiguous name;
+  :func:`locate_event` chooses THE location of one event and its ACLED ``geo_precision``.
+- :func:`import_gazetteer` converts a GeoNames dump, an OCHA P-code table or a user CSV into the
+  common schema (``GAZ_COLUMNS``) in a user data folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import functools
+import hashlib
+import io
+import json
+import math
+import os
+import re
+import threading
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from rapidfuzz import fuzz, process
+from unidecode import unidecode
+from wordfreq import zipf_frequency
+
+from crosswire.errors import DataFileError, UsageError
+from crosswire.models import Evidence, Mention, Place
+from crosswire.settings import data_files, data_path, user_data_dirs
+
+#: the common gazetteer schema: every bundled or user gazetteer CSV has these columns
+#: (only ``name``, ``latitude`` and ``longitude`` are required; ``alt_names`` is '|'-joined).
+GAZ_COLUMNS: tuple[str, ...] = (
+    "id", "name", "alt_names", "name_ar", "latitude", "longitude", "feature_class", "feature_code",
+    "country", "admin1", "admin2", "admin3", "pcode", "population", "rank", "source",
+)
+
+#: where ``crosswire gazetteer import`` writes when no CROSSWIRE_DATA folder is set
+DEFAULT_USER_DATA = Path.home() / ".local" / "share" / "crosswire"
+
+_DATELINE_DASH = re.compile(r"^[\s,]*(?:,?\s*(?:Syria|SYRIA)\b)?[^\n.]{0,30}?[-\u2013\u2014:]")
+
+
+# ---------------------------------------------------------------------------------------------
+# Data files
+# ---------------------------------------------------------------------------------------------
+
+
+def _load_json(name: str) -> dict[str, Any]:
+    """A bundled JSON data file, updated key by key by the user's files of the same name."""
+    paths = data_files(name)
+    if not paths:
+        raise DataFileError(f"data file {name} not found (looked in {data_path(name)})")
+    merged: dict[str, Any] = {}
+    for p in paths:
+        try:
+            merged.update(json.loads(p.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            raise DataFileError(f"{p}: {exc}") from exc
+    return merged
+
+
+@functools.cache
+def _translit() -> dict[str, Any]:
+    return _load_json("translit.json")
+
+
+@functools.cache
+def _cues() -> dict[str, Any]:
+    return _load_json("place_cues.json")
+
+
+# ---------------------------------------------------------------------------------------------
+# Transliteration normaliser
+# ---------------------------------------------------------------------------------------------
+
+
+@functools.cache
+def _regex_rules() -> list[tuple[re.Pattern[str], str]]:
+    return [(re.compile(p), r) for p, r in _translit().get("regex_replacements", [])]
+
+
+@functools.lru_cache(maxsize=200_000)
+def normalise_toponym(s: str) -> str:
+    """Fold one spelling of a place name to its match key ("Deir ez-Zor" -> "dar zur").
+
+    Rules (``data/translit.json``): ASCII-fold, drop apostrophes and hyphens, drop Arabic
+    articles (al-, el-, as-, ash-, az- ...) and generic words (city, province), rewrite
+    digraph spellings (ou->u, ee->i, ei/ay->e, dj->j, q->k ...), fold vowels to two classes,
+    collapse doubled letters and drop a final -a/-ah/-eh. Two spellings with the same key are
+    taken as the same name.
+    """
+    rules = _translit()
+    t = unidecode(s).lower()
+    for ch in rules["remove_chars"]:
+        t = t.replace(ch, "")
+    for ch in rules["space_chars"]:
+        t = t.replace(ch, " ")
+    tokens = t.split()
+    drop = set(rules["drop_words"])
+    kept = [w for w in tokens if w not in drop]
+    tokens = kept or tokens
+    articles = set(rules["articles"])
+    if len(tokens) > 1:
+        tokens = [w for i, w in enumerate(tokens) if not (w in articles and i < len(tokens) - 1)] or tokens
+    glued = re.compile(rules["glued_article"])
+    tokens = [w if i == 0 else glued.sub("", w) for i, w in enumerate(tokens)]
+    vowels: dict[str, str] = rules["vowel_classes"]
+    min_len = int(rules["min_final_strip_length"])
+    out: list[str] = []
+    for w in tokens:
+        for pattern, repl in _regex_rules():
+            w = pattern.sub(repl, w)
+        for a, b in rules["replacements"]:
+            w = w.replace(a, b)
+        w = "".join(vowels.get(c, c) for c in w if c.isalnum())
+        w = w.lower()
+        w = re.sub(r"(.)\1+", r"\1", w)
+        for suffix in rules["final_strip"]:
+            if w.endswith(suffix) and len(w) - len(suffix) >= min_len:
+                w = w[: -len(suffix)]
+                break
+        if w:
+            out.append(w)
+    return " ".join(out)
+
+
+def toponym_skeleton(key: str) -> str:
+    """The consonant skeleton of a match key ("talmanas" -> "tlmns"): the fuzzy-match bucket."""
+    drop = _translit()["skeleton_drop"]
+    sk = "".join(c for c in key if c not in drop and c != " ")
+    return re.sub(r"(.)\1+", r"\1", sk)
+
+
+@functools.cache
+def _admin1_aliases() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for canonical, aliases in _translit().get("admin1_canonical", {}).items():
+        for a in [canonical, *aliases]:
+            table[normalise_toponym(a)] = canonical
+    return table
+
+
+def canonical_admin1(name: str | None) -> str | None:
+    """The one canonical English spelling of a first-level unit ("Idleb", "idlib" -> "Idlib").
+
+    ``None`` for a name the alias table (``translit.json`` ``admin1_canonical``) does not know,
+    e.g. another country's province: callers keep such names as given.
+    """
+    if not name:
+        return None
+    key = normalise_toponym(name)
+    table = _admin1_aliases()
+    if key in table:
+        return table[key]
+    for suffix in (" governorate", " province"):
+        if name.lower().endswith(suffix):
+            return table.get(normalise_toponym(name[: -len(suffix)]))
+    return None
+
+
+# ---------------------------------------------------------------------------------------------
+# Gazetteer
+# ---------------------------------------------------------------------------------------------
+
+_LEVEL_IMPORTANCE = {"ADM1": 60.0, "PPLC": 100.0, "PPLA": 80.0, "ADM2": 45.0, "ADM3": 35.0, "PPLX": 15.0}
+
+
+@dataclass(frozen=True)
+class GazEntry:
+    """One gazetteer row."""
+
+    id: str
+    name: str
+    latitude: float
+    longitude: float
+    alt_names: tuple[str, ...] = ()
+    name_ar: str = ""
+    feature_class: str = "P"
+    feature_code: str = "PPL"
+    country: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    admin3: str = ""
+    pcode: str = ""
+    population: int = 0
+    rank: float = 0.0  # importance: higher wins an ambiguous name (derived when the file has none)
+    source: str = ""
+
+    @property
+    def is_admin(self) -> bool:
+        return self.feature_class == "A"
+
+    @property
+    def admin_level(self) -> int | None:
+        """1, 2, 3 for an administrative unit (ADM1..ADM3), else None."""
+        m = re.fullmatch(r"ADM(\d)", self.feature_code)
+        return int(m.group(1)) if (m and self.is_admin) else None
+
+
+ALIAS_MATCH = 95.0
+FUZZY_WEIGHT = 0.9
+
+
+def distance_km(a: GazEntry, b: GazEntry) -> float:
+    """Great-circle distance between two entries."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _importance(row: dict[str, str], population: int) -> float:
+    code = row.get("feature_code", "") or "PPL"
+    score = _LEVEL_IMPORTANCE.get(code, 25.0 if row.get("feature_class", "P") == "P" else 20.0)
+    if row.get("source", "").startswith("geonames") and code == "PPL":
+        score = 45.0  # a GeoNames cities500 town is notable enough to be listed
+    if population > 0 and row.get("feature_class", "P") != "A":
+        score += min(20.0, 3.0 * math.log10(population))
+    # A community named like its own sub-district / district is that unit's seat.
+    key = normalise_toponym(row.get("name", ""))
+    if row.get("feature_class", "P") == "P" and key:
+        if key == normalise_toponym(row.get("admin2", "")):
+            score += 25.0
+        elif key == normalise_toponym(row.get("admin3", "")):
+            score += 12.0
+    return score
+
+
+def _row_id(row: dict[str, str], stem: str) -> str:
+    raw = f"{row.get('name', '')}|{row.get('latitude', '')}|{row.get('longitude', '')}"
+    return f"{stem}:{hashlib.sha1(raw.encode()).hexdigest()[:12]}"
+
+
+def gazetteer_files() -> list[Path]:
+    """Every gazetteer CSV: bundled, then each CROSSWIRE_DATA folder, then the default user folder."""
+    files = data_files("gazetteer")
+    home = DEFAULT_USER_DATA / "gazetteer"
+    if home.is_dir() and DEFAULT_USER_DATA not in user_data_dirs():
+        files.extend(sorted(home.glob("*.csv")))
+    return files
+
+
+def read_gazetteer_csv(path: Path) -> list[dict[str, str]]:
+    """Rows of one gazetteer CSV in the common schema; a malformed file raises DataFileError (CW303)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{path}: cannot read gazetteer file: {exc}") from exc
+    reader = csv.DictReader(io.StringIO(text))
+    cols = set(reader.fieldnames or [])
+    if "name" not in cols or not ({"latitude", "longitude"} <= cols or "id" in cols):
+        raise DataFileError(
+            f"{path}: not a crosswire gazetteer CSV (needs columns name, latitude, longitude; "
+            f"found {sorted(cols)})"
+        )
+    rows = []
+    for i, r in enumerate(reader, start=2):
+        if None in r:
+            raise DataFileError(f"{path}:{i}: more fields than the header has")
+        rows.append({k: (v or "").strip() for k, v in r.items() if k})
+    return rows
+
+
+class Gazetteer:
+    """Places from every gazetteer CSV, indexed by match key and consonant skeleton.
+
+    Rows with the same ``id`` across files are merged in file order (bundled first, then the
+    user's): a later non-empty field overrides, so a user file can correct or extend a row and
+    a separately licensed file can add fields (Arabic names) to another file's rows.
+    """
+
+    _default: Gazetteer | None = None
+    _lock = threading.Lock()
+
+    def __init__(self, paths: Iterable[Path]) -> None:
+        merged: dict[str, dict[str, str]] = {}
+        self.files = [Path(p) for p in paths]
+        for path in self.files:
+            for row in read_gazetteer_csv(path):
+                rid = row.get("id") or _row_id(row, path.stem)
+                if rid in merged:
+                    merged[rid].update({k: v for k, v in row.items() if v})
+                else:
+                    merged[rid] = dict(row)
+        self.entries: list[GazEntry] = []
+        self.skipped = 0
+        for rid, row in merged.items():
+            entry = self._entry(rid, row)
+            if entry is None:
+                self.skipped += 1
+            else:
+                self.entries.append(entry)
+        self._keys: dict[str, list[int]] = {}
+        self._skeletons: dict[str, set[str]] = {}
+        self._primary: set[tuple[str, int]] = set()
+        for i, e in enumerate(self.entries):
+            self._primary.add((normalise_toponym(e.name), i))
+            for n in (e.name, *e.alt_names):
+                k = normalise_toponym(n)
+                if len(k) < 2:
+                    continue
+                bucket = self._keys.setdefault(k, [])
+                if not bucket or bucket[-1] != i:
+                    bucket.append(i)
+        for canonical, aliases in _translit().get("admin1_canonical", {}).items():
+            units = [i for i, e in enumerate(self.entries) if e.admin_level == 1 and e.admin1 == canonical]
+            for a in aliases:
+                bucket = self._keys.setdefault(normalise_toponym(a), [])
+                bucket.extend(i for i in units if i not in bucket)
+        self._promote_seats()
+        self.by_id: dict[str, GazEntry] = {e.id: e for e in self.entries}
+        for k in self._keys:
+            sk = toponym_skeleton(k)
+            if len(sk) >= 3:
+                self._skeletons.setdefault(sk, set()).add(k)
+        self._key_list = list(self._keys)
+        self._admin1_entry: dict[str, GazEntry] = {}
+        for e in self.entries:
+            if e.admin_level == 1 and e.admin1:
+                best = self._admin1_entry.get(e.admin1)
+                if best is None or e.rank > best.rank:
+                    self._admin1_entry[e.admin1] = e
+        self.max_words = max((len(k.split()) for k in self._keys), default=1)
+
+    def _promote_seats(self) -> None:
+        """A town named like the unit it lies in is that unit's seat: the bare name means the town.
+
+        ("Idlib", "Manbij", "Khan Shaykhun": the news names the town; "Idlib province" is read
+        from the words around it by :func:`locate_event`.)
+        """
+        seats: dict[int, int] = {}
+        for bucket in self._keys.values():
+            units = [i for i in bucket if self.entries[i].is_admin]
+            if not units:
+                continue
+            for i in bucket:
+                e = self.entries[i]
+                if e.is_admin:
+                    continue
+                inside = [u for u in units if self.entries[u].admin1 in (e.admin1, "")]
+                if inside:
+                    top = max(self.entries[u].rank for u in inside)
+                    if any(self.entries[u].admin_level == 1 for u in inside):
+                        top = max(top, _LEVEL_IMPORTANCE["PPLC"] - 5.0)  # a governorate's capital
+                    if e.rank <= top + 15.0:
+                        # enough to win even when only an alternate name of the town matched
+                        self.entries[i] = e = dataclasses.replace(e, rank=top + 20.0)
+                    for u in inside:
+                        if u not in seats or self.entries[seats[u]].rank < e.rank:
+                            seats[u] = i
+        # every spelling of a unit also finds its seat ("Khan Shaykhun" names the sub-district
+        # in one file and the town is spelt "Khan Shaykun" in another)
+        for bucket in self._keys.values():
+            for u in [i for i in bucket if i in seats]:
+                if seats[u] not in bucket:
+                    bucket.append(seats[u])
+
+    @staticmethod
+    def _entry(rid: str, row: dict[str, str]) -> GazEntry | None:
+        try:
+            lat, lon = float(row.get("latitude", "")), float(row.get("longitude", ""))
+        except ValueError:
+            return None  # an overlay row whose base row is absent, or no coordinates
+        if not row.get("name") or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            return None
+        try:
+            population = int(float(row.get("population") or 0))
+        except ValueError:
+            population = 0
+        try:
+            rank = float(row["rank"]) if row.get("rank") else _importance(row, population)
+        except ValueError:
+            rank = _importance(row, population)
+        admin1 = row.get("admin1", "")
+        return GazEntry(
+            id=rid,
+            name=row["name"],
+            latitude=lat,
+            longitude=lon,
+            alt_names=tuple(a.strip() for a in row.get("alt_names", "").split("|") if a.strip()),
+            name_ar=row.get("name_ar", ""),
+            feature_class=row.get("feature_class", "") or "P",
+            feature_code=row.get("feature_code", "")
+            or ("ADM1" if row.get("feature_class") == "A" else "PPL"),
+            country=row.get("country", ""),
+            admin1=canonical_admin1(admin1) or admin1,
+            admin2=row.get("admin2", ""),
+            admin3=row.get("admin3", ""),
+            pcode=row.get("pcode", ""),
+            population=population,
+            rank=rank,
+            source=row.get("source", ""),
+        )
+
+    @classmethod
+    def default(cls) -> Gazetteer:
+        """The process-wide gazetteer from :func:`gazetteer_files`, loaded once."""
+        with cls._lock:
+            if cls._default is None:
+                cls._default = cls(gazetteer_files())
+            return cls._default
+
+    @classmethod
+    def reset_default(cls) -> None:
+        """Forget the cached gazetteer (after importing a file, or changing CROSSWIRE_DATA)."""
+        with cls._lock:
+            cls._default = None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def candidates(self, name: str, fuzzy: bool = True) -> list[tuple[GazEntry, float]]:
+        """Entries a name may denote, each with a match score (100 = same key), best first."""
+        key = normalise_toponym(name)
+        if len(key) < 2:
+            return []
+        rules = _translit()
+        threshold = float(rules["fuzzy_threshold"])
+        # 100: the row's own name; ALIAS_MATCH: one of its alternate names (GeoNames lists exonyms
+        # in many languages, which collide with other places' names); below: skeleton/fuzzy
+        scored: dict[int, float] = {
+            i: 100.0 if (key, i) in self._primary else ALIAS_MATCH for i in self._keys.get(key, ())
+        }
+        if not scored and len(key) >= int(rules["fuzzy_min_length"]):
+            for k in self._skeletons.get(toponym_skeleton(key), ()):
+                s = fuzz.ratio(key, k)
+                if s >= threshold:
+                    for i in self._keys[k]:
+                        scored[i] = max(scored.get(i, 0.0), s * FUZZY_WEIGHT)
+            if not scored and fuzzy:
+                for k, s, _ in process.extract(key, self._key_list, scorer=fuzz.ratio, limit=5,
+                                               score_cutoff=threshold + 4):
+                    for i in self._keys[k]:
+                        scored[i] = max(scored.get(i, 0.0), float(s) * FUZZY_WEIGHT)
+        out = [(self.entries[i], s) for i, s in scored.items()]
+        out.sort(key=lambda es: (-es[1], -es[0].rank))
+        return out
+
+    def lookup(self, name: str) -> list[GazEntry]:
+        """Entries a name may denote (exact key match, else skeleton/fuzzy), most likely first."""
+        return [e for e, _ in self.candidates(name)]
+
+    def admin1_entry(self, admin1: str) -> GazEntry | None:
+        """The first-level unit row (centroid, P-code) of a governorate/province name."""
+        return self._admin1_entry.get(canonical_admin1(admin1) or admin1)
+
+
+# ---------------------------------------------------------------------------------------------
+# Resolution
+# ---------------------------------------------------------------------------------------------
+
+
+def _score(entry: GazEntry, match: float, context: Sequence[GazEntry], country_hint: str | None) -> float:
+    score = entry.rank + (match - 100.0) * 3.0
+    if country_hint and entry.country and entry.country.upper() != country_hint.upper():
+        score -= 200.0
+    others = [c for c in context if c.id != entry.id]
+    if not others:
+        return score
+    named_admin1 = {c.admin1 for c in others if c.admin_level == 1}
+    if entry.admin1 and entry.admin1 in named_admin1:
+        score += 40.0
+    elif entry.admin1 and any(c.admin1 == entry.admin1 for c in others):
+        score += 10.0
+    points = [c for c in others if c.admin_level is None]
+    if points:
+        d = min(distance_km(entry, c) for c in points)
+        score += 45.0 if d < 15 else 30.0 if d < 40 else 12.0 if d < 100 else 0.0
+    return score
+
+
+def resolve(
+    mention_text: str,
+    context_places: Sequence[GazEntry] = (),
+    country_hint: str | None = None,
+    gazetteer: Gazetteer | None = None,
+) -> GazEntry | None:
+    """The gazetteer row a place name most likely denotes, or None.
+
+    Many villages share a name: prefer an important place (governorate, city, district seat,
+    population), one in a governorate the story names, one near the other places the story
+    names, and one in ``country_hint`` (ISO code) when given.
+    """
+    gaz = gazetteer or Gazetteer.default()
+    cands = gaz.candidates(mention_text)
+    if not cands:
+        return None
+    return max(cands, key=lambda em: _score(em[0], em[1], context_places, country_hint))[0]
+
+
+def governorate_of(text: str, context_places: Sequence[GazEntry] = ()) -> str | None:
+    """The canonical first-level unit a place name (or governorate name) lies in."""
+    direct = canonical_admin1(text)
+    if direct:
+        return direct
+    entry = resolve(text, context_places)
+    return entry.admin1 if entry and entry.admin1 else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Finding place mentions in text
+# ---------------------------------------------------------------------------------------------
+
+_TOKEN = re.compile(r"[^\W\d_][\w'\u2019`\-]*", re.UNICODE)
+_POSSESSIVE = re.compile(r"['\u2019]s?$")
+
+
+@dataclass
+class _Span:
+    start: int
+    end: int
+    text: str
+    cands: list[tuple[GazEntry, float]]
+    exact: bool
+    from_ner: bool = False
+    words: int = 1
+    entry: GazEntry | None = field(default=None)
+
+
+@functools.cache
+def _not_places() -> frozenset[str]:
+    cues = _cues()
+    return frozenset(w.lower() for w in [*cues["not_places"], *cues.get("english_function_words", [])])
+
+
+@functools.cache
+def _article_words() -> frozenset[str]:
+    rules = _translit()
+    return frozenset(rules["articles"]) | frozenset(p.rstrip("-") for p in rules["article_prefixes"])
+
+
+def _common_english(run: Sequence[tuple[int, int, str]], cands: Sequence[tuple[GazEntry, float]]) -> bool:
+    """A capitalised common English word ("Joint", "Hit") is taken as a village only if it is a big place."""
+    limit = float(_cues()["common_word_zipf"])
+    if max(e.rank for e, _ in cands) >= float(_cues()["common_word_min_rank"]):
+        return False
+    return all(zipf_frequency(t.lower(), "en") >= limit for _, _, t in run)
+
+
+_NAME_PART = re.compile(r"[A-Z][a-zà-ÿ]+|[A-Z]{2,}")
+
+
+def _inside_name(text: str, toks: Sequence[tuple[int, int, str]], i: int, j: int,
+                 cands: Sequence[tuple[GazEntry, float]]) -> bool:
+    """A small place's name right beside another capitalised name word is part of a person's or
+    an organisation's name ("Bouthaina Shaaban", "Staffan de Mistura", "Asharq Al-Awsat")."""
+    cues = _cues()
+    if max(_score(e, m, (), None) for e, m in cands) >= float(cues["name_context_min_rank"]):
+        return False
+    not_places = _not_places()
+    particles = set(cues["name_particles"])
+    k = i - 1
+    if k > 0 and toks[k][2].lower() in _article_words() and text[toks[k][1] : toks[i][0]] in (" ", "-"):
+        k -= 1  # "Abdulaziz Al Saud": look past the article
+    if k >= 0:
+        s, e, t = toks[k]
+        if text[e : toks[k + 1][0]] in (" ", "-"):
+            if t in particles:
+                return True
+            if _NAME_PART.fullmatch(t) and t.lower() not in not_places and not _sentence_initial(text, s):
+                return True
+    if j < len(toks):
+        s, e, t = toks[j]
+        gap = text[toks[j - 1][1] : s]
+        name_like = _NAME_PART.fullmatch(t) or _is_capitalised(t)
+        if gap in (" ", "-") and name_like and t.lower() not in not_places:
+            return True
+        # "Wael al Halqi": an article then a capitalised word continues a name
+        if gap == " " and t.lower() in _article_words() and j + 1 < len(toks):
+            s2, _, t2 = toks[j + 1]
+            if text[e:s2] in (" ", "-") and _NAME_PART.fullmatch(t2):
+                return True
+    return False
+
+
+def _is_capitalised(tok: str) -> bool:
+    if tok[:1].isupper():
+        return True
+    head, _, rest = tok.partition("-")
+    return bool(rest) and head.lower() in _article_words() and rest[:1].isupper()
+
+
+def _tokens(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _TOKEN.finditer(text):
+        s, e, tok = m.start(), m.end(), m.group()
+        pm = _POSSESSIVE.search(tok)
+        if pm and pm.start() > 0:
+            e -= len(pm.group())
+            tok = tok[: pm.start()]
+        tok = tok.rstrip("-")
+        e = s + len(tok)
+        if tok:
+            out.append((s, e, tok))
+    return out
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    before = text[:start].rstrip()
+    return not before or before[-1] in ".!?\n:\"\u201c"
+
+
+def _scan(text: str, gaz: Gazetteer) -> list[_Span]:
+    toks = _tokens(text)
+    lower_words = {t.lower() for _, _, t in toks if t[:1].islower()}
+    not_places = _not_places()
+    articles = _article_words()
+    spans: list[_Span] = []
+    i = 0
+    max_n = min(5, gaz.max_words + 1)
+    while i < len(toks):
+        if not _is_capitalised(toks[i][2]):
+            i += 1
+            continue
+        found: _Span | None = None
+        j_end = i
+        # the longest run of adjacent tokens starting at i that matches, inner tokens may be articles
+        for n in range(max_n, 0, -1):
+            if i + n > len(toks):
+                continue
+            run = toks[i : i + n]
+            if not _is_capitalised(run[-1][2]):
+                continue
+            ok = True
+            for (_, e1, _t1), (s2, _, t2) in zip(run, run[1:], strict=False):
+                gap = text[e1:s2]
+                if gap not in (" ", "-") or not (_is_capitalised(t2) or t2.lower() in articles):
+                    ok = False
+                    break
+            if not ok:
+                continue
+            s, e = run[0][0], run[-1][1]
+            surface = text[s:e]
+            if n == 1:
+                low = surface.lower()
+                if low in not_places or low in lower_words or len(normalise_toponym(surface)) < 3:
+                    continue
+            elif all(t.lower() in not_places or t.lower() in articles for _, _, t in run):
+                continue
+            cands = gaz.candidates(surface, fuzzy=False)
+            if not cands:
+                continue
+            if _common_english(run, cands) or _inside_name(text, toks, i, i + n, cands):
+                continue
+            exact = cands[0][1] >= ALIAS_MATCH
+            if n == 1 and not exact and _sentence_initial(text, s):
+                continue
+            found = _Span(s, e, surface, cands, exact, words=n)
+            j_end = i + n
+            break
+        if found:
+            spans.append(found)
+            i = j_end
+        else:
+            i += 1
+    return spans
+
+
+def _overlaps(a: _Span | Mention, b: _Span | Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _spans(text: str, base: int, ner: Sequence[Mention], gaz: Gazetteer) -> list[_Span]:
+    cues = _cues()
+    place_labels = set(cues["place_labels"])
+    person_labels = set(cues["person_labels"])
+    spans = [_Span(s.start + base, s.end + base, s.text, s.cands, s.exact, words=s.words)
+             for s in _scan(text, gaz)]
+    not_places = _not_places()
+    extra: list[_Span] = []
+    for m in ner:
+        surface = re.sub(r"^(?:the|The)\s+", "", m.text)
+        surface = _POSSESSIVE.sub("", surface).strip()
+        if m.label in person_labels:
+            # a place word inside a longer name ("Bashar al-Assad", "Jaish al-Izza") is part of
+            # the name; a big place inside an organisation's name is still named ("Aleppo Media Center")
+            min_rank = float(cues["name_context_min_rank"])
+            spans = [s for s in spans if not (
+                m.start <= s.start and s.end <= m.end and (s.end - s.start) < (m.end - m.start)
+                and (m.label == "PERSON" or max(e.rank for e, _ in s.cands) < min_rank))]
+        if m.label not in place_labels or surface.lower() in not_places:
+            continue
+        if any(_overlaps(m, s) for s in spans):
+            continue
+        cands = gaz.candidates(surface, fuzzy=True)
+        if cands:
+            start = m.start + m.text.find(surface) if surface in m.text else m.start
+            extra.append(_Span(start, start + len(surface), surface, cands, cands[0][1] >= ALIAS_MATCH,
+                               from_ner=True))
+    spans.extend(extra)
+    spans.sort(key=lambda s: s.start)
+    # context-aware choice among same-name candidates: unambiguous mentions first
+    anchors = [s.cands[0][0] for s in spans if len({e.id for e, _ in s.cands}) == 1]
+    anchors += [s.cands[0][0] for s in spans if s.cands[0][0].admin_level == 1]
+    for s in spans:
+        s.entry = max(s.cands, key=lambda em: _score(em[0], em[1], anchors, None))[0]
+    return spans
+
+
+def find_place_mentions(text: str, base: int = 0, ner: Sequence[Mention] = ()) -> list[Mention]:
+    """Places named in ``text``: ``Mention(label="GAZ", canonical=<gazetteer id>)``.
+
+    Capitalised n-grams are matched against the gazetteer's precompiled key index (no spaCy
+    needed); spaCy entities in ``ner`` (absolute offsets, like the result: ``base`` + local
+    offset) add places the scan missed (GPE/LOC/FAC, fuzzy-matched) and veto place words
+    inside longer person names. A NORP/PERSON/ORG label does not veto a place with the same
+    span: the small English model calls "Aleppo" NORP and "Atmeh" PERSON.
+    """
+    gaz = Gazetteer.default()
+    return [
+        Mention(start=s.start, end=s.end, text=s.text, label="GAZ", canonical=s.entry.id if s.entry else None)
+        for s in _spans(text, base, ner, gaz)
+    ]
+
+
+# ---------------------------------------------------------------------------------------------
+# The event's place
+# ---------------------------------------------------------------------------------------------
+
+
+def _ends_with_phrase(left: str, phrases: Iterable[str]) -> str | None:
+    low = re.sub(r"\s+", " ", left.lower()).rstrip()
+    low = re.sub(r"\bthe$", "", low).rstrip()
+    for p in sorted(phrases, key=len, reverse=True):
+        if low.endswith(" " + p) or low == p:
+            return p
+    return None
+
+
+_DIR_ADJ = r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
+
+
+def _subdivision_phrase(story_text: str, m: Mention, lo: int) -> tuple[int, int] | None:
+    """Span of "X district of <city>" / "<city>'s X district" / "in X, <city>" around a mention."""
+    nouns = "|".join(re.escape(n) for n in sorted(_cues()["subdivision_nouns"], key=len, reverse=True))
+    word = r"(?:[A-Z][\w'\u2019-]*|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*)"
+    name = rf"{word}(?:\s+(?:{word}|al|el|ad|ash|as))*"
+    left = story_text[lo : m.start]
+    pat = re.compile(rf"({name})\s+(?:{nouns})\s+(?:in|of)\s+(?:the\s+)?(?:city\s+of\s+)?(?:{_DIR_ADJ})?$")
+    mm = pat.search(left)
+    if mm:
+        return lo + mm.start(1), m.end
+    mm = re.search(rf"\b(?:in|at|on)\s+(?:the\s+)?({name}),\s+(?:in\s+)?$", left)
+    if mm:
+        return lo + mm.start(1), m.end
+    right = story_text[m.end : m.end + 80]
+    mm = re.match(rf"['\u2019]s?\s+(?:{_DIR_ADJ})?({name})\s+(?:{nouns})\b", right)
+    if mm:
+        return m.start, m.end + mm.end()
+    return None
+
+
+def _sentence_around(text: str, pos: int) -> tuple[int, int]:
+    s = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
+    s = 0 if s < 0 else s + 1
+    while s < len(text) and text[s].isspace():
+        s += 1
+    e = len(text)
+    m = re.compile(r"[.!?](?:\s|$)|\n").search(text, pos)
+    if m:
+        e = m.start() + 1
+    return s, e
+
+
+@dataclass
+class _Choice:
+    mention: Mention
+    entry: GazEntry
+    precision: int
+    admin_only: bool = False
+    span: tuple[int, int] | None = None
+    score: float = 0.0
+
+
+def _analyse(story_text: str, m: Mention, entry: GazEntry, floor: int, gaz: Gazetteer,
+             context: Sequence[GazEntry]) -> _Choice:
+    cues = _cues()
+    lo = max(floor, m.start - 60)
+    left = story_text[lo : m.start]
+    right = story_text[m.end : m.end + 40]
+    right_word = re.match(r"['\u2019]?s?\s*([A-Za-z]+)", right)
+    next_word = right_word.group(1).lower() if right_word else ""
+    if next_word in cues["province_after"] or _ends_with_phrase(left, cues["province_before"]):
+        return _Choice(m, entry, 3, admin_only=True, score=2.6)
+    sub = _subdivision_phrase(story_text, m, lo)
+    if sub and entry.admin_level is None:
+        named = story_text[sub[0] : sub[1]]
+        inner = named[: m.start - sub[0]] if sub[0] < m.start else named[m.end - sub[0] :]
+        local = [e for e, _ in gaz.candidates(inner, fuzzy=False) if distance_km(e, entry) < 15]
+        if local:
+            return _Choice(m, local[0], 1, span=sub, score=3.6)
+        return _Choice(m, entry, 2, span=sub, score=3.5)
+    level = entry.admin_level
+    if level == 1:
+        return _Choice(m, entry, 3, admin_only=True, score=2.0)
+    if next_word in cues["region_after"] or _ends_with_phrase(left, cues["locative_near"]):
+        return _Choice(m, entry, 2, score=2.6)
+    precision = 2 if level in (2, 3) else 1
+    if _ends_with_phrase(left, cues["locative_exact"]):
+        return _Choice(m, entry, precision, score=3.0 if precision == 1 else 2.4)
+    return _Choice(m, entry, precision, score=1.0)
+
+
+def _place(
+    story_text: str, ch: _Choice, story_id: str, gaz: Gazetteer, precision: int | None = None
+) -> Place:
+    entry = ch.entry
+    prec = precision if precision is not None else ch.precision
+    if ch.admin_only or entry.admin_level == 1:
+        unit = gaz.admin1_entry(entry.admin1) if entry.admin1 else None
+        entry = unit or entry
+        name, a2, a3 = entry.admin1 or entry.name, None, None
+        prec = 3
+    else:
+        name, a2, a3 = entry.name, entry.admin2 or None, entry.admin3 or None
+    start, end = ch.span or (ch.mention.start, ch.mention.end)
+    ss, se = _sentence_around(story_text, start)
+    ev = Evidence(story_id=story_id, start=start, end=end, text=story_text[start:end],
+                  sentence=story_text[ss:se], sentence_start=ss, sentence_end=se)
+    return Place(
+        name=name,
+        country=entry.country or None,
+        admin1=entry.admin1 or None,
+        admin2=a2,
+        admin3=a3,
+        latitude=entry.latitude,
+        longitude=entry.longitude,
+        geo_precision=prec,
+        pcode=entry.pcode or None,
+        gazetteer_id=entry.id,
+        mention=story_text[start:end],
+        evidence=ev,
+    )
+
+
+def _entries_of(mentions: Sequence[Mention], gaz: Gazetteer) -> list[tuple[Mention, GazEntry]]:
+    out = []
+    context: list[GazEntry] = []
+    for m in mentions:
+        e = gaz.by_id.get(m.canonical or "")
+        if e is not None:
+            context.append(e)
+    for m in mentions:
+        e = gaz.by_id.get(m.canonical or "")
+        if e is None and m.label != "GAZ":
+            e = resolve(m.text, context, gazetteer=gaz)
+        if e is not None:
+            out.append((m, e))
+    return out
+
+
+def locate_event(
+    story_text: str,
+    sentence_start: int,
+    sentence_end: int,
+    trigger_start: int,
+    story_places: Sequence[Mention],
+    story_id: str = "",
+) -> Place | None:
+    """THE location of one event, with its ACLED ``geo_precision``, or None.
+
+    Prefers places in the trigger's sentence, introduced by a locative ("in", "near", "on the
+    outskirts of"), closest to the trigger; then places in the sentences just before; then the
+    story's dateline ("ALEPPO -"); then its most often named place. Precision: 1 the place
+    itself; 2 near it, part of a region (district, "countryside"), or a city standing in for a
+    neighbourhood the gazetteer lacks ("the X district of Aleppo"); 3 only the governorate.
+    ``story_places`` are mentions from :func:`find_place_mentions` (absolute offsets).
+    """
+    gaz = Gazetteer.default()
+    pairs = _entries_of(story_places, gaz)
+    if not pairs:
+        return None
+    context = [e for _, e in pairs]
+    in_sentence = [(m, e) for m, e in pairs if sentence_start <= m.start < sentence_end]
+    if in_sentence:
+        choices = []
+        for m, e in in_sentence:
+            ch = _analyse(story_text, m, e, sentence_start, gaz, context)
+            distance = abs(m.start - trigger_start) / max(1, sentence_end - sentence_start)
+            ch.score += 1.5 * (1.0 - min(1.0, distance)) + (0.3 if ch.precision == 1 else 0.0)
+            choices.append(ch)
+        best = max(choices, key=lambda c: c.score)
+        # "in Idlib province" with a town of that province in the same sentence: keep the town
+        if best.admin_only:
+            finer = [c for c in choices if not c.admin_only and c.entry.admin1 == best.entry.admin1
+                     and c.score >= 2.0]
+            if finer:
+                best = max(finer, key=lambda c: c.score)
+        return _place(story_text, best, story_id, gaz)
+    before = [(m, e) for m, e in pairs if sentence_start - 400 <= m.start < sentence_start]
+    if before:
+        m, e = before[-1]
+        ch = _analyse(story_text, m, e, max(0, m.start - 60), gaz, context)
+        return _place(story_text, ch, story_id, gaz, precision=max(ch.precision, 2))
+    window = int(_cues()["dateline_window"])
+    for m, e in pairs:
+        if m.start < window and _DATELINE_DASH.match(story_text[m.end : m.end + 40]):
+            ch = _Choice(m, e, 2 if e.admin_level != 1 else 3)
+            return _place(story_text, ch, story_id, gaz)
+    counts = Counter(e.id for _, e in pairs)
+    top_id, _ = max(counts.items(), key=lambda kv: (kv[1], -next(m.start for m, e in pairs if e.id == kv[0])))
+    m, e = next((m, e) for m, e in pairs if e.id == top_id)
+    return _place(story_text, _Choice(m, e, 2 if e.admin_level != 1 else 3), story_id, gaz)
+
+
+# ---------------------------------------------------------------------------------------------
+# Importing other gazetteers
+# ---------------------------------------------------------------------------------------------
+
+GEONAMES_COLUMNS = (
+    "geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude", "feature_class",
+    "feature_code", "country_code", "cc2", "admin1_code", "admin2_code", "admin3_code", "admin4_code",
+    "population", "elevation", "dem", "timezone", "modification_date",
+)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    path: Path
+    rows: int
+    skipped: int
+
+
+def _float(value: str, where: str, what: str) -> float:
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise DataFileError(f"{where}: {what} {value!r} is not a number") from exc
+
+
+def _from_geonames(path: Path, country: str | None) -> tuple[list[dict[str, str]], int]:
+    rows: list[dict[str, str]] = []
+    skipped = 0
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            f = line.rstrip("\n").split("\t")
+            if len(f) < 15:
+                raise DataFileError(
+                    f"{path}:{n}: not a GeoNames dump row (expected 19 tab-separated fields, found {len(f)})"
+                )
+            g = dict(zip(GEONAMES_COLUMNS, f, strict=False))
+            lat = _float(g["latitude"], f"{path}:{n}", "latitude")
+            lon = _float(g["longitude"], f"{path}:{n}", "longitude")
+            if country and g["country_code"].upper() != country.upper():
+                skipped += 1
+                continue
+            if g["feature_class"] not in ("P", "A", "S", "L", "T"):
+                skipped += 1
+                continue
+            alts = [a for a in g["alternatenames"].split(",") if a and a != g["name"]]
+            rows.append(dict(
+                id=f"geonames:{g['geonameid']}", name=g["name"], alt_names="|".join(alts),
+                latitude=str(lat), longitude=str(lon), feature_class=g["feature_class"],
+                feature_code=g["feature_code"], country=g["country_code"], admin1=g["admin1_code"],
+                admin2=g["admin2_code"], admin3=g["admin3_code"], population=g["population"] or "0",
+                source="geonames",
+            ))
+    return rows, skipped
+
+
+def _pick(cols: Sequence[str], *patterns: str) -> str | None:
+    for p in patterns:
+        for c in cols:
+            if re.fullmatch(p, c.strip(), flags=re.IGNORECASE):
+                return c
+    return None
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[dict[str, str]]]:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise DataFileError(f"{path}: cannot read: {exc}") from exc
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    reader = csv.DictReader(io.StringIO(text), dialect=dialect)
+    cols = [c for c in (reader.fieldnames or []) if c]
+    return cols, [{k: (v or "").strip() for k, v in r.items() if k} for r in reader]
+
+
+def _from_ocha(path: Path, country: str | None) -> tuple[list[dict[str, str]], int]:
+    """An OCHA P-code table: admin{N}Name_en / ADM{N}_EN, admin{N}Pcode / ADM{N}_PCODE, lat/lon."""
+    cols, data = _read_csv(path)
+    levels: dict[int, dict[str, str]] = {}
+    for c in cols:
+        m = re.fullmatch(r"adm(?:in)?(\d)_?(?:name)?_?(en|ar|pcode|ref)?", c.strip(), flags=re.IGNORECASE)
+        if m:
+            kind = (m.group(2) or "en").lower()
+            levels.setdefault(int(m.group(1)), {}).setdefault(kind, c)
+    lat_c = _pick(cols, r"lat(itude)?", r"y", r"center_lat", r"lat_y")
+    lon_c = _pick(cols, r"lon(gitude)?", r"long", r"lng", r"x", r"center_lon", r"lon_x")
+    named = [lv for lv in sorted(levels) if "en" in levels[lv] or "ref" in levels[lv]]
+    if not named or not lat_c or not lon_c:
+        raise DataFileError(
+            f"{path}: not an OCHA P-code table (needs admin<N>Name_en or ADM<N>_EN columns and "
+            f"latitude/longitude; found {cols})"
+        )
+    deepest = named[-1]
+    name_c = levels[deepest].get("en") or levels[deepest]["ref"]
+    rows: list[dict[str, str]] = []
+    for n, r in enumerate(data, start=2):
+        if not r.get(name_c):
+            continue
+        lat = _float(r.get(lat_c, ""), f"{path}:{n}", "latitude")
+        lon = _float(r.get(lon_c, ""), f"{path}:{n}", "longitude")
+        pcode = r.get(levels[deepest].get("pcode", ""), "")
+
+        def level_name(lv: int, row: dict[str, str] = r) -> str:
+            c = levels.get(lv, {}).get("en")
+            return row.get(c, "") if c else ""
+
+        rows.append(dict(
+            id=f"ocha:{pcode}" if pcode else "", name=r[name_c],
+            name_ar=r.get(levels[deepest].get("ar", ""), ""),
+            latitude=str(lat), longitude=str(lon), feature_class="P" if deepest >= 4 else "A",
+            feature_code="PPL" if deepest >= 4 else f"ADM{deepest}", country=(country or "").upper(),
+            admin1=level_name(1), admin2=level_name(2), admin3=level_name(3), pcode=pcode, source="ocha",
+        ))
+    return rows, 0
+
+
+def _from_csv(path: Path, country: str | None) -> tuple[list[dict[str, str]], int]:
+    cols, data = _read_csv(path)
+    aliases = {
+        "name": (r"name", r"place", r"placename", r"toponym", r"name_en"),
+        "latitude": (r"lat(itude)?", r"y"),
+        "longitude": (r"lon(gitude)?", r"long", r"lng", r"x"),
+        "alt_names": (r"alt_?names", r"alternate_?names", r"aliases", r"variants"),
+    }
+    mapping = {c: c for c in cols if c in GAZ_COLUMNS}
+    for target, pats in aliases.items():
+        if target not in mapping.values():
+            src = _pick(cols, *pats)
+            if src:
+                mapping[src] = target
+    if not {"name", "latitude", "longitude"} <= set(mapping.values()):
+        raise DataFileError(
+            f"{path}: a gazetteer CSV needs name, latitude and longitude columns; found {cols}"
+        )
+    rows: list[dict[str, str]] = []
+    for n, r in enumerate(data, start=2):
+        row = {mapping[k]: v for k, v in r.items() if k in mapping}
+        if not row.get("name"):
+            continue
+        row["latitude"] = str(_float(row.get("latitude", ""), f"{path}:{n}", "latitude"))
+        row["longitude"] = str(_float(row.get("longitude", ""), f"{path}:{n}", "longitude"))
+        alts = re.split(r"[|;]", row.get("alt_names", ""))
+        row["alt_names"] = "|".join(a.strip() for a in alts if a.strip())
+        if country and not row.get("country"):
+            row["country"] = country.upper()
+        row.setdefault("source", path.stem)
+        rows.append(row)
+    return rows, 0
+
+
+_IMPORTERS = {"geonames": _from_geonames, "ocha": _from_ocha, "csv": _from_csv}
+
+
+def default_import_dir() -> Path:
+    """The user data folder imports go to: the first CROSSWIRE_DATA folder, else ~/.local/share/crosswire."""
+    dirs = user_data_dirs()
+    return dirs[0] if dirs else DEFAULT_USER_DATA
+
+
+def import_gazetteer(src: str | os.PathLike[str], fmt: str, country: str | None = None,
+                     dest: str | os.PathLike[str] | None = None) -> ImportResult:
+    """Convert a GeoNames dump, an OCHA P-code table or a user CSV into ``DEST/gazetteer/<name>.csv``.
+
+    ``dest`` is a data folder (default :func:`default_import_dir`); the written file uses the
+    common schema (``GAZ_COLUMNS``) and is read by :meth:`Gazetteer.default` from then on.
+    Raises DataFileError (CW303) for a file that is not in the format claimed, with the line.
+    """
+    path = Path(src)
+    if fmt not in _IMPORTERS:
+        raise UsageError(f"unknown gazetteer format {fmt!r} (use one of {', '.join(_IMPORTERS)})")
+    if not path.is_file():
+        raise DataFileError(f"{path}: no such file")
+    rows, skipped = _IMPORTERS[fmt](path, country)
+    if not rows:
+        raise DataFileError(f"{path}: no gazetteer rows found in this {fmt} file")
+    for r in rows:
+        if not r.get("id"):
+            r["id"] = _row_id(r, f"{fmt}-{path.stem}")
+    out_dir = Path(dest) if dest is not None else default_import_dir()
+    out = out_dir / "gazetteer" / f"{re.sub(r'[^A-Za-z0-9_.-]+', '_', path.stem)}.csv"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with out.open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(GAZ_COLUMNS), extrasaction="ignore", lineterminator="\n")
+        w.writeheader()
+        for r in rows:
+            w.writerow({c: r.get(c, "") for c in GAZ_COLUMNS})
+    Gazetteer.reset_default()
+    return ImportResult(path=out, rows=len(rows), skipped=skipped)
