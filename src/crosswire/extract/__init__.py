@@ -40,6 +40,13 @@ __all__ = ["extract", "extract_stories", "main_event", "ExtractionResult"]
 CONTINUATION_SENTENCES = 2
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its)\s+(?:\w+\s+){0,2}$", re.I)
 
+#: ACLED event types whose events carry fatalities (strategic developments, protests: 0)
+LETHAL_EVENT_TYPES = frozenset(
+    {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
+)
+#: ACLED codes a territorial change by who made it: state forces regain, anyone else overtakes
+TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
+
 ExtractionResult = tuple[str, list[Event], list[Claim], str | None]
 
 
@@ -79,12 +86,12 @@ def _actor(story: Story, sentences: Sequence[Sentence], mention: Mention | None)
     from crosswire.extract import actors
 
     name = mention.canonical or mention.text
-    info = actors.actor_info(name) if mention.canonical else None
+    info = actors.lookup_actor(name)
     ev = _ev(story, mention.start, mention.end, _sentence_of(sentences, mention.start))
     return Actor(
         name=name,
-        actor_type=getattr(info, "inter", None) if info is not None else None,
-        side=getattr(info, "side", None) if info is not None else None,
+        actor_type=info.actor_type if info is not None else None,
+        side=info.side if info is not None else None,
         mention=mention.text,
         evidence=ev,
     )
@@ -95,6 +102,45 @@ def _doc_for(annotated: AnnotatedStory, index: int) -> Any:
         if i == index:
             return doc
     return None
+
+
+def _roles(
+    annotated: AnnotatedStory, index: int, hit: Any, actor_mentions: Sequence[Mention]
+) -> tuple[Mention | None, Mention | None, bool]:
+    """actor1, actor2 and civilian targeting from the parse of the hit's sentence.
+
+    The parse is of the sentence alone, so the hit and mentions are shifted to sentence offsets
+    for :func:`actors.assign_roles` and the chosen mentions shifted back.
+    """
+    from crosswire.extract import actors
+
+    doc = _doc_for(annotated, index)
+    if doc is None:
+        return None, None, False
+    base = annotated.sentences[index].start
+    end = annotated.sentences[index].end
+    local = [
+        replace(m, start=m.start - base, end=m.end - base) for m in actor_mentions if base <= m.start < end
+    ]
+    m1, m2, civ = actors.assign_roles(doc[:], replace(hit, start=hit.start - base, end=hit.end - base), local)
+
+    def back(m: Mention | None) -> Mention | None:
+        return None if m is None else replace(m, start=m.start + base, end=m.end + base)
+
+    return back(m1), back(m2), bool(civ)
+
+
+def _territory_by_actor(hit: Any, actor1: Mention | None) -> Any:
+    """ACLED: a territorial gain is "Government regains" when state forces (inter 1) made it."""
+    if hit.sub_event_type not in TERRITORY or actor1 is None:
+        return hit
+    from crosswire.extract import actors
+
+    info = actors.lookup_actor(actor1.canonical or actor1.text)
+    if info is None or info.actor_type is None:
+        return hit
+    wanted = TERRITORY[0] if info.actor_type == actors.STATE_FORCES else TERRITORY[1]
+    return hit if wanted == hit.sub_event_type else replace(hit, sub_event_type=wanted)
 
 
 def _figures(annotated: AnnotatedStory, index: int) -> list[FatalityClaim]:
@@ -139,7 +185,7 @@ def _coordinated_pairs(
 def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     """The events and claims one story reports."""
     from crosswire import geocode
-    from crosswire.extract import actors, claims, classify
+    from crosswire.extract import claims, classify
 
     story = annotated.story
     text = story.text
@@ -170,15 +216,15 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     for i, sent in enumerate(sentences):
         own_date = dates.resolve_event_date(sent.text, sent.start, pub, story.story_id, text)
         for hit in hits_by_sentence.get(i, []):
-            in_sent = [m for m in actor_mentions if sent.start <= m.start < sent.end]
-            m1, m2, civ = actors.assign_roles((sent.start, sent.end), hit, in_sent)
+            m1, m2, civ = _roles(annotated, i, hit, actor_mentions)
+            hit = _territory_by_actor(hit, m1)
             a1 = _actor(story, sentences, m1)
             a2 = _actor(story, sentences, m2)
             pairs = _coordinated_pairs(sent, hit, places, pub)
             targets: list[tuple[Place | None, tuple[str | None, int, Evidence | None], str]] = []
             if pairs:
                 for k, (pm, dm) in enumerate(pairs):
-                    place = geocode.locate_event(text, sent.start, sent.end, pm.start, places, story.story_id)
+                    place = geocode.locate_event(text, sent.start, sent.end, pm.start, [pm], story.story_id)
                     dev = _ev(story, sent.start + dm.start, sent.start + dm.end, sent)
                     targets.append((place, (dm.iso, dm.precision, dev), f":{k}"))
             else:
@@ -215,7 +261,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                     draft.evidence["place"] = place.evidence
                 if dev is not None:
                     draft.evidence["event_date"] = dev
-                if not pairs:
+                if not pairs and hit.event_type in LETHAL_EVENT_TYPES:
                     draft.claims.extend(figures(i))
                     for j in range(i + 1, min(len(sentences), i + 1 + CONTINUATION_SENTENCES)):
                         if not _continues(sentences[j], hits_by_sentence.get(j, []), hit, iso, pub):

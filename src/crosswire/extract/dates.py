@@ -292,7 +292,15 @@ def dateline_date(text: str, story_id: str = "", window: int = 120) -> DateInfo:
 
 
 def publication_date(published: DateInfo, text: str, story_id: str = "") -> DateInfo:
-    """The story's publication date, falling back to a dateline at the head of its text."""
-    if published.value:
+    """The story's publication date, falling back to a dateline at the head of its text.
+
+    A date the cleaner flagged as a republication stamp or as contradicted by the text is not
+    the publication date: resolving "on Friday" against it would invent a date.
+    """
+    if published.value and not set(published.flags) & UNRELIABLE_FLAGS:
         return published
     return dateline_date(text, story_id)
+
+
+#: DateInfo flags (set by clean.py) that make a publication date unusable for relative dates
+UNRELIABLE_FLAGS = frozenset({"republication_stamp", "contradicted_by_text"})

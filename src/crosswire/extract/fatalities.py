@@ -406,7 +406,12 @@ def _parse_source(doc: Any, fig_char: int) -> tuple[str, int, int] | None:
             for c in anc.children
         )
         if said_aux or anc.lemma_.lower() in _REPORT_LEMMAS or anc.lower_ in terms().reporting:
-            subj = [c for c in anc.children if c.dep_ in {"nsubj", "nsubjpass"}]
+            # a relative pronoun ("an attack that claimed the lives of") is no speaker
+            subj = [
+                c
+                for c in anc.children
+                if c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WDT", "WP", "PRP"}
+            ]
             if subj:
                 return _span_text(doc, subj[0])
     for t in doc:
