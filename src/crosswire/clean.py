@@ -190,6 +190,11 @@ _SMALL_WORDS = frozenset(
 )
 
 
+_FUNCTION_WORDS = frozenset(
+    "the a an who which that is was were has have had said in on at to by with from won will would".split()
+)
+
+
 @dataclass(frozen=True)
 class _Line:
     """One non-blank line of a page with the features the cleaner decides on."""
@@ -219,7 +224,8 @@ class _Line:
         if self.terminal or self.text.count(",") < 3:
             return False
         parts = [p.strip() for p in self.text.split(",")]
-        return all(0 < len(p.split()) <= 4 for p in parts)
+        # keywords are noun phrases: a clause cut by commas has function words in its parts
+        return all(0 < len(p.split()) <= 4 and not _FUNCTION_WORDS & set(p.lower().split()) for p in parts)
 
 
 def _normalise(line: str) -> str:
@@ -476,12 +482,17 @@ def _title_suffix(line: _Line) -> tuple[str, Outlet, str] | None:
     return m.group("title").strip(), hit[0], m.group("site").strip()
 
 
-def clean_lines(text: str) -> CleanPage:
-    """Separate the article from the page chrome of a page saved as text."""
-    return _clean(_split_lines(text))
+def clean_lines(text: str, extracted: bool = False) -> CleanPage:
+    """Separate the article from the page chrome of a page saved as text.
+
+    ``extracted`` is for text that an HTML extractor already reduced to the article: then
+    only lines positively identified as chrome go (patterns, dates, mastheads, related-headline
+    runs, tag clouds); short non-sentence lines at the edges stay (list items, table rows).
+    """
+    return _clean(_split_lines(text), extracted=extracted)
 
 
-def _clean(lines: list[_Line], titled: bool = False) -> CleanPage:
+def _clean(lines: list[_Line], titled: bool = False, extracted: bool = False) -> CleanPage:
     """Classify ``lines``; ``titled`` means the first line is this story's title (a teaser)."""
     page = CleanPage(title=None, lines=[])
     drop: dict[int, str] = {}
@@ -544,7 +555,8 @@ def _clean(lines: list[_Line], titled: bool = False) -> CleanPage:
                 suffix_title = (i, t)
             drop[i] = "page_title"
             continue
-        drop[i] = "header"
+        if not extracted:
+            drop[i] = "header"
         if ln.headline_like and ln.words >= 4:
             title_idx = i  # the last headline-like line above the body is the headline
     if title_idx is None and suffix_title is not None:
@@ -555,9 +567,13 @@ def _clean(lines: list[_Line], titled: bool = False) -> CleanPage:
 
     # tail: after the last sentence of the article only chrome is left (related headlines,
     # tag clouds, comment prompts); short closing sentences are still prose and were kept above
-    for i in range(last + 1, len(lines)):
-        if i not in drop:
-            drop[i] = "tail"
+    tail = [i for i in range(last + 1, len(lines)) if i not in drop]
+    if extracted:
+        # the extractor already dropped link lists; what is left after the last sentence is
+        # content (lists, tables, tour dates) unless a pattern or a "Related" header said otherwise
+        tail = []
+    for i in tail:
+        drop[i] = "tail"
 
     for i, ln in enumerate(lines):
         if i in drop:
@@ -570,12 +586,13 @@ def _clean(lines: list[_Line], titled: bool = False) -> CleanPage:
 # --------------------------------------------------------------------------- index pages
 
 
-def split_teasers(text: str) -> list[list[_Line]] | None:
+def split_teasers(text: str, extracted: bool = False) -> list[list[_Line]] | None:
     """The teaser blocks of a tag/index page, or None when the page is a single article.
 
     A page is an index when (a) at least three bullet-prefixed headline-like lines are each
     followed by prose, or (b) it announces itself as an index (an ``index_page`` boilerplate
-    pattern) and at least two headline-like lines are each followed by prose.
+    pattern) and at least two headline-like lines are each followed by prose. In text an
+    HTML extractor produced, bullets are the article's own lists: only (b) applies.
     """
     lines = _split_lines(text)
     index_marker = any((bp := _pattern(ln)) is not None and bp.category == "index_page" for ln in lines)
@@ -595,7 +612,7 @@ def split_teasers(text: str) -> list[list[_Line]] | None:
                 out.append(i)
         return out
 
-    starts = heads(require_bullet=True)
+    starts = [] if extracted else heads(require_bullet=True)
     if len(starts) < 3:
         starts = heads(require_bullet=False) if index_marker else []
         if len(starts) < 2:
@@ -634,16 +651,17 @@ def _html_page(doc: RawDocument) -> tuple[str, dict[str, Any]]:
             doc.html or "",
             url=doc.url,
             include_comments=False,
+            favor_precision=True,
             include_tables=True,
             include_links=False,
             with_metadata=True,
-            as_dict=True,
         )
     except Exception as exc:  # lxml and trafilatura raise many kinds; translate at the boundary
         raise IngestError(f"HTML could not be parsed: {type(exc).__name__}: {exc}", "CW106") from exc
-    if not result or not isinstance(result, dict) or not (result.get("text") or "").strip():
+    meta = result.as_dict() if result is not None and hasattr(result, "as_dict") else {}
+    if not isinstance(meta, dict) or not str(meta.get("text") or "").strip():
         raise IngestError("HTML held no article text", "CW106")
-    return str(result.get("text") or ""), result
+    return str(meta.get("text") or ""), meta
 
 
 def _resolve_outlet(
@@ -675,9 +693,13 @@ def make_stories(doc: RawDocument, settings: Settings = DEFAULT) -> list[Story]:
     if not body.strip():
         raise IngestError("no text in document", "CW111")
 
-    teasers = split_teasers(body)
-    whole = clean_lines(body)
-    pages = [_clean(block, titled=True) for block in teasers] if teasers else [whole]
+    extracted = doc.html is not None
+    if extracted:
+        # trafilatura puts one paragraph per line; make them blank-line separated paragraphs
+        body = re.sub(r"\n+", "\n\n", body)
+    teasers = split_teasers(body, extracted=extracted)
+    whole = clean_lines(body, extracted=extracted)
+    pages = [_clean(block, titled=True, extracted=extracted) for block in teasers] if teasers else [whole]
 
     url = doc.url or (meta.get("url") if isinstance(meta.get("url"), str) else None)
     # publisher: the site (URL, site name, its own chrome); outlet: a source line, else the publisher
