@@ -42,6 +42,7 @@ CODES: Final[dict[str, str]] = {
     "CW503": "malformed upload",
     "CW504": "no such record (event, story, outlet or input)",
     "CW505": "database busy or unreadable for this request",
+    "CW506": "malformed request (a parameter is missing or invalid)",
     # usage
     "CW901": "bad command-line usage",
     "CW902": "no input files matched",

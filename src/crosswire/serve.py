@@ -10,7 +10,7 @@ So the server keeps no long-lived connection: each request opens the file read-o
 process-wide lock and closes it, and a write (ingest, delete, full-text index rebuild) takes
 the same lock and goes through :class:`crosswire.store.Store` / :func:`crosswire.pipeline.run`.
 A ``crosswire run`` in another process can therefore write between requests; a request that
-meets its lock gets a CW201 answer (503) instead of a crash.
+meets its lock gets a CW505 answer (503) instead of a crash.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from typing import Annotated, Any
 import duckdb
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
 from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -99,7 +100,7 @@ class Database:
             try:
                 con = duckdb.connect(self.path, read_only=True)
             except duckdb.Error as exc:
-                raise StoreError(f"cannot open database {self.path}: {exc}", "CW201") from exc
+                raise StoreError(f"database {self.path} is busy or unreadable: {exc}", "CW505") from exc
             try:
                 con.execute(f"LOAD '{self._fts}'")
                 yield con
@@ -925,6 +926,18 @@ def create_app(
     async def crosswire_error(request: Request, exc: CrosswireError) -> JSONResponse:
         status = {"CW501": 403, "CW502": 413, "CW503": 400, "CW504": 404}.get(exc.code, 503)
         return _error(status, exc.code, exc.message)
+
+    @app.exception_handler(duckdb.Error)
+    async def database_error(request: Request, exc: duckdb.Error) -> JSONResponse:
+        return _error(503, "CW505", f"{CODES['CW505']}: {exc}"[:500])
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        problems = "; ".join(
+            f"{'.'.join(str(x) for x in e.get('loc', ()))}: {e.get('msg', '')}" for e in exc.errors()
+        )
+        multipart = request.url.path == "/api/ingest"
+        return _error(400 if multipart else 422, "CW503" if multipart else "CW506", problems[:500])
 
     @app.exception_handler(HTTPException)
     async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
