@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,6 +59,11 @@ class ActorInfo:
         return self.actor_type == EXTERNAL and self.name.startswith(
             ("Military Forces of", "Police Forces of")
         )
+
+    @property
+    def inter(self) -> int | None:
+        """The ACLED inter code (same as ``actor_type``)."""
+        return self.actor_type
 
     @property
     def is_civilian(self) -> bool:
@@ -352,7 +357,10 @@ def _civilian_victim(sentence: Span, hit: TypeHit, tok: Token | None) -> Token |
 
 
 def assign_roles(
-    sentence: Span, hit: TypeHit, mentions: Sequence[Mention]
+    sentence: Span | tuple[int, int],
+    hit: TypeHit,
+    mentions: Sequence[Mention],
+    base: int = 0,
 ) -> tuple[Mention | None, Mention | None, bool]:
     """(actor1, actor2, civilian_targeting) for one event hit in a parsed sentence.
 
@@ -365,8 +373,41 @@ def assign_roles(
     civilians (objects such as "civilians", "a bus carrying passengers", "a
     residential quarter") civilian_targeting is True and actor2 is a civilian
     actor (a listed one, else a Mention labelled "CIVILIANS").
-    ``mentions`` are offsets into the same text the sentence's doc holds.
+
+    ``hit`` and ``mentions`` carry offsets into the story text; ``base`` is where
+    the sentence's doc text starts in it (0 when the doc is the whole story, the
+    sentence start when each sentence was parsed on its own). Given only a
+    ``(start, end)`` pair instead of a parse, the roles fall back to word order:
+    the nearest actor before the trigger and the first one after it.
     """
+    if isinstance(sentence, tuple):
+        return _roles_by_order(sentence, hit, mentions)
+    if base:
+        shifted = [replace(m, start=m.start - base, end=m.end - base) for m in mentions]
+        local = replace(hit, start=hit.start - base, end=hit.end - base)
+        a1, a2, civ = _assign_roles(sentence, local, shifted)
+        return (
+            replace(a1, start=a1.start + base, end=a1.end + base) if a1 else None,
+            replace(a2, start=a2.start + base, end=a2.end + base) if a2 else None,
+            civ,
+        )
+    return _assign_roles(sentence, hit, mentions)
+
+
+def _roles_by_order(
+    bounds: tuple[int, int], hit: TypeHit, mentions: Sequence[Mention]
+) -> tuple[Mention | None, Mention | None, bool]:
+    in_sent = [m for m in mentions if bounds[0] <= m.start and m.end <= bounds[1]]
+    before = [m for m in in_sent if m.end <= hit.start and not _is_civilian(m)]
+    actor1 = before[-1] if before else None
+    after = [m for m in in_sent if m.start >= hit.start and not _same(actor1, m)]
+    actor2 = after[0] if after else None
+    return actor1, actor2, actor2 is not None and _is_civilian(actor2)
+
+
+def _assign_roles(
+    sentence: Span, hit: TypeHit, mentions: Sequence[Mention]
+) -> tuple[Mention | None, Mention | None, bool]:
     doc_text = sentence.doc.text
     in_sent = [m for m in mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
     usable = [m for m in in_sent if not _is_associate(sentence, m)]
