@@ -18,7 +18,10 @@ def _summary(sentence: str) -> list[tuple[int, int, int, str, str | None, str | 
 
 def test_killed_and_injured_figures_of_one_sentence() -> None:
     s = "An air raid on the market killed 17 Syrian civilians and injured over 40 others."
-    assert _summary(s) == [(17, 17, 17, "killed", "civilians", None), (40, 40, 40, "injured", "people", "over")]
+    assert _summary(s) == [
+        (17, 17, 17, "killed", "civilians", None),
+        (40, 40, 40, "injured", "people", "over"),
+    ]
 
 
 def test_passive_and_adjectival_figures() -> None:
@@ -30,9 +33,13 @@ def test_passive_and_adjectival_figures() -> None:
 
 def test_number_words_ranges_and_vague_quantities() -> None:
     assert _summary("Four children died when the shell hit.") == [(4, 4, 4, "killed", "children", None)]
-    assert _summary("Between 15 and 25 fighters were wounded.") == [(15, 20, 25, "injured", "fighters", "between")]
+    assert _summary("Between 15 and 25 fighters were wounded.") == [
+        (15, 20, 25, "injured", "fighters", "between")
+    ]
     assert _summary("Clashes left 30 to 40 militants dead.") == [(30, 35, 40, "killed", "fighters", None)]
-    assert _summary("The strike killed dozens of civilians.") == [(12, 12, 12, "killed", "civilians", "dozens of")]
+    assert _summary("The strike killed dozens of civilians.") == [
+        (12, 12, 12, "killed", "civilians", "dozens of")
+    ]
     assert _summary("The raid killed a dozen rebels.") == [(12, 12, 12, "killed", "fighters", None)]
     assert _summary("The blast claimed the lives of scores of recruits.")[0][:4] == (20, 20, 20, "killed")
 

@@ -67,6 +67,7 @@ class _Draft:
     claims: list[FatalityClaim] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     key: str = ""
+    distinct: bool = False  # one conjunct of "in A in April 2014 and B in March 2015": never merged
 
 
 def _ev(story: Story, start: int, end: int, sent: Sentence) -> Evidence:
@@ -248,6 +249,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                     time_precision=precision,
                     date_own=date_own,
                     key=f"{story.story_id}:{hit.start}:{hit.end}{suffix}",
+                    distinct=bool(pairs),
                 )
                 trig = _ev(story, hit.start, hit.end, sent)
                 draft.evidence["trigger"] = trig
@@ -282,8 +284,8 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
 def _continues(sent: Sentence, hits: Sequence[Any], hit: Any, iso: str | None, pub: DateInfo) -> bool:
     """Does the next sentence go on about the same event (and so may carry its figures)?"""
     own = [d for d in dates.find_dates(sent.text, pub) if d.iso]
-    if own and iso and all(abs(_days(d.iso, iso)) > 1 for d in own if d.iso):
-        return False  # another day: another event
+    if own and (iso is None or all(abs(_days(d.iso, iso)) > 1 for d in own if d.iso)):
+        return False  # a dated sentence about another day (or the event has none): another event
     for h in hits:
         if h.sub_event_type != hit.sub_event_type and not _is_anaphoric(sent.text, h, sent.start):
             return False  # a new event of another kind begins
@@ -320,7 +322,7 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
     out: list[_Draft] = []
     for d in drafts:
         target = None
-        for prev in out:
+        for prev in [] if d.distinct else [p for p in out if not p.distinct]:
             same_type = prev.hit.sub_event_type == d.hit.sub_event_type
             continuation = d.sentence_index in prev.sentences and d.sentence_index != prev.sentence_index
             anaphor = _is_anaphoric(

@@ -1,0 +1,156 @@
+"""Extraction through the real pipeline (``crosswire run samples``): events, figures, dates, evidence."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from crosswire import pipeline
+from crosswire.extract import extract_stories, main_event
+from crosswire.models import Event, Story
+from crosswire.store import Store
+
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (
+        math.sin((p2 - p1) / 2) ** 2
+        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(math.sqrt(a))
+
+
+@pytest.fixture(scope="module")
+def events(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
+    db = tmp_path_factory.mktemp("extract") / "cw.duckdb"
+    summary = pipeline.run([str(SAMPLES)], str(db))
+    assert summary.events > 0 and not [e for e in summary.stage_errors if "CW302" in e]
+    with Store(db, read_only=True) as store:
+        rows = store.query("SELECT e.record, s.text FROM events e JOIN stories s USING (story_id)")
+    out = []
+    for r in rows:
+        rec = json.loads(r["record"])
+        rec["_text"] = r["text"]
+        out.append(rec)
+    return out
+
+
+def _find(events: list[dict[str, Any]], sub: str, phrase: str) -> dict[str, Any]:
+    found = [e for e in events if e["sub_event_type"] == sub and phrase in e["notes"]]
+    assert found, f"no {sub} event whose notes hold {phrase!r}"
+    return found[0]
+
+
+def test_suicide_bombing_with_two_attributed_figures(events: list[dict[str, Any]]) -> None:
+    ev = _find(events, "Suicide bomb", "suicide bombing on a bus")
+    assert ev["event_type"] == "Explosions/Remote violence"
+    assert "Islamic State" in ev["actor1"]["name"]
+    place = ev["place"]
+    assert place["admin1"] in {"Idlib", "Idleb"}
+    assert _km(place["latitude"], place["longitude"], 36.3098, 36.6898) < 10  # Atmeh
+    figures = {(c["low"], c["kind"]): c["source"] or "" for c in ev["fatality_claims"]}
+    assert "Syrian Observatory" in figures[(32, "killed")]
+    assert "Islamic State" in figures[(50, "killed")] and "statement" in figures[(50, "killed")]
+    assert ev["fatalities"] == 32
+    assert ev["evidence"]["fatalities"]["text"].endswith("32 people")
+
+
+def test_coalition_strike_killing_soldiers(events: list[dict[str, Any]]) -> None:
+    ev = next(e for e in events if e["fatalities"] == 62)
+    assert ev["event_type"] in {"Battles", "Explosions/Remote violence"}
+    assert "Coalition" in ev["actor1"]["name"] or "coalition" in ev["actor1"]["name"].lower()
+    assert ev["place"]["admin1"] == "Deir ez-Zor"
+    assert ev["event_date"] == "2016-09-17" and ev["time_precision"] == 1  # "On Saturday", published Mon 19th
+    assert {(c["low"], c["kind"], c["victims"]) for c in ev["fatality_claims"]} >= {
+        (62, "killed", "soldiers"),
+        (100, "injured", "people"),
+    }
+
+
+def test_army_retaking_ground_is_government_regains_territory(events: list[dict[str, Any]]) -> None:
+    ev = _find(events, "Government regains territory", "retook control")
+    assert ev["actor1"]["name"].startswith("Military Forces of Syria")
+    assert ev["place"]["admin1"] == "Aleppo"
+
+
+def test_russian_air_strikes_near_aleppo(events: list[dict[str, Any]]) -> None:
+    ev = _find(events, "Air/drone strike", "Russian Aerospace Forces attacked")
+    assert "Russia" in ev["actor1"]["name"]
+    assert ev["place"]["admin1"] == "Aleppo"
+
+
+def test_sdf_taking_manbij(events: list[dict[str, Any]]) -> None:
+    ev = _find(events, "Non-state actor overtakes territory", "Manbij")
+    assert "Syrian Democratic Forces" in ev["actor1"]["name"]
+    assert _km(ev["place"]["latitude"], ev["place"]["longitude"], 36.5258, 37.9510) < 10
+
+
+def test_past_chemical_attacks_get_their_own_month_dates(events: list[dict[str, Any]]) -> None:
+    chem = [e for e in events if e["sub_event_type"] == "Chemical weapon" and "chlorine" in e["notes"]]
+    dates = sorted((e["event_date"], e["time_precision"]) for e in chem)
+    assert dates == [("2014-04-15", 3), ("2015-03-15", 3)]
+    assert {e["place"]["admin1"] for e in chem} <= {"Idlib", "Idleb"}
+    assert len({e["event_id"] for e in chem}) == 2
+
+
+def test_cumulative_war_toll_is_not_an_event_fatality(events: list[dict[str, Any]]) -> None:
+    assert not [e for e in events if e["fatalities"] >= 1000]
+    for e in events:
+        assert all(c["low"] < 1000 for c in e["fatality_claims"])
+
+
+def test_every_evidence_span_points_into_its_story(events: list[dict[str, Any]]) -> None:
+    for e in events:
+        text = e["_text"]
+        assert "trigger" in e["evidence"] and "event_type" in e["evidence"]
+        spans = list(e["evidence"].values()) + [c["evidence"] for c in e["fatality_claims"]]
+        for ev in spans:
+            assert ev["story_id"] == e["story_id"]
+            assert text[ev["start"] : ev["end"]] == ev["text"]
+            assert text[ev["sentence_start"] : ev["sentence_end"]] == ev["sentence"]
+
+
+def _story(text: str, sid: str) -> Story:
+    return Story(story_id=sid, input_id="in-" + sid, index=0, title=None, text=text, content_hash=sid)
+
+
+TEXT = (
+    "Government warplanes struck the town of Saraqib in Idlib province on Tuesday, killing at least "
+    "nine civilians, the Syrian Observatory for Human Rights said. Rescue workers said the raids "
+    "also wounded 20 people."
+)
+
+
+def test_event_ids_are_deterministic_and_main_event_is_the_lede() -> None:
+    first = extract_stories([_story(TEXT, "a1")])
+    second = extract_stories([_story(TEXT, "a1")])
+    ids = [e.event_id for e in first[0][1]]
+    assert ids and ids == [e.event_id for e in second[0][1]]
+    ev: Event | None = main_event(first[0][1])
+    assert ev is not None and ev.sub_event_type == "Air/drone strike"
+    assert ev.fatalities == 9
+    assert {(c.low, c.kind) for c in ev.fatality_claims} == {(9, "killed"), (20, "injured")}
+
+
+def test_one_failing_story_is_recorded_and_the_batch_goes_on(monkeypatch: pytest.MonkeyPatch) -> None:
+    from crosswire.extract import classify
+
+    real = classify.classify_sentence
+
+    def flaky(text: str, base: int = 0) -> Any:
+        if "Saraqib" in text:
+            raise RuntimeError("broken trigger table")
+        return real(text, base)
+
+    monkeypatch.setattr(classify, "classify_sentence", flaky)
+    other = "Rebels shelled the village of Kafr Nabudah in Hama province on Monday, killing two soldiers."
+    results = extract_stories([_story(TEXT, "bad"), _story(other, "good")])
+    by_id = {sid: (events, err) for sid, events, _, err in results}
+    assert by_id["bad"][1] is not None and "CW302" in by_id["bad"][1]
+    assert by_id["good"][1] is None and by_id["good"][0]
