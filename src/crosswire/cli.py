@@ -154,5 +154,25 @@ def serve(db_path: str, host: str, port: int, write_token: str | None, tile_url:
         _fatal(exc)
 
 
+@main.command()
+@click.option("--db", "db_path", required=True, help="DuckDB database file.")
+@click.option("-o", "--output", "out_path", default="report.html", show_default=True, help="HTML file.")
+@click.option("--title", default="crosswire report", show_default=True)
+def report(db_path: str, out_path: str, title: str) -> None:
+    """Write a self-contained HTML report: event cards, contradictions, claims, framing, credibility."""
+    from crosswire.report import write_report
+
+    try:
+        path = write_report(db_path, out_path, title=title)
+    except CrosswireError as exc:
+        _fatal(exc)
+        return
+    except OSError as exc:
+        _fatal(CrosswireError(f"cannot write {out_path}: {exc}", "CW901"))
+        return
+    click.echo(f"report written to {path}", err=True)
+    sys.exit(EXIT_OK)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

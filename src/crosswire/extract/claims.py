@@ -31,8 +31,8 @@ from crosswire.settings import DEFAULT, data_files
 
 CLAIM_TYPES = ("accusation", "denial", "casualty_report", "threat", "announcement", "assessment")
 
-_QUOTE_CHARS = "\"“”„«»"
-_OPEN_QUOTES = "\"“„«"
+_QUOTE_CHARS = '"“”„«»'
+_OPEN_QUOTES = '"“„«'
 _NUMBER_RE = re.compile(
     r"\b(?:\d[\d,.]*|dozens?|scores?|hundreds?|thousands?|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
@@ -281,7 +281,7 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     while i < n:
         ch = text[i]
         if ch in _OPEN_QUOTES:
-            close = "”" if ch == "“" else ("»" if ch == "«" else "\"“”")
+            close = "”" if ch == "“" else ("»" if ch == "«" else '"“”')
             j = i + 1
             while j < n and text[j] not in close:
                 j += 1
@@ -479,8 +479,12 @@ class _StoryClaims:
             elif dobj is not None and vtype != "neutral":
                 # "accused Y of Z", "denied the report that ...", "rejected claims that ..."
                 toks = list(dobj.subtree)
-                toks.extend(t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")
-                            for t in c.subtree)
+                toks.extend(
+                    t
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")
+                    for t in c.subtree
+                )
                 content = _tok_span(toks, off)
             elif vtype != "neutral":
                 prep = next((c for c in tok.children if c.dep_ == "prep"), None)

@@ -164,8 +164,14 @@ def link_claims(
         uf.union(i, j)
         shared = sorted(k for k in set(bags[i]) & set(bags[j]) if k.isupper())
         links.append(
-            Link("same_claim", str(a["claim_id"]), str(b["claim_id"]), round(score, 4), "concept-overlap-v1",
-                 {"shared_concepts": shared})
+            Link(
+                "same_claim",
+                str(a["claim_id"]),
+                str(b["claim_id"]),
+                round(score, 4),
+                "concept-overlap-v1",
+                {"shared_concepts": shared},
+            )
         )
     outlet_of = _outlets(stories)
     groups: dict[int, list[int]] = defaultdict(list)

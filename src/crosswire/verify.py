@@ -1,0 +1,767 @@
+"""Cross-checking: contradictions, corroboration across camps, framing, credibility.
+
+Everything here works on the records the store holds (events, claims, stories,
+near-duplicate links, cluster ids) and returns new records:
+
+* :func:`contradictions` — inside each event cluster (a single event too): casualty
+  figures that disagree (with each figure's source and evidence, including two
+  sources quoted by one story), different perpetrators (actor1), places in
+  different districts, dates more than a day apart; and, at claim level, one
+  speaker accusing an actor of an attack that another speaker says was staged
+  or denies (a perpetrator conflict).
+* :func:`corroboration` — per event cluster, how many independent reports
+  (near-duplicate stories count once) from how many outlet camps (camps from
+  ``data/outlets.csv``); a report from another camp weighs more than another
+  report from the same camp.
+* :func:`framing` — loaded versus neutral terms (``data/framing_lexicon.json``)
+  counted per outlet and side, with example sentences.
+* :func:`credibility` — a per-story score in [0, 1] from a logistic model over
+  features crosswire extracts itself (coefficients in
+  ``data/credibility_model.json``, fitted by ``bench/credibility.py``), always
+  with the reasons: each factor's value, its weight in the score and evidence.
+
+:func:`update` recomputes all of it over the store and writes it with
+``Store.replace_cross_checks``.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from typing import Any
+
+from crosswire.errors import CrosswireError, DataFileError
+from crosswire.link.events import _UnionFind, as_dict
+from crosswire.models import Claim, Contradiction, Credibility, Event, Link, Story
+from crosswire.settings import DEFAULT, Settings, data_files
+
+#: two casualty figures disagree when they differ by more than this share of the larger one
+FATALITY_TOLERANCE = 0.1
+#: dated claims further apart than this are about different incidents
+ATTRIBUTION_WINDOW_DAYS = 30
+#: same-camp reports after the first count this much each (cross-camp ones count 1)
+SAME_CAMP_WEIGHT = 0.5
+
+Record = Mapping[str, Any]
+
+# --- outlets and camps ----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OutletInfo:
+    name: str
+    camp: str | None
+    country: str | None
+
+
+@lru_cache(maxsize=1)
+def load_outlets() -> dict[str, OutletInfo]:
+    """casefolded name or alias -> outlet (bundled ``outlets.csv`` then the user's)."""
+    out: dict[str, OutletInfo] = {}
+    for path in data_files("outlets.csv"):
+        try:
+            with path.open(encoding="utf-8", newline="") as fh:
+                for row in csv.DictReader(fh):
+                    name = (row.get("name") or "").strip()
+                    if not name:
+                        continue
+                    info = OutletInfo(
+                        name, (row.get("camp") or "").strip() or None, row.get("country") or None
+                    )
+                    for alias in [name, *(row.get("aliases") or "").split("|")]:
+                        if alias.strip():
+                            out[alias.strip().casefold()] = info
+        except (OSError, csv.Error) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    return out
+
+
+def outlet_info(outlet: str | None) -> OutletInfo | None:
+    if not outlet:
+        return None
+    return load_outlets().get(outlet.strip().casefold())
+
+
+def camp_of(outlet: str | None) -> str | None:
+    info = outlet_info(outlet)
+    return info.camp if info else None
+
+
+def _story_outlet(s: Record) -> str:
+    return str(s.get("outlet") or s.get("publisher") or "unknown outlet")
+
+
+# --- inputs -------------------------------------------------------------------
+
+
+@dataclass
+class Corpus:
+    """The records verification works on, as plain dicts keyed by id."""
+
+    stories: dict[str, dict[str, Any]]
+    events: list[dict[str, Any]]
+    claims: list[dict[str, Any]]
+    event_clusters: dict[str, str]
+    claim_clusters: dict[str, str]
+    near_duplicates: list[tuple[str, str]] = field(default_factory=list)
+
+    @classmethod
+    def build(
+        cls,
+        stories: Iterable[Story | Record],
+        events: Iterable[Event | Record],
+        claims: Iterable[Claim | Record] = (),
+        event_clusters: Mapping[str, str] | None = None,
+        claim_clusters: Mapping[str, str] | None = None,
+        near_duplicates: Iterable[Link | tuple[str, str]] = (),
+    ) -> Corpus:
+        st: dict[str, dict[str, Any]] = {}
+        for s in stories:
+            d = as_dict(s)
+            if not isinstance(s, Story) and isinstance(s, Mapping):
+                # store rows carry flat columns the record JSON may not (outlet, flags)
+                for k in ("outlet", "publisher", "published", "date_flags", "flags", "title", "text"):
+                    if k in s and k not in d:
+                        d[k] = s[k]
+            st[str(d["story_id"])] = d
+        evs = [as_dict(e) for e in events]
+        cls_ = [as_dict(c) for c in claims]
+        ec = dict(event_clusters or {})
+        for e in evs:
+            ec.setdefault(str(e["event_id"]), str(e.get("cluster_id") or e["event_id"]))
+        cc = dict(claim_clusters or {})
+        if not cc:
+            cc = {str(c["claim_id"]): str(c["cluster_id"]) for c in cls_ if c.get("cluster_id")}
+        nd = [(ln.a, ln.b) if isinstance(ln, Link) else (ln[0], ln[1]) for ln in near_duplicates]
+        return cls(st, evs, cls_, ec, cc, nd)
+
+    def report_groups(self) -> dict[str, str]:
+        """story_id -> id of its near-duplicate group (the same report republished counts once)."""
+        ids = sorted(self.stories)
+        pos = {s: i for i, s in enumerate(ids)}
+        uf = _UnionFind(len(ids))
+        for a, b in self.near_duplicates:
+            if a in pos and b in pos:
+                uf.union(pos[a], pos[b])
+        return {s: ids[uf.find(pos[s])] for s in ids}
+
+    def clusters(self) -> dict[str, list[dict[str, Any]]]:
+        out: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for e in self.events:
+            out[self.event_clusters[str(e["event_id"])]].append(e)
+        return out
+
+
+def _ev_evidence(e: Record, *names: str) -> Any:
+    ev = e.get("evidence") or {}
+    for n in names:
+        if ev.get(n):
+            return ev[n]
+    return next(iter(ev.values()), None) if ev else None
+
+
+def _day(value: Any) -> int | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10]).toordinal()
+    except ValueError:
+        return None
+
+
+def _published(s: Record) -> Any:
+    pub = s.get("published")
+    return pub.get("value") if isinstance(pub, Mapping) else pub
+
+
+# --- contradictions -------------------------------------------------------------
+
+
+def _fatality_contradictions(cid: str, members: Sequence[Record], corpus: Corpus) -> list[Contradiction]:
+    out: list[Contradiction] = []
+    for kind, label in (("killed", "fatalities"), ("injured", "injuries")):
+        figures: list[dict[str, Any]] = []
+        seen: set[tuple[str, int, int]] = set()
+        for e in members:
+            story = corpus.stories.get(str(e["story_id"]), {})
+            for fc in e.get("fatality_claims") or []:
+                if fc.get("kind") != kind:
+                    continue
+                evd = fc.get("evidence") or {}
+                key = (str(e["story_id"]), int(evd.get("start", -1)), int(fc.get("best", 0)))
+                if key in seen:
+                    continue
+                seen.add(key)
+                figures.append(
+                    {
+                        "value": int(fc.get("best", 0)),
+                        "low": fc.get("low"),
+                        "high": fc.get("high"),
+                        "qualifier": fc.get("qualifier"),
+                        "victims": fc.get("victims"),
+                        "source": fc.get("source") or _story_outlet(story),
+                        "outlet": _story_outlet(story),
+                        "story_id": e["story_id"],
+                        "event_id": e["event_id"],
+                        "evidence": evd,
+                    }
+                )
+        values = sorted({f["value"] for f in figures})
+        if len(values) < 2 or values[-1] <= 0:
+            continue
+        if (values[-1] - values[0]) / values[-1] <= FATALITY_TOLERANCE:
+            continue
+        # differing figures must come from different sources or different reports
+        if len({(f["source"], f["story_id"]) for f in figures}) < 2:
+            continue
+        figures.sort(key=lambda f: (f["value"], str(f["source"])))
+        out.append(Contradiction(cid, label, tuple(figures)))
+    return out
+
+
+def _actor_side(name: str | None) -> str | None:
+    if not name:
+        return None
+    try:
+        from crosswire.extract.actors import lookup_actor
+
+        info = lookup_actor(name)
+        return info.side if info else None
+    except (ImportError, CrosswireError):
+        return None
+
+
+def _field_contradictions(cid: str, members: Sequence[Record], corpus: Corpus) -> list[Contradiction]:
+    out: list[Contradiction] = []
+    if len({str(e["story_id"]) for e in members}) < 2:
+        return out
+
+    def row(e: Record, value: Any, *ev_names: str) -> dict[str, Any]:
+        story = corpus.stories.get(str(e["story_id"]), {})
+        return {
+            "value": value,
+            "outlet": _story_outlet(story),
+            "source": _story_outlet(story),
+            "story_id": e["story_id"],
+            "event_id": e["event_id"],
+            "evidence": _ev_evidence(e, *ev_names),
+        }
+
+    # perpetrator: different actor1
+    perps = [e for e in members if (e.get("actor1") or {}).get("name")]
+    names = {e["actor1"]["name"] for e in perps}
+    if len(names) >= 2:
+        rows = []
+        for e in perps:
+            r = row(e, e["actor1"]["name"], "actor1")
+            r["side"] = e["actor1"].get("side") or _actor_side(e["actor1"]["name"])
+            r["level"] = "event"
+            rows.append(r)
+        out.append(Contradiction(cid, "perpetrator", tuple(sorted(rows, key=lambda r: str(r["value"])))))
+    # place: named places in different districts (neighbourhoods of one town are not a conflict)
+    placed = [e for e in members if (e.get("place") or {}).get("name")]
+    districts = {(e["place"].get("admin2") or e["place"]["name"]).lower() for e in placed}
+    precise = [e for e in placed if int(e["place"].get("geo_precision") or 3) <= 2]
+    if len(districts) >= 2 and len(precise) >= 2:
+        rows = [row(e, e["place"]["name"], "place") for e in placed]
+        for r, e in zip(rows, placed, strict=True):
+            r["admin1"], r["admin2"] = e["place"].get("admin1"), e["place"].get("admin2")
+        out.append(Contradiction(cid, "place", tuple(sorted(rows, key=lambda r: str(r["value"])))))
+    # date: day-precise dates more than a day apart
+    dated = [e for e in members if _day(e.get("event_date")) and int(e.get("time_precision") or 3) == 1]
+    days = [_day(e["event_date"]) or 0 for e in dated]
+    if days and max(days) - min(days) > 1:
+        rows = [row(e, e["event_date"], "event_date", "date") for e in dated]
+        out.append(Contradiction(cid, "date", tuple(sorted(rows, key=lambda r: str(r["value"])))))
+    return out
+
+
+def _incident_concepts(content: str) -> set[str]:
+    from crosswire.link.claims import _synonyms, normalise
+
+    syn = _synonyms()
+    return {k for k in normalise(content, syn) if k.isupper() and k not in syn.weak}
+
+
+def _attribution_conflicts(corpus: Corpus) -> list[Contradiction]:
+    """Accusation versus denial of the same kind of incident by different speakers."""
+    story_admin1: dict[str, set[str]] = defaultdict(set)
+    for e in corpus.events:
+        a1 = (e.get("place") or {}).get("admin1")
+        if a1:
+            story_admin1[str(e["story_id"])].add(str(a1).lower())
+    story_cluster: dict[str, set[str]] = defaultdict(set)
+    for e in corpus.events:
+        story_cluster[str(e["story_id"])].add(corpus.event_clusters[str(e["event_id"])])
+    acc = [c for c in corpus.claims if c.get("claim_type") == "accusation"]
+    den = [c for c in corpus.claims if c.get("claim_type") == "denial"]
+    if not acc or not den:
+        return []
+    concepts = {str(c["claim_id"]): _incident_concepts(str(c.get("content") or "")) for c in acc + den}
+    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    for a in acc:
+        for d in den:
+            shared = concepts[str(a["claim_id"])] & concepts[str(d["claim_id"])]
+            if not shared:
+                continue
+            if (a.get("speaker"), a.get("speaker_actor")) == (d.get("speaker"), d.get("speaker_actor")):
+                continue
+            sa, sd = str(a["story_id"]), str(d["story_id"])
+            pa = _day(_published(corpus.stories.get(sa, {})))
+            pd = _day(_published(corpus.stories.get(sd, {})))
+            if pa and pd and abs(pa - pd) > ATTRIBUTION_WINDOW_DAYS:
+                continue
+            if story_admin1[sa] and story_admin1[sd] and not (story_admin1[sa] & story_admin1[sd]):
+                continue  # the two stories' events are in different governorates: different incidents
+            pairs.append((a, d))
+    if not pairs:
+        return []
+    ids = sorted({str(c["claim_id"]) for p in pairs for c in p})
+    pos = {c: i for i, c in enumerate(ids)}
+    uf = _UnionFind(len(ids))
+    for a, d in pairs:
+        uf.union(pos[str(a["claim_id"])], pos[str(d["claim_id"])])
+    by_id = {str(c["claim_id"]): c for c in acc + den}
+    groups: dict[int, list[str]] = defaultdict(list)
+    for claim_id in ids:
+        groups[uf.find(pos[claim_id])].append(claim_id)
+    out: list[Contradiction] = []
+    for members in groups.values():
+        rows = []
+        common = set.intersection(*(story_cluster[str(by_id[m]["story_id"])] or {""} for m in members))
+        for m in members:
+            c = by_id[m]
+            story = corpus.stories.get(str(c["story_id"]), {})
+            rows.append(
+                {
+                    "value": "denies / calls it staged"
+                    if c["claim_type"] == "denial"
+                    else f"accuses {c.get('about_actor') or 'another party'}",
+                    "stance": c["claim_type"],
+                    "about_actor": c.get("about_actor"),
+                    "speaker": c.get("speaker") or "unattributed",
+                    "speaker_actor": c.get("speaker_actor"),
+                    "side": _actor_side(c.get("speaker_actor")),
+                    "source": c.get("speaker") or "unattributed",
+                    "outlet": _story_outlet(story),
+                    "story_id": c["story_id"],
+                    "claim_id": c["claim_id"],
+                    "level": "claim",
+                    "incident": sorted(concepts[m]),
+                    "evidence": c.get("evidence"),
+                }
+            )
+        common.discard("")
+        digest = hashlib.sha1(min(members).encode()).hexdigest()[:16]
+        cid = sorted(common)[0] if len(common) == 1 else "ac_" + digest
+        rows.sort(key=lambda r: (r["stance"], str(r["speaker"])))
+        out.append(Contradiction(cid, "perpetrator", tuple(rows)))
+    return out
+
+
+def contradictions(corpus: Corpus) -> list[Contradiction]:
+    """Every contradiction in the corpus (one record per cluster and kind)."""
+    found: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for cid, members in sorted(corpus.clusters().items()):
+        for c in _fatality_contradictions(cid, members, corpus) + _field_contradictions(cid, members, corpus):
+            found.setdefault((c.cluster_id, c.kind), []).extend(c.values)
+    for c in _attribution_conflicts(corpus):
+        found.setdefault((c.cluster_id, c.kind), []).extend(c.values)
+    return [Contradiction(cid, kind, tuple(vals)) for (cid, kind), vals in sorted(found.items())]
+
+
+# --- corroboration --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Corroboration:
+    cluster_id: str
+    n_stories: int
+    n_reports: int  # near-duplicate stories counted once
+    outlets: tuple[str, ...]
+    camps: tuple[str, ...]
+    cross_camp: bool
+    score: float  # weighted count of independent reports beyond the first
+
+
+def corroboration(corpus: Corpus) -> dict[str, Corroboration]:
+    groups = corpus.report_groups()
+    out: dict[str, Corroboration] = {}
+    for cid, members in corpus.clusters().items():
+        sids = sorted({str(e["story_id"]) for e in members})
+        reports: dict[str, str] = {}  # report group -> outlet
+        for sid in sids:
+            reports.setdefault(groups.get(sid, sid), _story_outlet(corpus.stories.get(sid, {})))
+        outlets = sorted(set(reports.values()))
+        per_camp: dict[str, int] = defaultdict(int)
+        for outlet in reports.values():
+            per_camp[camp_of(outlet) or f"unknown:{outlet}"] += 1
+        known = sorted(k for k in per_camp if not k.startswith("unknown:"))
+        score = sum(1 + SAME_CAMP_WEIGHT * (n - 1) for n in per_camp.values()) - 1
+        out[cid] = Corroboration(
+            cluster_id=cid,
+            n_stories=len(sids),
+            n_reports=len(reports),
+            outlets=tuple(outlets),
+            camps=tuple(known),
+            cross_camp=len(known) >= 2,
+            score=round(max(0.0, score), 3),
+        )
+    return out
+
+
+# --- framing --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FramingTerm:
+    term: str
+    pattern: re.Pattern[str]
+    target: str
+    loaded: bool
+    stance: str
+    note: str
+
+
+@dataclass(frozen=True)
+class FramingLexicon:
+    terms: tuple[FramingTerm, ...]
+    sides: dict[str, str]
+    context: dict[str, re.Pattern[str]]
+    window: int
+
+
+@lru_cache(maxsize=1)
+def load_framing() -> FramingLexicon:
+    terms: list[FramingTerm] = []
+    sides: dict[str, str] = {}
+    context: dict[str, list[str]] = defaultdict(list)
+    window = 40
+    paths = data_files("framing_lexicon.json")
+    if not paths:
+        raise DataFileError("framing_lexicon.json not found in any data folder", "CW303")
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            sides.update(data.get("sides", {}))
+            window = int(data.get("context_window", window))
+            for side, pats in data.get("context", {}).items():
+                context[side].extend(pats)
+            for t in data.get("terms", []):
+                alt = "|".join(p.replace(" ", r"\s+") for p in t["patterns"])
+                terms.append(
+                    FramingTerm(
+                        term=t["term"],
+                        pattern=re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", re.I),
+                        target=t["target"],
+                        loaded=bool(t.get("loaded")),
+                        stance=t.get("stance", ""),
+                        note=t.get("note", ""),
+                    )
+                )
+        except (OSError, ValueError, KeyError, TypeError, re.error) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    ctx = {
+        side: re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p) for p in pats) + r")(?!\w)", re.I)
+        for side, pats in context.items()
+    }
+    return FramingLexicon(tuple(terms), sides, ctx, window)
+
+
+@dataclass(frozen=True)
+class TermUse:
+    story_id: str
+    term: str
+    side: str
+    loaded: bool
+    start: int
+    end: int
+    text: str
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start))
+    s = 0 if s < 0 else s + 1
+    e_candidates = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    e = min(e_candidates) + 1 if e_candidates else len(text)
+    while s < e and text[s].isspace():
+        s += 1
+    return s, e
+
+
+def term_uses(story_id: str, text: str, lex: FramingLexicon | None = None) -> list[TermUse]:
+    """Every framing-lexicon term in a text: longest match wins, matches do not overlap."""
+    lex = lex or load_framing()
+    found: list[tuple[int, int, FramingTerm]] = []
+    for t in lex.terms:
+        for m in t.pattern.finditer(text):
+            found.append((m.start(), m.end(), t))
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    out: list[TermUse] = []
+    last_end = -1
+    for start, end, t in found:
+        if start < last_end:
+            continue
+        last_end = end
+        side = t.target
+        if side != "territory" and side != "casualties":
+            near = text[max(0, start - lex.window) : end + lex.window]
+            for ctx_side, pat in lex.context.items():
+                if pat.search(near):
+                    side = ctx_side
+                    break
+        out.append(TermUse(story_id, t.term, side, t.loaded, start, end, text[start:end]))
+    return out
+
+
+@dataclass
+class FramingRow:
+    outlet: str
+    side: str
+    term: str
+    loaded: bool
+    count: int = 0
+    stories: set[str] = field(default_factory=set)
+    examples: list[dict[str, Any]] = field(default_factory=list)
+
+
+def framing(corpus: Corpus, max_examples: int = 2) -> list[FramingRow]:
+    """Counts of each term per outlet and side, with example sentences (evidence)."""
+    lex = load_framing()
+    rows: dict[tuple[str, str, str], FramingRow] = {}
+    for sid, s in sorted(corpus.stories.items()):
+        text = str(s.get("text") or "")
+        outlet = _story_outlet(s)
+        for u in term_uses(sid, text, lex):
+            key = (outlet, u.side, u.term)
+            row = rows.setdefault(key, FramingRow(outlet, u.side, u.term, u.loaded))
+            row.count += 1
+            row.stories.add(sid)
+            if len(row.examples) < max_examples:
+                s0, s1 = _sentence_around(text, u.start, u.end)
+                row.examples.append(
+                    {
+                        "story_id": sid,
+                        "start": u.start,
+                        "end": u.end,
+                        "text": u.text,
+                        "sentence": text[s0:s1],
+                        "sentence_start": s0,
+                        "sentence_end": s1,
+                    }
+                )
+    return sorted(rows.values(), key=lambda r: (r.outlet, r.side, -r.count, r.term))
+
+
+# --- credibility ----------------------------------------------------------------
+
+FEATURES = (
+    "corroboration",
+    "cross_camp",
+    "contradicted",
+    "named_sources",
+    "unattributed",
+    "loaded_density",
+    "date_issue",
+    "n_events",
+    "sourced_figures",
+)
+
+
+@dataclass(frozen=True)
+class CredibilityModel:
+    features: tuple[str, ...]
+    coef: tuple[float, ...]
+    intercept: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    about: str = ""
+
+
+@lru_cache(maxsize=1)
+def load_model() -> CredibilityModel:
+    paths = data_files("credibility_model.json")
+    if not paths:
+        raise DataFileError("credibility_model.json not found in any data folder", "CW303")
+    try:
+        data = json.loads(paths[-1].read_text(encoding="utf-8"))
+        feats = tuple(data["features"])
+        return CredibilityModel(
+            features=feats,
+            coef=tuple(float(x) for x in data["coef"]),
+            intercept=float(data["intercept"]),
+            mean=tuple(float(x) for x in data.get("mean", [0.0] * len(feats))),
+            scale=tuple(float(x) or 1.0 for x in data.get("scale", [1.0] * len(feats))),
+            about=str(data.get("about", "")),
+        )
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataFileError(f"{paths[-1]}: {exc}", "CW303") from exc
+
+
+@dataclass
+class StoryFeatures:
+    story_id: str
+    values: dict[str, float]
+    evidence: dict[str, Any]
+
+
+def story_features(
+    corpus: Corpus, contras: Sequence[Contradiction] | None = None
+) -> dict[str, StoryFeatures]:
+    """The credibility features of every story, from crosswire's own extraction only."""
+    contras = contradictions(corpus) if contras is None else contras
+    corr = corroboration(corpus)
+    lex = load_framing()
+    ev_by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in corpus.events:
+        ev_by_story[str(e["story_id"])].append(e)
+    cl_by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for claim in corpus.claims:
+        cl_by_story[str(claim["story_id"])].append(claim)
+    contra_by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for con in contras:
+        if len({str(v.get("story_id")) for v in con.values}) < 2 and con.kind in ("fatalities", "injuries"):
+            # two sources quoted inside one story: the story reports the disagreement itself
+            continue
+        for v in con.values:
+            contra_by_story[str(v.get("story_id"))].append(
+                {
+                    "kind": con.kind,
+                    "cluster_id": con.cluster_id,
+                    "value": v.get("value"),
+                    "source": v.get("source"),
+                }
+            )
+    out: dict[str, StoryFeatures] = {}
+    for sid, s in corpus.stories.items():
+        text = str(s.get("text") or "")
+        n_words = max(1, len(text.split()))
+        events = ev_by_story.get(sid, [])
+        claims = cl_by_story.get(sid, [])
+        best_corr: Corroboration | None = None
+        for e in events:
+            cand = corr.get(corpus.event_clusters[str(e["event_id"])])
+            if cand and (best_corr is None or cand.score > best_corr.score):
+                best_corr = cand
+        uses = [u for u in term_uses(sid, text, lex) if u.loaded]
+        named = [c for c in claims if c.get("speaker")]
+        figures = [fc for e in events for fc in e.get("fatality_claims") or []]
+        flags = list(s.get("date_flags") or [])
+        pub = s.get("published")
+        if isinstance(pub, Mapping):
+            flags = list(pub.get("flags") or [])
+        flags += [f for f in (s.get("flags") or []) if "date" in str(f) or "republication" in str(f)]
+        vals = {
+            "corroboration": best_corr.score if best_corr else 0.0,
+            "cross_camp": 1.0 if best_corr and best_corr.cross_camp else 0.0,
+            "contradicted": float(len(contra_by_story.get(sid, []))),
+            "named_sources": float(len(named)),
+            "unattributed": float(len(claims) - len(named)),
+            "loaded_density": round(100.0 * len(uses) / n_words, 3),
+            "date_issue": 1.0 if flags else 0.0,
+            "n_events": float(len(events)),
+            "sourced_figures": float(sum(1 for f in figures if f.get("source"))),
+        }
+        evid: dict[str, Any] = {
+            "corroboration": {
+                "outlets": list(best_corr.outlets),
+                "camps": list(best_corr.camps),
+                "cluster_id": best_corr.cluster_id,
+            }
+            if best_corr
+            else None,
+            "cross_camp": list(best_corr.camps) if best_corr else None,
+            "contradicted": contra_by_story.get(sid, [])[:5],
+            "named_sources": sorted({str(c["speaker"]) for c in named})[:8],
+            "unattributed": [
+                (c.get("evidence") or {}).get("sentence") for c in claims if not c.get("speaker")
+            ][:3],
+            "loaded_density": [u.text for u in uses][:10],
+            "date_issue": sorted(set(map(str, flags))),
+            "n_events": [e.get("sub_event_type") for e in events][:5],
+            "sourced_figures": [f"{f.get('best')} ({f.get('source')})" for f in figures if f.get("source")][
+                :5
+            ],
+        }
+        out[sid] = StoryFeatures(sid, vals, evid)
+    return out
+
+
+def score_story(feats: StoryFeatures, model: CredibilityModel | None = None) -> Credibility:
+    """The calibrated score with one reason per factor (value, contribution to the log-odds, evidence)."""
+    model = model or load_model()
+    z = model.intercept
+    reasons: list[dict[str, Any]] = []
+    for name, w, mu, sd in zip(model.features, model.coef, model.mean, model.scale, strict=True):
+        x = float(feats.values.get(name, 0.0))
+        contrib = w * (x - mu) / sd
+        z += contrib
+        reasons.append(
+            {"factor": name, "value": x, "weight": round(contrib, 4), "evidence": feats.evidence.get(name)}
+        )
+    reasons.sort(key=lambda r: -abs(float(r["weight"])))
+    score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+    return Credibility(feats.story_id, round(score, 4), tuple(reasons))
+
+
+def credibility(corpus: Corpus, contras: Sequence[Contradiction] | None = None) -> list[Credibility]:
+    model = load_model()
+    feats = story_features(corpus, contras)
+    return [score_story(feats[sid], model) for sid in sorted(feats)]
+
+
+# --- the stage ------------------------------------------------------------------
+
+
+@dataclass
+class Verification:
+    contradictions: list[Contradiction]
+    corroboration: dict[str, Corroboration]
+    framing: list[FramingRow]
+    credibility: list[Credibility]
+
+
+def cross_check(corpus: Corpus) -> Verification:
+    contras = contradictions(corpus)
+    return Verification(contras, corroboration(corpus), framing(corpus), credibility(corpus, contras))
+
+
+def load_corpus(store: Any) -> Corpus:
+    """Every story, event, claim and near-duplicate link of a store, with the stored cluster ids."""
+    stories = store.stories()
+    events = store.query("SELECT event_id, cluster_id, record FROM events ORDER BY event_id")
+    claims = store.query("SELECT claim_id, cluster_id, record FROM claims ORDER BY claim_id")
+    nd = store.query("SELECT a, b FROM links WHERE kind = 'near_duplicate'")
+    ec = {str(e["event_id"]): str(e["cluster_id"]) for e in events if e.get("cluster_id")}
+    cc = {str(c["claim_id"]): str(c["cluster_id"]) for c in claims if c.get("cluster_id")}
+    return Corpus.build(stories, events, claims, ec, cc, [(r["a"], r["b"]) for r in nd])
+
+
+def update(
+    store: Any,
+    settings: Settings = DEFAULT,
+    event_clusters: Mapping[str, str] | None = None,
+    claim_clusters: Mapping[str, str] | None = None,
+) -> Verification:
+    """Recompute contradictions and credibility over the store and write them (with the cluster ids)."""
+    corpus = load_corpus(store)
+    if event_clusters is not None:
+        corpus.event_clusters.update(event_clusters)
+    if claim_clusters is not None:
+        corpus.claim_clusters = dict(claim_clusters)
+    try:
+        result = cross_check(corpus)
+    except (ValueError, KeyError, TypeError, ZeroDivisionError) as exc:
+        raise CrosswireError(f"verification failed: {exc}", "CW402") from exc
+    store.replace_cross_checks(
+        corpus.event_clusters, corpus.claim_clusters, result.contradictions, result.credibility
+    )
+    return result
