@@ -174,5 +174,33 @@ def report(db_path: str, out_path: str, title: str) -> None:
     sys.exit(EXIT_OK)
 
 
+@main.group()
+def gazetteer() -> None:
+    """Manage gazetteers: the places crosswire can geocode."""
+
+
+@gazetteer.command("import")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--format", "fmt", type=click.Choice(["geonames", "ocha", "csv"]), required=True,
+              help="geonames: a GeoNames dump (tab-separated); ocha: an OCHA P-code table; "
+              "csv: a CSV with name, latitude, longitude (and optional crosswire columns).")
+@click.option("--country", default=None,
+              help="ISO country code: keep only its rows (geonames) or stamp it on rows.")
+@click.option("--dest", default=None, type=click.Path(file_okay=False),
+              help="Data folder to write DEST/gazetteer/<name>.csv into "
+              "(default: the first CROSSWIRE_DATA folder, else ~/.local/share/crosswire).")
+def gazetteer_import(file: str, fmt: str, country: str | None, dest: str | None) -> None:
+    """Convert FILE into crosswire's gazetteer schema in a user data folder."""
+    from crosswire.geocode import import_gazetteer
+
+    try:
+        result = import_gazetteer(file, fmt, country=country, dest=dest)
+    except CrosswireError as exc:
+        _fatal(exc)
+        return
+    skipped = f" ({result.skipped} rows of other countries or classes skipped)" if result.skipped else ""
+    click.echo(f"wrote {result.rows} places to {result.path}{skipped}")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -208,6 +208,7 @@ class GazEntry:
 
 
 ALIAS_MATCH = 95.0
+ISOLATED_KM = 150.0
 FUZZY_WEIGHT = 0.9
 
 
@@ -543,7 +544,13 @@ def _common_english(run: Sequence[tuple[int, int, str]], cands: Sequence[tuple[G
     limit = float(_cues()["common_word_zipf"])
     if max(e.rank for e, _ in cands) >= float(_cues()["common_word_min_rank"]):
         return False
-    return all(zipf_frequency(t.lower(), "en") >= limit for _, _, t in run)
+    return all(_zipf(t.lower()) >= limit for _, _, t in run)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _zipf(word: str) -> float:
+    """How common a word is in English text (wordfreq's Zipf scale: 3 = once per million words)."""
+    return float(zipf_frequency(word, "en"))
 
 
 _NAME_PART = re.compile(r"[A-Z][a-zà-ÿ]+|[A-Z]{2,}")
@@ -614,6 +621,8 @@ def _scan(text: str, gaz: Gazetteer) -> list[_Span]:
     lower_words = {t.lower() for _, _, t in toks if t[:1].islower()}
     not_places = _not_places()
     articles = _article_words()
+    edge_words = (frozenset(w.lower() for w in _cues().get("english_function_words", []))
+                  | frozenset(_translit()["drop_words"])) - articles
     spans: list[_Span] = []
     i = 0
     max_n = min(5, gaz.max_words + 1)
@@ -640,9 +649,13 @@ def _scan(text: str, gaz: Gazetteer) -> list[_Span]:
                 continue
             s, e = run[0][0], run[-1][1]
             surface = text[s:e]
+            if n > 1 and (run[0][2].lower() in edge_words or run[-1][2].lower() in edge_words):
+                continue  # "The Aleppo", "Idlib Province": the cue word stays outside the name
             if n == 1:
                 low = surface.lower()
-                if low in not_places or low in lower_words or len(normalise_toponym(surface)) < 3:
+                bare = low.split("-", 1)[1] if "-" in low and low.split("-", 1)[0] in articles else low
+                if (low in not_places or low in lower_words or len(normalise_toponym(surface)) < 3
+                        or (bare.endswith("s") and bare[:-1] in not_places)):
                     continue
             elif all(t.lower() in not_places or t.lower() in articles for _, _, t in run):
                 continue
@@ -701,6 +714,15 @@ def _spans(text: str, base: int, ner: Sequence[Mention], gaz: Gazetteer) -> list
     # context-aware choice among same-name candidates: unambiguous mentions first
     anchors = [s.cands[0][0] for s in spans if len({e.id for e, _ in s.cands}) == 1]
     anchors += [s.cands[0][0] for s in spans if s.cands[0][0].admin_level == 1]
+    province_after = set(cues["province_after"])
+    for s in spans:
+        # "in the Hassakeh province": the governorate itself is named, as an anchor for the rest
+        nxt = re.match(r"\s+([A-Za-z]+)", text[s.end - base : s.end - base + 20])
+        if nxt and nxt.group(1).lower() in province_after:
+            top = max(s.cands, key=lambda em: _score(em[0], em[1], (), None))[0]
+            unit = gaz.admin1_entry(top.admin1) if top.admin1 else None
+            if unit is not None:
+                anchors.append(unit)
     for s in spans:
         s.entry = max(s.cands, key=lambda em: _score(em[0], em[1], anchors, None))[0]
     return spans
@@ -858,6 +880,16 @@ def _entries_of(mentions: Sequence[Mention], gaz: Gazetteer) -> list[tuple[Menti
     return out
 
 
+def _isolated(entry: GazEntry, context: Sequence[GazEntry]) -> bool:
+    """A small place far from every other place the story names is likely a wrong match."""
+    if entry.rank >= 50 or entry.admin_level is not None:
+        return False
+    others = {c.id: c for c in context if c.id != entry.id and c.admin_level is None}
+    if len(others) < 2:
+        return False
+    return all(distance_km(entry, c) > ISOLATED_KM for c in others.values())
+
+
 def locate_event(
     story_text: str,
     sentence_start: int,
@@ -887,6 +919,8 @@ def locate_event(
             ch = _analyse(story_text, m, e, sentence_start, gaz, context)
             distance = abs(m.start - trigger_start) / max(1, sentence_end - sentence_start)
             ch.score += 1.5 * (1.0 - min(1.0, distance)) + (0.3 if ch.precision == 1 else 0.0)
+            if _isolated(ch.entry, context):
+                ch.score -= 1.5
             choices.append(ch)
         best = max(choices, key=lambda c: c.score)
         # "in Idlib province" with a town of that province in the same sentence: keep the town
