@@ -343,6 +343,9 @@ def _side_of(tax: _Taxonomy, sentence: str, start: int, end: int, default: str |
     # the subject comes first in its clause: "the Syrian army and militias retook ..." is the army
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence[:start])]
     clause = [s for s in before if s[0] >= (breaks[-1] if breaks else 0)]
+    if clause and passive and not trigger_text.startswith(("fell", "fall", "under")):
+        # "the terrorists were pushed back from ...": the passive subject lost the place
+        return "nonstate" if clause[0][2] == "state" else "state"
     if clause:
         return clause[0][2]
     if before:
@@ -462,11 +465,16 @@ def classify_sentence(text: str, base: int = 0) -> list[TypeHit]:
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
 
 
+_ABBREV = re.compile(r"(?:^|[\s(])(?:[A-Z][a-z]{0,2}|[A-Z](?:\.[A-Z])+)\.$")
+
+
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """A light sentence splitter for snippets (the pipeline uses annotate's sentences)."""
     spans = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
+        if _ABBREV.search(text, max(0, m.start() - 6), m.start()):
+            continue  # "St. Petersburg", "Gen. Haftar", "U.S. forces"
         if text[pos : m.start()].strip():
             spans.append((pos, m.start()))
         pos = m.end()
