@@ -203,8 +203,10 @@ class GazEntry:
     @property
     def admin_level(self) -> int | None:
         """1, 2, 3 for an administrative unit (ADM1..ADM3), else None."""
-        m = re.fullmatch(r"ADM(\d)", self.feature_code)
-        return int(m.group(1)) if (m and self.is_admin) else None
+        code = self.feature_code
+        if self.feature_class == "A" and len(code) == 4 and code.startswith("ADM") and code[3].isdigit():
+            return int(code[3])
+        return None
 
 
 ALIAS_MATCH = 95.0

@@ -1,0 +1,378 @@
+"""Geocoding: transliteration, gazetteer resolution, place mentions, the event's place, imports."""
+
+from __future__ import annotations
+
+import csv
+import importlib.util
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+
+from crosswire import geocode
+from crosswire.cli import main as cli_main
+from crosswire.errors import DataFileError
+from crosswire.geocode import (
+    GazEntry,
+    Gazetteer,
+    canonical_admin1,
+    distance_km,
+    find_place_mentions,
+    governorate_of,
+    import_gazetteer,
+    locate_event,
+    normalise_toponym,
+    resolve,
+)
+from crosswire.models import Mention
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Any:
+    from crosswire.annotate import nlp as load
+
+    return load()
+
+
+@pytest.fixture()
+def fresh_default() -> Iterator[None]:
+    Gazetteer.reset_default()
+    yield
+    Gazetteer.reset_default()
+
+
+def _point(lat: float, lon: float) -> GazEntry:
+    return GazEntry(id="x", name="x", latitude=lat, longitude=lon)
+
+
+# --- transliteration ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ("Deir ez-Zor", "Deir Az-Zor", "Dayr al-Zawr", "Deir Ezzor"),
+        ("Ramouseh", "Ramuse", "Ramousa"),
+        ("Khan Tuman", "Khan Touman", "Khan-Tuman"),
+        ("Atmeh", "Atma"),
+        ("Khan Sheikhoun", "Khan-Sheikhun", "Khan Shaykhun"),
+        ("Manbij", "Menbij"),
+        ("Al-Mayadeen", "Mayadin"),
+        ("Hasakah", "Al-Hasakeh"),
+        ("Idlib", "Idleb"),
+    ],
+)
+def test_news_spellings_of_one_place_share_a_match_key(variants: tuple[str, ...]) -> None:
+    assert len({normalise_toponym(v) for v in variants}) == 1
+
+
+def test_distinct_places_keep_distinct_keys() -> None:
+    assert normalise_toponym("Daraa") != normalise_toponym("Darayya")
+    assert normalise_toponym("Hama") != normalise_toponym("Homs")
+    assert normalise_toponym("Aleppo") != normalise_toponym("Idlib")
+
+
+def test_talmenes_and_telamnas_meet_through_the_consonant_skeleton() -> None:
+    entry = resolve("Talmenes")
+    assert entry is not None and entry.name == "Telamnas" and entry.admin1 == "Idlib"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "admin1"),
+    [
+        ("Deir ez-Zor", "Deir ez-Zor"), ("Dayr al-Zawr", "Deir ez-Zor"), ("Deir Ezzor", "Deir ez-Zor"),
+        ("Khan Tuman", "Aleppo"), ("Khan Touman", "Aleppo"), ("Atmeh", "Idlib"), ("Talmenes", "Idlib"),
+        ("Sarmin", "Idlib"), ("Khan Sheikhoun", "Idlib"), ("Khan-Sheikhun", "Idlib"),
+        ("Khan Shaykhun", "Idlib"), ("Manbij", "Aleppo"), ("Menbij", "Aleppo"),
+        ("Al-Mayadeen", "Deir ez-Zor"), ("Mayadin", "Deir ez-Zor"), ("Hasakah", "Hasakah"),
+        ("Al-Hasakeh", "Hasakah"), ("Daraa", "Daraa"), ("Homs", "Homs"),
+    ],
+)
+def test_variant_resolves_to_a_place_in_the_right_governorate(spelling: str, admin1: str) -> None:
+    entry = resolve(spelling)
+    assert entry is not None and entry.admin1 == admin1
+
+
+def test_towns_win_over_same_named_villages_and_units() -> None:
+    for name in ("Aleppo", "Idlib", "Khan Shaykhun", "Manbij", "Sarmin"):
+        entry = resolve(name)
+        assert entry is not None and entry.feature_class == "P", name
+    sarmin = resolve("Sarmin")
+    assert sarmin is not None and distance_km(sarmin, _point(35.904, 36.724)) < 3
+
+
+def test_atmeh_resolves_inside_idlib_near_the_turkish_border() -> None:
+    entry = resolve("Atmeh")
+    assert entry is not None and entry.admin1 == "Idlib"
+    assert distance_km(entry, _point(36.36, 36.67)) < 10
+
+
+@pytest.mark.parametrize(
+    ("value", "canonical"),
+    [("idlib", "Idlib"), ("Idleb", "Idlib"), ("deir ezzor", "Deir ez-Zor"), ("hasakeh", "Hasakah"),
+     ("lattakia", "Latakia"), ("Tartous", "Tartus"), ("Rif Dimashq", "Rural Damascus"),
+     ("damascus suburbs", "Rural Damascus"), ("Dar'a", "Daraa"), ("As-Sweida", "As-Suwayda"),
+     ("Ar-Raqqa", "Raqqa"), ("Idlib province", "Idlib")],
+)
+def test_governorate_spellings_fold_to_one_canonical_name(value: str, canonical: str) -> None:
+    assert canonical_admin1(value) == canonical
+
+
+def test_governorate_of_a_town() -> None:
+    assert governorate_of("Khan Sheikhoun") == "Idlib"
+    assert governorate_of("Nowhere-At-All-Qwxz") is None
+
+
+def test_context_picks_the_namesake_near_the_other_places() -> None:
+    gaz = Gazetteer.default()
+    namesakes = {e.admin1 for e in gaz.lookup("Tall Tawil")}
+    assert {"Aleppo", "Hasakah"} <= namesakes  # really ambiguous
+    hasakah = gaz.admin1_entry("Hasakah")
+    assert hasakah is not None
+    in_hasakah = resolve("Tall Tawil", [hasakah])
+    assert in_hasakah is not None and in_hasakah.admin1 == "Hasakah"
+    aleppo = resolve("Aleppo")
+    assert aleppo is not None
+    in_aleppo = resolve("Tall Tawil", [aleppo])
+    assert in_aleppo is not None and in_aleppo.admin1 == "Aleppo"
+
+
+def test_bundled_gazetteer_holds_no_gpl_syrian_archive_rows() -> None:
+    for path in Gazetteer.default().files:
+        with path.open(encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                assert "syrianarchive" not in row["source"].lower(), path
+
+
+# --- finding places in text -----------------------------------------------------------------
+
+
+def test_mentions_carry_absolute_offsets_and_gazetteer_ids() -> None:
+    text = "Shelling hit Khan-Tuman and the town of Sarmin on Monday."
+    base = 1000
+    found = find_place_mentions(text, base=base)
+    assert [m.text for m in found] == ["Khan-Tuman", "Sarmin"]
+    for m in found:
+        assert m.label == "GAZ" and m.canonical in Gazetteer.default().by_id
+        assert text[m.start - base : m.end - base] == m.text
+
+
+def test_multiword_names_with_articles_are_one_mention() -> None:
+    text = "Clashes near Deir ez-Zor, Jisr al-Shughur and Ma'arrat al-Nu'man continued."
+    want = ["Deir ez-Zor", "Jisr al-Shughur", "Ma'arrat al-Nu'man"]
+    assert [m.text for m in find_place_mentions(text)] == want
+
+
+def test_common_english_words_and_people_are_not_villages() -> None:
+    text = (
+        "The Joint Investigative Mechanism said a shell hit the building. Presidential adviser "
+        "Bouthaina Shaaban spoke to UN envoy Staffan de Mistura. Serbia and Albania also voted."
+    )
+    assert find_place_mentions(text) == []
+
+
+def test_aleppo_labelled_norp_and_atmeh_labelled_person_are_still_places(nlp: Any) -> None:
+    text = "Aleppo residents fled as jets struck the camp in Atmeh near the Turkish border."
+    doc = nlp(text)
+    ner = [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    found = {m.text: m for m in find_place_mentions(text, ner=ner)}
+    assert {"Aleppo", "Atmeh"} <= set(found)
+    assert Gazetteer.default().by_id[found["Atmeh"].canonical or ""].admin1 == "Idlib"
+
+
+def test_place_word_inside_a_person_name_is_not_a_place(nlp: Any) -> None:
+    text = "President Bashar al-Assad met Walid Muallem in Damascus."
+    doc = nlp(text)
+    ner = [Mention(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents]
+    assert [m.text for m in find_place_mentions(text, ner=ner)] == ["Damascus"]
+
+
+# --- the event's place ----------------------------------------------------------------------
+
+
+def _locate(text: str, trigger: str, story_id: str = "s1") -> Any:
+    places = find_place_mentions(text)
+    t = text.index(trigger)
+    start = max(text.rfind(". ", 0, t) + 2, 0) if text.rfind(". ", 0, t) >= 0 else 0
+    end = text.find(". ", t)
+    end = len(text) if end < 0 else end + 1
+    return locate_event(text, start, end, t, places, story_id)
+
+
+def test_place_itself_gets_precision_1_with_evidence() -> None:
+    text = "Activists said. An air strike hit a market in Atmeh on Tuesday, killing five people."
+    place = _locate(text, "air strike")
+    assert place.name == "Atma" and place.admin1 == "Idlib" and place.geo_precision == 1
+    ev = place.evidence
+    assert ev.story_id == "s1" and text[ev.start : ev.end] == ev.text == "Atmeh"
+    assert text[ev.sentence_start : ev.sentence_end] == ev.sentence and "air strike" in ev.sentence
+    assert place.pcode and place.gazetteer_id and place.latitude and place.longitude
+
+
+def test_near_a_place_gets_precision_2() -> None:
+    place = _locate("Rebels shelled army positions near Sarmin on Friday.", "shelled")
+    assert place.name == "Sarmin" and place.geo_precision == 2
+    place = _locate("Clashes raged on the outskirts of Khan Sheikhoun overnight.", "Clashes")
+    assert place.admin1 == "Idlib" and place.geo_precision == 2
+
+
+def test_province_only_gets_precision_3_and_the_governorate() -> None:
+    place = _locate("Russian jets bombed rebel positions in Idlib province on Sunday.", "bombed")
+    assert place.name == "Idlib" and place.admin1 == "Idlib" and place.geo_precision == 3
+    assert place.admin2 is None and place.pcode == "SY07"
+    place = _locate("Air strikes hit the province of Deir ez-Zor.", "strikes")
+    assert place.admin1 == "Deir ez-Zor" and place.geo_precision == 3
+
+
+def test_town_beats_its_province_in_the_same_sentence() -> None:
+    place = _locate("Jets struck Saraqeb in Idlib province, killing six.", "struck")
+    assert place.admin1 == "Idlib" and place.geo_precision == 1 and place.name != "Idlib"
+
+
+def test_missing_neighbourhood_falls_back_to_its_city_with_precision_2() -> None:
+    for text, trigger in [
+        ("Shells fell on the Ramouseh district of Aleppo, killing three.", "Shells"),
+        ("Fighting erupted in Aleppo's Sheikh Maqsoud neighbourhood on Monday.", "Fighting"),
+        ("Rebels attacked the western Ramousa area of Aleppo city.", "attacked"),
+    ]:
+        place = _locate(text, trigger)
+        assert place.name == "Aleppo" and place.geo_precision == 2, text
+        assert place.evidence.text in text and len(place.evidence.text) > len("Aleppo")
+
+
+def test_place_closest_to_the_trigger_in_its_sentence_wins() -> None:
+    text = "Officials in Damascus said a car bomb exploded in Jableh, killing 12."
+    assert _locate(text, "exploded").admin1 == "Latakia"
+
+
+def test_sentence_without_a_place_falls_back_to_the_dateline() -> None:
+    text = "ALEPPO, Syria (AP) - Medics say it is the worst day yet. At least 20 people were killed."
+    place = _locate(text, "killed")
+    assert place.name == "Aleppo" and place.geo_precision == 2
+
+
+def test_no_place_anywhere_gives_none() -> None:
+    assert _locate("At least 20 people were killed, medics said.", "killed") is None
+
+
+# --- importing other gazetteers -------------------------------------------------------------
+
+
+def _write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_geonames_dump_filters_country_and_is_loaded(tmp_path: Path, fresh_default: None) -> None:
+    dump = _write(tmp_path / "IQ.txt", "\n".join([
+        "\t".join(["99241", "Mosul", "Mosul", "Al Mawsil,Mossoul,Musul", "36.335", "43.11889", "P", "PPLA",
+                   "IQ", "", "18", "", "", "", "1739800", "", "223", "Asia/Baghdad", "2016-01-01"]),
+        "\t".join(["98182", "Baghdad", "Baghdad", "Bagdad", "33.34058", "44.40088", "P", "PPLC", "IQ", "",
+                   "07", "", "", "", "7216000", "", "41", "Asia/Baghdad", "2016-01-01"]),
+        "\t".join(["1", "Elsewhere", "Elsewhere", "", "10.0", "10.0", "P", "PPL", "XX", "", "", "", "", "",
+                   "0", "", "", "", ""]),
+    ]) + "\n")
+    result = import_gazetteer(dump, "geonames", country="IQ", dest=tmp_path / "data")
+    assert result.rows == 2 and result.skipped == 1
+    assert result.path == tmp_path / "data" / "gazetteer" / "IQ.csv"
+    gaz = Gazetteer([result.path])
+    mosul = resolve("Al-Mawsil", gazetteer=gaz)
+    assert mosul is not None and mosul.name == "Mosul" and mosul.country == "IQ"
+    assert gaz.by_id["geonames:98182"].population == 7216000
+
+
+def test_imported_folder_is_read_through_crosswire_data(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_default: None
+) -> None:
+    src = _write(tmp_path / "mine.csv", "place,lat,lon,aliases\nKherson,46.6354,32.6169,Cherson;Herson\n")
+    monkeypatch.setenv("CROSSWIRE_DATA", str(tmp_path / "userdata"))
+    result = import_gazetteer(src, "csv", country="UA")
+    assert result.path == tmp_path / "userdata" / "gazetteer" / "mine.csv"
+    entry = resolve("Cherson")  # through Gazetteer.default(): bundled + the user's folder
+    assert entry is not None and entry.country == "UA" and entry.name == "Kherson"
+    assert resolve("Aleppo") is not None  # bundled places still there
+
+
+def test_import_ocha_pcode_table(tmp_path: Path) -> None:
+    table = _write(tmp_path / "pcodes.csv", (
+        "admin1Name_en,admin1Pcode,admin2Name_en,admin2Pcode,admin3Name_en,admin3Pcode,admin4Name_en,"
+        "admin4Name_ar,admin4Pcode,latitude,longitude\n"
+        "Idleb,SY07,Harim,SY0703,Dana,SY070301,Atma,أطمة,C4130,36.309771,36.689846\n"
+        "Aleppo,SY02,Jebel Saman,SY0200,Jebel Saman,SY020000,Khan tuman,خان طومان,C1015,36.118418,37.050872\n"
+    ))
+    result = import_gazetteer(table, "ocha", country="sy", dest=tmp_path)
+    rows = list(csv.DictReader(result.path.open(encoding="utf-8")))
+    assert [r["name"] for r in rows] == ["Atma", "Khan tuman"]
+    assert rows[0]["pcode"] == "C4130" and rows[0]["admin1"] == "Idleb" and rows[0]["name_ar"] == "أطمة"
+    gaz = Gazetteer([result.path])
+    assert gaz.by_id["ocha:C4130"].admin1 == "Idlib"  # canonical spelling on load
+    assert tuple(rows[0]) == geocode.GAZ_COLUMNS
+
+
+@pytest.mark.parametrize(
+    ("fmt", "content", "message"),
+    [
+        ("geonames", "1\tMosul\t36.3\n", "expected 19 tab-separated fields"),
+        ("geonames", "\t".join(["1", "X", "X", "", "north", "43.1", "P", "PPL", "IQ", "", "", "", "", "",
+                                "0", "", "", "", ""]) + "\n", "latitude 'north' is not a number"),
+        ("ocha", "name,value\nfoo,1\n", "not an OCHA P-code table"),
+        ("csv", "town,population\nFoo,12\n", "needs name, latitude and longitude"),
+        ("csv", "name,lat,lon\nFoo,abc,1\n", ":2: latitude"),
+    ],
+)
+def test_malformed_file_gives_a_clear_coded_error(
+    tmp_path: Path, fmt: str, content: str, message: str
+) -> None:
+    bad = _write(tmp_path / "bad.txt", content)
+    with pytest.raises(DataFileError) as info:
+        import_gazetteer(bad, fmt, dest=tmp_path / "out")
+    assert info.value.code == "CW303" and message in str(info.value)
+    assert not (tmp_path / "out" / "gazetteer").exists()
+
+
+def test_cli_gazetteer_import(tmp_path: Path) -> None:
+    src = _write(tmp_path / "towns.csv", "name,latitude,longitude\nKramatorsk,48.7233,37.5561\n")
+    runner = CliRunner()
+    ok = runner.invoke(cli_main, ["gazetteer", "import", str(src), "--format", "csv", "--country", "UA",
+                                  "--dest", str(tmp_path / "d")])
+    assert ok.exit_code == 0, ok.output
+    assert "wrote 1 places" in ok.output and (tmp_path / "d" / "gazetteer" / "towns.csv").is_file()
+    bad = _write(tmp_path / "bad.csv", "just,some\ncolumns,here\n")
+    res = runner.invoke(cli_main, ["gazetteer", "import", str(bad), "--format", "csv",
+                                   "--dest", str(tmp_path)])
+    assert res.exit_code == 2 and "[CW303]" in res.output and "latitude" in res.output
+
+
+def test_malformed_gazetteer_data_file_raises_coded_error(tmp_path: Path) -> None:
+    bad = _write(tmp_path / "broken.csv", "title,body\nx,y\n")
+    with pytest.raises(DataFileError, match="not a crosswire gazetteer CSV"):
+        Gazetteer([bad])
+
+
+# --- quality floors (figures measured by bench/geocode.py sit well above) -------------------
+
+
+def _bench() -> Any:
+    spec = importlib.util.spec_from_file_location("bench_geocode", ROOT / "bench" / "geocode.py")
+    assert spec and spec.loader
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (SHARED / "eval" / "fakes" / "fakes_dev.csv").exists(),
+                    reason="shared eval data absent")
+def test_quality_floors_on_dev_data() -> None:
+    bench = _bench()
+    top = bench.bench_toponyms(SHARED)
+    assert top["news_spellings"]["accuracy"] >= 0.85
+    assert top["syrianarchive_alt_names"]["accuracy"] >= 0.5
+    fakes = bench.bench_fakes(SHARED, None)
+    assert fakes["governorate_accuracy"] >= 0.8
+    assert bench.bench_false_matches(SHARED)["per_1000_words"] <= 6.0
