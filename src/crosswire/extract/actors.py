@@ -225,19 +225,7 @@ def lookup_actor(name: str) -> ActorInfo | None:
 _SUBJ = {"nsubj", "csubj"}
 _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _OBJ = {"dobj", "obj", "attr", "oprd"}
-_TARGET_PREPS = {
-    "against",
-    "on",
-    "at",
-    "upon",
-    "targeting",
-    "in",
-    "into",
-    "near",
-    "toward",
-    "towards",
-    "over",
-}
+_TARGET_PREPS = {"against", "on", "at", "upon", "targeting", "toward", "towards"}
 _CLAIM_VERBS = {"claim", "admit", "acknowledge"}
 _COPULA_REPORT = {"say", "report", "state", "announce", "add", "tell", "confirm", "accuse", "claim", "blame"}
 
@@ -422,10 +410,14 @@ def _assign_roles(
                 return m
         return None
 
+    # a trigger inside an actor's name ("Russian warplanes", "Turkish drones") names the doer itself
+    covering = [m for m in in_sent if m.start <= hit.start and hit.end <= m.end and not _is_civilian(m)]
+    if covering:
+        actor1 = covering[0]
     if tok is not None:
         chain = _climb(tok)
         deferred: list[Token] = []  # object nouns: their modifiers name the target's owner, not the doer
-        for v in chain:
+        for v in chain if actor1 is None else []:
             # passive: "were killed by X" -> X actor1, the passive subject actor2
             agent = pick(_agent_objects(v))
             if agent is not None:
@@ -453,7 +445,9 @@ def _assign_roles(
         for v in chain:
             if actor2 is not None:
                 break
-            actor2 = pick(_children(v, _OBJ) + _prep_objects(v, _TARGET_PREPS) + _children(v, _PASS_SUBJ))
+            # in a battle the other party follows "with" ("clashed with ISIS"); elsewhere "with" is a means
+            preps = _TARGET_PREPS | ({"with"} if hit.event_type == "Battles" else set())
+            actor2 = pick(_children(v, _OBJ) + _prep_objects(v, preps) + _children(v, _PASS_SUBJ))
             if actor2 is not None and _same(actor1, actor2):
                 actor2 = None
         # "X claimed (responsibility for) a bombing"
@@ -472,8 +466,13 @@ def _assign_roles(
                         actor2 = cand
                         break
     if actor1 is None:
-        # no parse link: the nearest non-civilian mention before the trigger (subject position in English)
-        before = [m for m in usable if m.end <= hit.start and not _is_civilian(m)]
+        # no parse link: the nearest non-civilian mention before the trigger (subject position in English),
+        # but never the passive subject ("three US servicemen were killed by an IED"): that one was hit
+        victims = [t for v in (_climb(tok) if tok is not None else []) for t in _children(v, _PASS_SUBJ)]
+        hit_ones = [m for t in victims for m in [_mention_for_token(t, usable)] if m is not None]
+        before = [m for m in usable if m.end <= hit.start and not _is_civilian(m) and m not in hit_ones]
+        if actor2 is None and hit_ones:
+            actor2 = hit_ones[0]
         if before:
             actor1 = before[-1]
     if actor2 is not None and _same(actor1, actor2):
@@ -485,13 +484,15 @@ def _assign_roles(
             lo = min(x.idx for x in victim.subtree)
             hi = max(x.idx + len(x) for x in victim.subtree)
             listed = [m for m in in_sent if lo <= m.start and m.end <= hi and _is_civilian(m)]
+            # the victim noun with its left modifiers ("Palestinian homes", "12 civilians")
+            left = min([victim.idx, *(c.idx for c in victim.lefts if c.dep_ not in ("det", "punct"))])
             actor2 = (
                 listed[0]
                 if listed
                 else Mention(
-                    victim.idx,
+                    left,
                     victim.idx + len(victim),
-                    doc_text[victim.idx : victim.idx + len(victim)],
+                    doc_text[left : victim.idx + len(victim)],
                     "CIVILIANS",
                     CIVILIANS_DEFAULT if lookup_actor(CIVILIANS_DEFAULT) else None,
                 )
