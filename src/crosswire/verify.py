@@ -512,10 +512,19 @@ def term_uses(story_id: str, text: str, lex: FramingLexicon | None = None) -> li
             continue
         last_end = end
         side = t.target
-        if side != "territory" and side != "casualties":
-            near = text[max(0, start - lex.window) : end + lex.window]
+        if side not in ("territory", "casualties"):
+            # the group named right before the term ("ISIS terrorists") or attached after it
+            # ("terrorists of Daesh", "militants (al-Nusra)"), never across a clause
+            before = re.split(r"[.;,:!?]", text[max(0, start - lex.window) : start])[-1]
+            after = text[end : end + lex.window]
             for ctx_side, pat in lex.context.items():
-                if pat.search(near):
+                m_after = pat.search(after)
+                attached = m_after is not None and re.fullmatch(
+                    r"\W{0,3}(?:(?:of|from|such as|including|like|belonging to|linked to|loyal to)\s+)?"
+                    r"(?:the\s+)?",
+                    after[: m_after.start()],
+                )
+                if pat.search(before) or attached:
                     side = ctx_side
                     break
         out.append(TermUse(story_id, t.term, side, t.loaded, start, end, text[start:end]))

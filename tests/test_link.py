@@ -1,0 +1,170 @@
+"""Linking: same real event across stories (blocked pair scoring), same claim across outlets."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from crosswire.link.claims import link_claims, normalise
+from crosswire.link.events import link_events
+from crosswire.models import Actor, Claim, Event, Evidence, Place
+from crosswire.store import Store
+
+ALEPPO = Place("Aleppo", "Syria", "Aleppo", "Jebel Saman", None, 36.2, 37.16, 1)
+ATMA = Place("Atma", "Syria", "Idlib", "Harim", None, 36.32, 36.68, 1)
+DARAA = Place("Daraa", "Syria", "Daraa", "Daraa", None, 32.62, 36.1, 1)
+ISIS = Actor("Islamic State (ISIS)", 2, "jihadist")
+SAA = Actor("Military Forces of Syria", 1, "pro-government")
+
+
+def _event(eid: str, story: str, place: Place | None, day: str | None, notes: str, **kw: Any) -> Event:
+    return Event(
+        event_id=eid,
+        story_id=story,
+        event_type=kw.get("event_type", "Explosions/Remote violence"),
+        sub_event_type=kw.get("sub", "Suicide bomb"),
+        actor1=kw.get("actor1", ISIS),
+        actor2=None,
+        civilian_targeting=False,
+        place=place,
+        event_date=day,
+        time_precision=1,
+        fatalities=kw.get("fatalities", 0),
+        notes=notes,
+    )
+
+
+BUS = "A suicide bomber blew up a bus carrying rebel fighters near the Atma border crossing, killing dozens."
+
+
+def test_reports_of_one_bombing_from_two_stories_form_one_cluster() -> None:
+    events = [
+        _event("e1", "s1", ATMA, "2016-08-14", BUS),
+        _event("e2", "s2", ATMA, "2016-08-15", "ISIS bombed a bus of rebel fighters near the Atma crossing."),
+        _event("e3", "s3", DARAA, "2016-08-14", "Shelling hit a market in Daraa.", sub="Shelling"),
+    ]
+    res = link_events(events)
+    assert res.clusters["e1"] == res.clusters["e2"]
+    assert res.clusters["e3"] != res.clusters["e1"]
+    assert [(ln.kind, ln.a, ln.b) for ln in res.links] == [("same_event", "e1", "e2")]
+    assert res.links[0].details["place"] == 1.0
+
+
+def test_events_of_one_story_are_never_linked() -> None:
+    events = [_event("e1", "s1", ATMA, "2016-08-14", BUS), _event("e2", "s1", ATMA, "2016-08-14", BUS)]
+    res = link_events(events)
+    assert res.clusters["e1"] != res.clusters["e2"]
+
+
+def test_events_outside_the_date_window_are_not_compared() -> None:
+    events = [_event("e1", "s1", ATMA, "2016-08-14", BUS), _event("e2", "s2", ATMA, "2016-09-30", BUS)]
+    res = link_events(events)
+    assert res.pairs_scored == 0
+    assert res.clusters["e1"] != res.clusters["e2"]
+
+
+def test_cluster_ids_are_stable_when_inputs_are_reordered() -> None:
+    events = [
+        _event("e1", "s1", ATMA, "2016-08-14", BUS),
+        _event("e2", "s2", ATMA, "2016-08-14", BUS),
+        _event("e3", "s3", ALEPPO, "2016-08-14", "Army shelled rebel positions in Aleppo.", actor1=SAA),
+    ]
+    assert link_events(events).clusters == link_events(list(reversed(events))).clusters
+
+
+def test_blocking_keeps_pair_count_far_below_all_pairs() -> None:
+    places = [ATMA, ALEPPO, DARAA]
+    events = [
+        _event(f"e{i}", f"s{i}", places[i % 3], f"2016-{1 + (i // 30) % 12:02d}-{1 + i % 28:02d}", BUS)
+        for i in range(300)
+    ]
+    res = link_events(events)
+    all_pairs = 300 * 299 // 2
+    assert res.pairs_scored < all_pairs / 10
+
+
+def test_event_dicts_from_the_store_record_column_are_accepted() -> None:
+    a = _event("e1", "s1", ATMA, "2016-08-14", BUS)
+    b = _event("e2", "s2", ATMA, "2016-08-14", BUS)
+    from crosswire.models import to_dict
+
+    rows = [{"event_id": e.event_id, "record": json.dumps(to_dict(e))} for e in (a, b)]
+    assert link_events(rows).clusters["e1"] == link_events(rows).clusters["e2"]
+
+
+def _claim(cid: str, story: str, speaker: str, content: str, ctype: str = "assessment") -> Claim:
+    return Claim(
+        cid,
+        story,
+        speaker,
+        None,
+        "said",
+        False,
+        content,
+        None,
+        ctype,
+        Evidence(story, 0, len(content), content, content, 0, len(content)),
+    )
+
+
+def test_synonyms_normalise_truce_and_ceasefire_to_one_concept() -> None:
+    a = normalise("the terrorists regroup and rearm with every truce")
+    b = normalise("armed factions used the ceasefire to supply themselves with arms")
+    assert {"CEASEFIRE", "REARM", "ARMED_OPPOSITION"} <= set(a) & set(b)
+
+
+def test_paraphrases_across_outlets_form_one_claim_cluster() -> None:
+    claims = [
+        _claim(
+            "c1",
+            "s1",
+            "Defence spokesman",
+            "Militants are using the ceasefire to lick their wounds and regroup",
+        ),
+        _claim("c2", "s2", "Foreign minister", "militants had used temporary truces to regroup and rearm"),
+        _claim("c3", "s3", "opposition sources", "armed factions benefited from the truce to rearm"),
+        _claim("c4", "s4", "health official", "the hospital received 40 wounded people on Monday"),
+    ]
+    stories = [{"story_id": f"s{i}", "outlet": f"Outlet {i}"} for i in range(1, 5)]
+    res = link_claims(claims, stories)
+    assert len(res.groups) == 1
+    g = res.groups[0]
+    assert set(g.claim_ids) == {"c1", "c2", "c3"}
+    assert set(g.outlets) == {"Outlet 1", "Outlet 2", "Outlet 3"}
+    assert "c4" not in res.clusters
+
+
+def test_accusation_and_denial_are_not_the_same_claim() -> None:
+    claims = [
+        _claim(
+            "c1",
+            "s1",
+            "A",
+            "the regime used chemical weapons and poisonous gas in a staged ceasefire",
+            "accusation",
+        ),
+        _claim("c2", "s2", "B", "the chemical attack during the ceasefire was staged", "denial"),
+    ]
+    assert link_claims(claims).clusters == {}
+
+
+def test_seed_claim_cluster_spans_several_outlets_and_speakers(seed_run: Any) -> None:
+    with Store(seed_run.db, read_only=True) as store:
+        rows = store.query(
+            "SELECT c.cluster_id, c.story_id, c.speaker, c.content, s.outlet"
+            " FROM claims c JOIN stories s USING (story_id) WHERE c.cluster_id IS NOT NULL"
+        )
+    clusters: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        clusters.setdefault(r["cluster_id"], []).append(r)
+    regroup = [
+        members
+        for members in clusters.values()
+        if any("regroup" in m["content"] for m in members) and any("truce" in m["content"] for m in members)
+    ]
+    assert regroup
+    members = max(regroup, key=len)
+    speakers = {m["speaker"] for m in members}
+    assert {"Igor Konashenkov", "Bouthaina Shaaban", "Sergei Lavrov"} <= speakers
+    assert len({m["story_id"] for m in members}) >= 3
+    assert {"Press TV", "Asharq Al-Awsat"} <= {m["outlet"] for m in members}
