@@ -118,8 +118,11 @@ def test_event_page_puts_every_outlets_report_side_by_side(client: TestClient) -
             ev = fc["evidence"]
             assert text[ev["start"] : ev["end"]] == ev["text"]
             assert set(range(ev["start"], ev["end"])) <= covered
-    # the SANA report carries its denial claim and it is highlighted
-    assert outlets["SANA"]["claims"][0]["claim_type"] == "denial"
+    # SANA's denial is in a sentence of its own: listed apart from the event's own sentences
+    assert outlets["SANA"]["claims"] == []
+    assert [c["claim_type"] for c in outlets["SANA"]["other_claims"]] == ["denial"]
+    event_kinds = {k for s in outlets["SANA"]["segments"] for k in s["kinds"]}
+    assert event_kinds == {"event"}
 
 
 def test_unlinked_event_page_holds_only_its_own_report(client: TestClient) -> None:

@@ -260,14 +260,26 @@ def _with_camp(rows: list[dict[str, Any]], camps: dict[str, str]) -> list[dict[s
 # --- highlighting ------------------------------------------------------------------
 
 
-def evidence_spans(record: dict[str, Any], label: str) -> list[dict[str, Any]]:
-    """Every Evidence inside a stored event/claim record, as ``{start, end, label}`` spans."""
+def evidence_spans(record: dict[str, Any], label: str, kind: str = "event") -> list[dict[str, Any]]:
+    """Every Evidence inside a stored event/claim record, as ``{start, end, label, kind}`` spans.
+
+    ``sentence_start``/``sentence_end`` ride along so a caller can tell which sentences carry a record.
+    """
     out: list[dict[str, Any]] = []
 
     def visit(value: Any, name: str) -> None:
         if isinstance(value, dict):
             if {"story_id", "start", "end"} <= value.keys() and isinstance(value.get("start"), int):
-                out.append({"start": value["start"], "end": value["end"], "label": f"{label}: {name}"})
+                out.append(
+                    {
+                        "start": value["start"],
+                        "end": value["end"],
+                        "label": f"{label}: {name}",
+                        "kind": kind,
+                        "sentence_start": value.get("sentence_start") or value["start"],
+                        "sentence_end": value.get("sentence_end") or value["end"],
+                    }
+                )
                 return
             for k, v in value.items():
                 visit(v, k if name in ("", "evidence") else f"{name}.{k}" if k != "evidence" else name)
@@ -280,7 +292,7 @@ def evidence_spans(record: dict[str, Any], label: str) -> list[dict[str, Any]]:
 
 
 def mark_segments(text: str, spans: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Split ``text`` at every span boundary: non-overlapping segments, each with the labels covering it.
+    """Split ``text`` at every span boundary: non-overlapping segments with the labels covering each.
 
     The browser renders plain segments as text nodes and labelled ones as ``<mark>`` elements
     (``textContent`` only), so hostile article text can never become markup.
@@ -290,12 +302,14 @@ def mark_segments(text: str, spans: Sequence[dict[str, Any]]) -> list[dict[str, 
     cuts = sorted({0, n, *(int(s["start"]) for s in valid), *(int(s["end"]) for s in valid)})
     segments: list[dict[str, Any]] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        labels = sorted({s["label"] for s in valid if int(s["start"]) <= a and b <= int(s["end"])})
+        over = [s for s in valid if int(s["start"]) <= a and b <= int(s["end"])]
+        labels = sorted({s["label"] for s in over})
         if segments and segments[-1]["labels"] == labels:
             segments[-1]["end"] = b
             segments[-1]["text"] += text[a:b]
         else:
-            segments.append({"start": a, "end": b, "text": text[a:b], "labels": labels})
+            kinds = sorted({s.get("kind", "event") for s in over})
+            segments.append({"start": a, "end": b, "text": text[a:b], "labels": labels, "kinds": kinds})
     return segments
 
 
@@ -472,16 +486,23 @@ class Queries:
             if story is None:
                 continue
             own = [e for e in events if e["story_id"] == sid]
-            own_claims = [c for c in claims if c["story_id"] == sid]
             spans = [s for e in own for s in evidence_spans(e["record"], e["sub_event_type"] or "event")]
-            spans += [
-                s for c in own_claims for s in evidence_spans(c["record"], f"claim ({c['claim_type']})")
-            ]
+            # claims made in the sentences that carry this event; the story's other claims apart
+            sentences = [(s["sentence_start"], s["sentence_end"]) for s in spans]
+            near: list[dict[str, Any]] = []
+            other: list[dict[str, Any]] = []
+            for c in (c for c in claims if c["story_id"] == sid):
+                c_spans = evidence_spans(c["record"], f"claim ({c['claim_type']})", kind="claim")
+                touches = any(x["start"] < s1 and s0 < x["end"] for x in c_spans for (s0, s1) in sentences)
+                (near if touches else other).append(c)
+                if touches:
+                    spans += c_spans
             reports.append(
                 {
                     "story": story,
                     "events": own,
-                    "claims": own_claims,
+                    "claims": near,
+                    "other_claims": other,
                     "fatality_claims": [
                         fc for e in own for fc in (e["record"] or {}).get("fatality_claims", [])
                     ],
@@ -584,7 +605,9 @@ class Queries:
             s for e in events for s in evidence_spans(_loads(e["record"]), e["sub_event_type"] or "event")
         ]
         spans += [
-            s for c in claims for s in evidence_spans(_loads(c["record"]), f"claim ({c['claim_type']})")
+            s
+            for c in claims
+            for s in evidence_spans(_loads(c["record"]), f"claim ({c['claim_type']})", kind="claim")
         ]
         story["event_ids"] = [e["event_id"] for e in events]
         story["claim_ids"] = [c["claim_id"] for c in claims]

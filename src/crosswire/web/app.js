@@ -373,7 +373,10 @@ async function showDashboard() {
 function markedText(segments) {
   const box = el("div", { class: "article" });
   for (const seg of segments) {
-    if (seg.labels && seg.labels.length) box.append(el("mark", { title: seg.labels.join("; ") }, seg.text));
+    if (seg.labels && seg.labels.length) {
+      const kind = (seg.kinds || []).includes("event") ? "ev" : "cl";
+      box.append(el("mark", { title: seg.labels.join("; "), class: kind }, seg.text));
+    }
     else box.append(document.createTextNode(seg.text));
   }
   return box;
@@ -440,14 +443,28 @@ async function showEvent(id) {
         el("p", { class: "meta" }, `published ${fmt(s.published)}`, s.credibility_score !== null ? ` · credibility ${Number(s.credibility_score).toFixed(2)}` : "")),
       el("h4", {}, "Figures"), figureList(r));
     for (const ev of r.events) card.append(eventSummary(ev));
-    if (r.claims.length) {
-      const cl = el("ul", { class: "claims" });
-      for (const c of r.claims) cl.append(el("li", {}, `${fmt(c.speaker)} ${fmt(c.reporting_verb)}: `, el("q", {}, c.content), ` [${c.claim_type}]`));
-      card.append(el("h4", {}, "Claims"), cl);
+    if (r.claims.length) card.append(el("h4", {}, "Claims in the same sentences"), claimList(r.claims));
+    const others = r.other_claims || [];
+    if (others.length) {
+      card.append(el("details", {}, el("summary", {}, `${others.length} other claim(s) in this story`), claimList(others)));
     }
-    card.append(el("h4", {}, "Article (evidence highlighted)"), markedText(r.segments));
+    card.append(el("h4", {}, "Article (event evidence highlighted, claims underlined)"), markedText(r.segments));
     reports.append(card);
   }
+  for (const box of reports.querySelectorAll(".article")) scrollToFirstMark(box);
+}
+
+function claimList(claims) {
+  const list = el("ul", { class: "claims" });
+  for (const c of claims) {
+    list.append(el("li", {}, `${fmt(c.speaker)} ${fmt(c.reporting_verb)}: `, el("q", {}, c.content), ` [${c.claim_type}]`));
+  }
+  return list;
+}
+
+function scrollToFirstMark(box) {
+  const first = box.querySelector("mark.ev") || box.querySelector("mark");
+  if (first) box.scrollTop = Math.max(0, first.offsetTop - 60); // .article is the offsetParent
 }
 
 async function showStory(id) {
@@ -459,7 +476,9 @@ async function showStory(id) {
     campBadge(s.camp), ` · published ${fmt(s.published)}`, s.url ? " · " : "", s.url ? el("span", { class: "mono" }, s.url) : "");
   const evs = clear($("#story-events"));
   for (const eid of s.event_ids) evs.append(el("span", { class: "chip" }, link(`/events/${encodeURIComponent(eid)}`, "event " + eid.slice(0, 10))));
-  clear($("#story-text")).append(markedText(s.segments));
+  const article = markedText(s.segments);
+  clear($("#story-text")).append(article);
+  scrollToFirstMark(article);
 }
 
 // --- outlets --------------------------------------------------------------------------------
