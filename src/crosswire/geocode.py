@@ -427,7 +427,8 @@ class Gazetteer:
         if len(key) < 2:
             return []
         rules = _translit()
-        threshold = float(rules["fuzzy_threshold"])
+        # the text scan (fuzzy=False) asks for closer matches than a look-up of a known name
+        threshold = float(rules["fuzzy_threshold"] if fuzzy else rules["scan_fuzzy_threshold"])
         # 100: the row's own name; ALIAS_MATCH: one of its alternate names (GeoNames lists exonyms
         # in many languages, which collide with other places' names); below: skeleton/fuzzy
         scored: dict[int, float] = {
@@ -444,6 +445,10 @@ class Gazetteer:
                                                score_cutoff=threshold + 4):
                     for i in self._keys[k]:
                         scored[i] = max(scored.get(i, 0.0), float(s) * FUZZY_WEIGHT)
+        glued = key[:2] in ("al", "el") and len(key) >= int(rules["glued_article_min_length"])
+        if not scored and fuzzy and glued:
+            # "Alhasakeh", "elbab": an article written into the word
+            return self.candidates(key[2:], fuzzy=True)
         out = [(self.entries[i], s) for i, s in scored.items()]
         out.sort(key=lambda es: (-es[1], -es[0].rank))
         return out
@@ -699,14 +704,20 @@ def _spans(text: str, base: int, ner: Sequence[Mention], gaz: Gazetteer) -> list
             # a place word inside a longer name ("Bashar al-Assad", "Jaish al-Izza") is part of
             # the name; a big place inside an organisation's name is still named ("Aleppo Media Center")
             min_rank = float(cues["name_context_min_rank"])
+            # (only small places: the small English model calls "Tags Aleppo Syria" a PERSON)
             spans = [s for s in spans if not (
                 m.start <= s.start and s.end <= m.end and (s.end - s.start) < (m.end - m.start)
-                and (m.label == "PERSON" or max(e.rank for e, _ in s.cands) < min_rank))]
+                and max(e.rank for e, _ in s.cands) < min_rank)]
         if m.label not in place_labels or surface.lower() in not_places:
             continue
         if any(_overlaps(m, s) for s in spans):
             continue
         cands = gaz.candidates(surface, fuzzy=True)
+        words = [(0, 0, w) for w in surface.split()]
+        if cands and cands[0][1] < ALIAS_MATCH and len(normalise_toponym(surface)) < 6:
+            continue  # a short name that only nearly matches ("Iraq", "Hass")
+        if cands and _common_english(words, cands):
+            continue  # a well-known foreign place or word the gazetteer only nearly has
         if cands:
             start = m.start + m.text.find(surface) if surface in m.text else m.start
             extra.append(_Span(start, start + len(surface), surface, cands, cands[0][1] >= ALIAS_MATCH,
@@ -831,6 +842,9 @@ def _analyse(story_text: str, m: Mention, entry: GazEntry, floor: int, gaz: Gaze
     precision = 2 if level in (2, 3) else 1
     if _ends_with_phrase(left, cues["locative_exact"]):
         return _Choice(m, entry, precision, score=3.0 if precision == 1 else 2.4)
+    if _ends_with_phrase(left, cues.get("locative_weak", [])):
+        # "fighters from Raqqa", "the people of Aleppo": a place, but rarely the event's
+        return _Choice(m, entry, precision, score=1.6)
     return _Choice(m, entry, precision, score=1.0)
 
 
@@ -939,7 +953,9 @@ def locate_event(
         return _place(story_text, ch, story_id, gaz, precision=max(ch.precision, 2))
     window = int(_cues()["dateline_window"])
     for m, e in pairs:
-        if m.start < window and _DATELINE_DASH.match(story_text[m.end : m.end + 40]):
+        line_start = story_text.rfind("\n", 0, m.start) + 1
+        at_line_start = not story_text[line_start : m.start].strip() or m.text.isupper()
+        if m.start < window and at_line_start and _DATELINE_DASH.match(story_text[m.end : m.end + 40]):
             ch = _Choice(m, e, 2 if e.admin_level != 1 else 3)
             return _place(story_text, ch, story_id, gaz)
     counts = Counter(e.id for _, e in pairs)
