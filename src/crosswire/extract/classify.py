@@ -57,6 +57,7 @@ class _Trigger:
     requires: tuple[str, ...]
     window: int | None
     excludes: tuple[str, ...]
+    exclude_window: int | None  # if set, an excluding cue counts only this close to the trigger
     default_side: str | None  # territory triggers: who takes the place when no actor is found
 
 
@@ -149,6 +150,7 @@ def _triggers(code: str, entry: dict[str, Any]) -> list[_Trigger]:
                 requires=tuple(t.get("requires", ())),
                 window=t.get("window"),
                 excludes=tuple(t.get("excludes", ())),
+                exclude_window=t.get("exclude_window"),
                 default_side=t.get("default"),
             )
         )
@@ -283,8 +285,12 @@ def _is_modal(tax: _Taxonomy, sentence: str, start: int) -> bool:
 
 
 def _cue_ok(tax: _Taxonomy, t: _Trigger, sentence: str, start: int, end: int) -> bool:
+    if t.exclude_window is None:
+        ex_scope = sentence
+    else:
+        ex_scope = sentence[max(0, start - t.exclude_window) : end + t.exclude_window]
     for cue in t.excludes:
-        if tax.cues[cue].search(sentence):
+        if tax.cues[cue].search(ex_scope):
             return False
     if not t.requires:
         return True
