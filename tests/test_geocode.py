@@ -376,3 +376,10 @@ def test_quality_floors_on_dev_data() -> None:
     fakes = bench.bench_fakes(SHARED, None)
     assert fakes["governorate_accuracy"] >= 0.8
     assert bench.bench_false_matches(SHARED)["per_1000_words"] <= 6.0
+
+
+def test_far_off_namesake_village_does_not_take_the_event() -> None:
+    # the gazetteer has no "Ghouta" region, only a namesake village hundreds of km away
+    text = "Rockets hit eastern Ghouta near Damascus on Sunday, killing nine."
+    place = _locate(text, "Rockets")
+    assert place.admin1 == "Damascus" and place.geo_precision == 2

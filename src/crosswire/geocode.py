@@ -482,7 +482,7 @@ def _score(entry: GazEntry, match: float, context: Sequence[GazEntry], country_h
     points = [c for c in others if c.admin_level is None]
     if points:
         d = min(distance_km(entry, c) for c in points)
-        score += 45.0 if d < 15 else 30.0 if d < 40 else 12.0 if d < 100 else 0.0
+        score += 55.0 if d < 15 else 40.0 if d < 40 else 15.0 if d < 100 else 0.0
     return score
 
 
@@ -849,7 +849,8 @@ def _analyse(story_text: str, m: Mention, entry: GazEntry, floor: int, gaz: Gaze
 
 
 def _place(
-    story_text: str, ch: _Choice, story_id: str, gaz: Gazetteer, precision: int | None = None
+    story_text: str, ch: _Choice, story_id: str, gaz: Gazetteer, precision: int | None = None,
+    sentence: tuple[int, int] | None = None,
 ) -> Place:
     entry = ch.entry
     prec = precision if precision is not None else ch.precision
@@ -861,7 +862,10 @@ def _place(
     else:
         name, a2, a3 = entry.name, entry.admin2 or None, entry.admin3 or None
     start, end = ch.span or (ch.mention.start, ch.mention.end)
-    ss, se = _sentence_around(story_text, start)
+    if sentence is not None and sentence[0] <= start < sentence[1]:
+        ss, se = sentence
+    else:
+        ss, se = _sentence_around(story_text, start)
     ev = Evidence(story_id=story_id, start=start, end=end, text=story_text[start:end],
                   sentence=story_text[ss:se], sentence_start=ss, sentence_end=se)
     return Place(
@@ -901,7 +905,7 @@ def _isolated(entry: GazEntry, context: Sequence[GazEntry]) -> bool:
     if entry.rank >= 50 or entry.admin_level is not None:
         return False
     others = {c.id: c for c in context if c.id != entry.id and c.admin_level is None}
-    if len(others) < 2:
+    if len(others) < 2 and not any(c.rank >= 80 for c in others.values()):
         return False
     return all(distance_km(entry, c) > ISOLATED_KM for c in others.values())
 
@@ -928,6 +932,10 @@ def locate_event(
     if not pairs:
         return None
     context = [e for _, e in pairs]
+    # a small place far from everything else the story names is most likely a wrong match
+    # (a region the gazetteer lacks, "Ghouta", matching a namesake village elsewhere)
+    trusted = [(m, e) for m, e in pairs if not _isolated(e, context)]
+    pairs = trusted or pairs
     in_sentence = [(m, e) for m, e in pairs if sentence_start <= m.start < sentence_end]
     if in_sentence:
         choices = []
@@ -935,8 +943,6 @@ def locate_event(
             ch = _analyse(story_text, m, e, sentence_start, gaz, context)
             distance = abs(m.start - trigger_start) / max(1, sentence_end - sentence_start)
             ch.score += 1.5 * (1.0 - min(1.0, distance)) + (0.3 if ch.precision == 1 else 0.0)
-            if _isolated(ch.entry, context):
-                ch.score -= 1.5
             choices.append(ch)
         best = max(choices, key=lambda c: c.score)
         # "in Idlib province" with a town of that province in the same sentence: keep the town
@@ -945,7 +951,7 @@ def locate_event(
                      and c.score >= 2.0]
             if finer:
                 best = max(finer, key=lambda c: c.score)
-        return _place(story_text, best, story_id, gaz)
+        return _place(story_text, best, story_id, gaz, sentence=(sentence_start, sentence_end))
     before = [(m, e) for m, e in pairs if sentence_start - 400 <= m.start < sentence_start]
     if before:
         m, e = before[-1]
