@@ -27,6 +27,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+from unidecode import unidecode
+
 from crosswire.geocode import GAZ_COLUMNS, canonical_admin1, normalise_toponym
 from crosswire.settings import data_dir
 
@@ -122,6 +124,11 @@ def _place_rows(src: Path) -> tuple[list[dict[str, str]], list[dict[str, str]], 
             )
             if source == "geonames_cities500":
                 gid = r["pcode_method"].removeprefix("geonameid=")
+                # GeoNames' names carry scholarly diacritics ("Ḩamāh"); keep them as an alt name
+                plain = unidecode(r["name"]).replace("`", "'")
+                if plain != r["name"]:
+                    alts = "|".join([r["name"], *[a for a in alts.split("|") if a]])
+                    common["name"] = plain
                 geonames.append(
                     _row(id=f"geonames:{gid}", alt_names=alts, name_ar=name_ar, feature_code="PPL",
                          source="geonames_cities500", **common)

@@ -211,6 +211,9 @@ class GazEntry:
 
 ALIAS_MATCH = 95.0
 ISOLATED_KM = 150.0
+PROXIMITY_BONUS = 60.0
+PROXIMITY_KM = 40.0
+SEAT_KM = 25.0
 FUZZY_WEIGHT = 0.9
 
 
@@ -219,6 +222,19 @@ def distance_km(a: GazEntry, b: GazEntry) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _within(place: GazEntry, unit: GazEntry) -> bool:
+    """Whether a place lies in an administrative unit, by its admin names (else by distance)."""
+    if unit.admin1 and place.admin1 and unit.admin1 != place.admin1:
+        return False
+    level = unit.admin_level
+    if level == 1 or level is None:
+        return True
+    own = place.admin2 if level == 2 else place.admin3
+    if not own:
+        return distance_km(place, unit) < SEAT_KM
+    return normalise_toponym(own) in {normalise_toponym(n) for n in (unit.name, *unit.alt_names)}
 
 
 def _importance(row: dict[str, str], population: int) -> float:
@@ -349,7 +365,7 @@ class Gazetteer:
                 e = self.entries[i]
                 if e.is_admin:
                     continue
-                inside = [u for u in units if self.entries[u].admin1 in (e.admin1, "")]
+                inside = [u for u in units if _within(e, self.entries[u])]
                 if inside:
                     top = max(self.entries[u].rank for u in inside)
                     if any(self.entries[u].admin_level == 1 for u in inside):
@@ -482,7 +498,8 @@ def _score(entry: GazEntry, match: float, context: Sequence[GazEntry], country_h
     points = [c for c in others if c.admin_level is None]
     if points:
         d = min(distance_km(entry, c) for c in points)
-        score += 55.0 if d < 15 else 40.0 if d < 40 else 15.0 if d < 100 else 0.0
+        # smooth, so that two namesakes a few km apart are told apart by importance, not distance
+        score += PROXIMITY_BONUS * math.exp(-d / PROXIMITY_KM)
     return score
 
 
