@@ -208,23 +208,78 @@ def _fatality_contradictions(cid: str, members: Sequence[Record], corpus: Corpus
                         "qualifier": fc.get("qualifier"),
                         "victims": fc.get("victims"),
                         "source": fc.get("source") or _story_outlet(story),
+                        "named": fc.get("source"),
+                        "cumulative": _cumulative(evd),
                         "outlet": _story_outlet(story),
                         "story_id": e["story_id"],
                         "event_id": e["event_id"],
                         "evidence": evd,
                     }
                 )
-        values = sorted({f["value"] for f in figures})
-        if len(values) < 2 or values[-1] <= 0:
+        # a conflict needs two figures for the same victims (or one generic count) that differ
+        # beyond the tolerance and come from different sources or different reports
+        involved: dict[int, dict[str, Any]] = {}
+        for x, f in enumerate(figures):
+            for y in range(x + 1, len(figures)):
+                g = figures[y]
+                hi, lo = max(f["value"], g["value"]), min(f["value"], g["value"])
+                if hi <= 0 or (hi - lo) / hi <= FATALITY_TOLERANCE:
+                    continue
+                if f["story_id"] == g["story_id"]:
+                    # inside one story only two different named sources disagree; figures of one
+                    # sentence are a breakdown or a range ("30 people including 24 civilians")
+                    if (
+                        not f["named"]
+                        or not g["named"]
+                        or _base_source(f["named"]) == _base_source(g["named"])
+                    ):
+                        continue
+                    if f["evidence"].get("sentence_start") == g["evidence"].get("sentence_start"):
+                        continue
+                if f["cumulative"] or g["cumulative"]:
+                    continue
+                if not _same_victims(f.get("victims"), g.get("victims")):
+                    continue
+                involved[x], involved[y] = f, g
+        if not involved:
             continue
-        if (values[-1] - values[0]) / values[-1] <= FATALITY_TOLERANCE:
-            continue
-        # differing figures must come from different sources or different reports
-        if len({(f["source"], f["story_id"]) for f in figures}) < 2:
-            continue
+        figures = list(involved.values())
         figures.sort(key=lambda f: (f["value"], str(f["source"])))
         out.append(Contradiction(cid, label, tuple(figures)))
     return out
+
+
+_GENERIC_VICTIMS = {None, "", "people", "persons", "dead"}
+
+
+@lru_cache(maxsize=1)
+def _cumulative_cues() -> re.Pattern[str]:
+    cues: list[str] = []
+    for path in data_files("claim_verbs.json"):
+        try:
+            cues.extend(json.loads(path.read_text(encoding="utf-8")).get("cumulative_toll_cues", []))
+        except (OSError, ValueError) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    if not cues:
+        return re.compile(r"(?!)")
+    return re.compile(r"\b(?:" + "|".join(re.escape(c).replace(r"\ ", r"\s+") for c in cues) + r")\b", re.I)
+
+
+def _cumulative(evidence: Mapping[str, Any]) -> bool:
+    """A running or war-wide total: a cue in the clause right after the figure."""
+    sentence = str(evidence.get("sentence") or "")
+    end = int(evidence.get("end") or 0) - int(evidence.get("sentence_start") or 0)
+    window = sentence[max(0, end) : max(0, end) + 80] if 0 <= end <= len(sentence) else sentence
+    return bool(_cumulative_cues().search(window))
+
+
+def _base_source(source: str) -> str:
+    return re.sub(r"\s*\(.*?\)\s*", " ", source).strip().casefold()
+
+
+def _same_victims(a: str | None, b: str | None) -> bool:
+    """Figures about the same victims: equal groups, or one of them a generic count."""
+    return a == b or a in _GENERIC_VICTIMS or b in _GENERIC_VICTIMS
 
 
 def _actor_side(name: str | None) -> str | None:

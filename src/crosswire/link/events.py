@@ -15,12 +15,16 @@ all pairs (a tiny graph) is done in one place. The TF-IDF vocabulary can be
 replaced by a ``HashingVectorizer`` so that workers need no shared fit.
 
 A pair's score is a weighted sum of place proximity, date difference, sub-event
-type compatibility, actor compatibility and TF-IDF cosine of the event notes;
-pairs above ``settings.link_threshold`` become ``Link(kind="same_event")`` and
-union-find turns them into clusters whose id is a hash of the smallest member
-event id (stable across re-runs over the same events). Two events of the same
-story are never linked (extraction already merged a story's mentions of one
-event). Near-duplicate stories are the same report republished: their events
+type compatibility, actor compatibility, casualty-figure agreement and TF-IDF
+cosine of the event notes. A pair is linked when the score reaches
+``settings.link_threshold`` and it has one specific piece of evidence (similar
+wording, the same casualty figure, or near-duplicate stories): the same city,
+day and event type alone is not enough where a city sees many events a day.
+Linked pairs are merged greedily, best first, into clusters that never hold two
+events of one story (extraction already told those apart), which also keeps a
+chain of weak links from growing into one giant cluster. A cluster's id is a
+hash of its smallest member event id (stable across re-runs over the same
+events). Near-duplicate stories are the same report republished: their events
 are linked (flagged ``near_duplicate`` in the link details) but verification
 counts them once.
 """
@@ -39,7 +43,16 @@ from crosswire.models import Event, Link, Story, to_dict
 from crosswire.settings import DEFAULT, Settings
 
 #: weights of the pair-score components (sum 1)
-WEIGHTS: dict[str, float] = {"place": 0.25, "date": 0.2, "type": 0.15, "actors": 0.1, "text": 0.3}
+WEIGHTS: dict[str, float] = {
+    "place": 0.2,
+    "date": 0.15,
+    "type": 0.15,
+    "actors": 0.1,
+    "text": 0.3,
+    "fatalities": 0.1,
+}
+#: a pair also needs one piece of specific evidence: similar wording or the same casualty figure
+MIN_TEXT_SIMILARITY = 0.1
 #: km at which place proximity falls to zero
 PLACE_RADIUS_KM = 50.0
 
@@ -59,6 +72,7 @@ class _Ev:
     actor1: str | None
     actor2: str | None
     notes: str
+    fatalities: int
 
 
 @dataclass(frozen=True)
@@ -144,6 +158,7 @@ def _prepare(events: Iterable[Event | Mapping[str, Any]], story_days: Mapping[st
                 actor1=_name(e.get("actor1")),
                 actor2=_name(e.get("actor2")),
                 notes=str(e.get("notes") or ""),
+                fatalities=int(e.get("fatalities") or 0),
             )
         )
     return out
@@ -167,7 +182,8 @@ def _km(a: _Ev, b: _Ev) -> float | None:
 
 def place_score(a: _Ev, b: _Ev) -> float:
     if a.place_name and a.place_name == b.place_name:
-        return 1.0
+        # a governorate's name (or its capital, which shares it) covers many events a day
+        return 0.6 if a.place_name == a.admin1 else 1.0
     km = _km(a, b)
     if km is not None and (a.place_name or b.place_name):
         near = max(0.0, 1.0 - km / PLACE_RADIUS_KM)
@@ -184,6 +200,13 @@ def date_score(a: _Ev, b: _Ev, window: int) -> float:
     if a.day is None or b.day is None:
         return 0.4
     return max(0.0, 1.0 - abs(a.day - b.day) / (window + 1))
+
+
+def fatality_score(a: _Ev, b: _Ev) -> float:
+    if a.fatalities <= 0 or b.fatalities <= 0:
+        return 0.5
+    hi, lo = max(a.fatalities, b.fatalities), min(a.fatalities, b.fatalities)
+    return 1.0 if (hi - lo) / hi <= 0.1 else 0.0
 
 
 def type_score(a: _Ev, b: _Ev) -> float:
@@ -277,6 +300,7 @@ def link_events(
     window = settings.link_date_window_days
     uf = _UnionFind(len(evs))
     links: list[Link] = []
+    accepted: list[tuple[float, int, int, dict[str, float], bool]] = []
     scored = 0
     for i, j in _candidate_pairs(evs, window):
         a, b = evs[i], evs[j]
@@ -292,16 +316,30 @@ def link_events(
             "type": type_score(a, b),
             "actors": actor_score(a, b),
             "text": text,
+            "fatalities": fatality_score(a, b),
         }
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
-        if score < settings.link_threshold:
+        near_dup = frozenset((a.story_id, b.story_id)) in dup_pairs
+        specific = text >= MIN_TEXT_SIMILARITY or parts["fatalities"] == 1.0 or near_dup
+        if score < settings.link_threshold or not specific:
             continue
-        uf.union(i, j)
+        accepted.append((score, i, j, parts, near_dup))
+    # greedy, best pairs first; a cluster never holds two events of one story (extraction already
+    # told them apart), which also stops chains of weak links from growing one giant cluster
+    stories_of: dict[int, set[str]] = {i: {e.story_id} for i, e in enumerate(evs)}
+    for score, i, j, parts, near_dup in sorted(accepted, key=lambda x: (-x[0], x[1], x[2])):
+        a, b = evs[i], evs[j]
+        ri, rj = uf.find(i), uf.find(j)
+        if ri != rj:
+            if stories_of[ri] & stories_of[rj]:
+                continue
+            uf.union(ri, rj)
+            stories_of[uf.find(ri)] = stories_of[ri] | stories_of[rj]
         details: dict[str, Any] = {k: round(v, 3) for k, v in parts.items()}
         details["stories"] = [a.story_id, b.story_id]
-        details["near_duplicate"] = frozenset((a.story_id, b.story_id)) in dup_pairs
+        details["near_duplicate"] = near_dup
         links.append(
-            Link("same_event", a.event_id, b.event_id, round(score, 4), "blocked-weighted-v1", details)
+            Link("same_event", a.event_id, b.event_id, round(score, 4), "blocked-weighted-v2", details)
         )
     groups: dict[int, list[str]] = defaultdict(list)
     for i, e in enumerate(evs):
