@@ -910,7 +910,7 @@ def _entries_of(mentions: Sequence[Mention], gaz: Gazetteer) -> list[tuple[Menti
             context.append(e)
     for m in mentions:
         e = gaz.by_id.get(m.canonical or "")
-        if e is None and m.label != "GAZ":
+        if e is None:  # an entity label, or an id from a gazetteer loaded before an import
             e = resolve(m.text, context, gazetteer=gaz)
         if e is not None:
             out.append((m, e))
