@@ -84,6 +84,8 @@ class _Taxonomy:
     split: dict[str, dict[str, str]]  # split code -> {"state": code, "nonstate": code}
     min_score: float
     secondary_min_score: float
+    override_margin: float
+    override_floor: float
     later_sentence_factor: float
     candidate: re.Pattern[str]
 
@@ -112,7 +114,13 @@ def _merge(docs: list[dict[str, Any]]) -> dict[str, Any]:
     """Bundled file first, then the user's: types with a known code extend it, new codes are added."""
     merged: dict[str, Any] = {"types": {}, "non_events": {}, "cues": {}, "modality": {"patterns": []}}
     for doc in docs:
-        for key in ("min_score", "secondary_min_score", "later_sentence_factor"):
+        for key in (
+            "min_score",
+            "secondary_min_score",
+            "override_margin",
+            "override_floor",
+            "later_sentence_factor",
+        ):
             if key in doc:
                 merged[key] = doc[key]
         for name, pats in doc.get("cues", {}).items():
@@ -232,6 +240,8 @@ def _taxonomy_for(paths: tuple[Path, ...]) -> _Taxonomy:
         split=split,
         min_score=float(data.get("min_score", 1.0)),
         secondary_min_score=float(data.get("secondary_min_score", 2.0)),
+        override_margin=float(data.get("override_margin", 1.0)),
+        override_floor=float(data.get("override_floor", 1.5)),
         later_sentence_factor=float(data.get("later_sentence_factor", 0.85)),
         candidate=candidate,
     )
@@ -420,10 +430,16 @@ def _score(tax: _Taxonomy, cands: Sequence[_Candidate]) -> list[_Scored]:
 def _resolve(tax: _Taxonomy, scored: list[_Scored], non_events: dict[str, float]) -> list[_Scored]:
     """Apply ACLED precedence and the non-event competition; best first."""
     live = [s for s in scored if s.score >= tax.min_score]
-    present = {s.code for s in live}
+    # precedence needs the overriding event found with some confidence: a weak cue (below override_floor)
+    # overrides only a hit about as weak as itself
     overridden: set[str] = set()
     for s in live:
-        overridden |= tax.overrides.get(s.code, frozenset()) & (present - {s.code})
+        targets = tax.overrides.get(s.code, frozenset())
+        overridden |= {
+            o.code
+            for o in live
+            if o.code in targets and s.score >= min(o.score - tax.override_margin, tax.override_floor)
+        }
     live = [s for s in live if s.code not in overridden]
     if non_events:
         worst = max(non_events.values())
