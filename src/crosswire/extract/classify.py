@@ -359,9 +359,16 @@ def _side_of(tax: _Taxonomy, sentence: str, start: int, end: int, default: str |
     # the subject comes first in its clause: "the Syrian army and militias retook ..." is the army
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence[:start])]
     clause = [s for s in before if s[0] >= (breaks[-1] if breaks else 0)]
-    if clause and passive and not trigger_text.startswith(("fell", "fall", "under")):
+    if breaks and re.match(r"\s*(?:and\s+|then\s+)?\w+ing\b", sentence[breaks[-1] : start]) and before:
+        # a participle clause ("..., clashing with insurgents and capturing a village") has the
+        # sentence's subject: the first actor of the sentence
+        return before[0][2]
+    adjacent = bool(clause) and start - clause[0][1] <= 30
+    if clause and passive and adjacent and not trigger_text.startswith(("fell", "fall", "under")):
         # "the terrorists were pushed back from ...": the passive subject lost the place
         return "nonstate" if clause[0][2] == "state" else "state"
+    if passive and default and not adjacent:
+        return default  # "ground was regained": no taker named in the clause
     if clause:
         return clause[0][2]
     if before:
