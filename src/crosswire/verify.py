@@ -648,6 +648,12 @@ class CredibilityModel:
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     about: str = ""
+    log_features: frozenset[str] = frozenset()  # counts enter the model as log(1 + x)
+
+
+def model_input(name: str, value: float, model: CredibilityModel) -> float:
+    """A feature value as the model sees it (counts are log-compressed so one outlier cannot dominate)."""
+    return math.log1p(max(0.0, value)) if name in model.log_features else value
 
 
 @lru_cache(maxsize=1)
@@ -665,6 +671,7 @@ def load_model() -> CredibilityModel:
             mean=tuple(float(x) for x in data.get("mean", [0.0] * len(feats))),
             scale=tuple(float(x) or 1.0 for x in data.get("scale", [1.0] * len(feats))),
             about=str(data.get("about", "")),
+            log_features=frozenset(data.get("log_features", [])),
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataFileError(f"{paths[-1]}: {exc}", "CW303") from exc
@@ -766,7 +773,7 @@ def score_story(feats: StoryFeatures, model: CredibilityModel | None = None) -> 
     reasons: list[dict[str, Any]] = []
     for name, w, mu, sd in zip(model.features, model.coef, model.mean, model.scale, strict=True):
         x = float(feats.values.get(name, 0.0))
-        contrib = w * (x - mu) / sd
+        contrib = w * (model_input(name, x, model) - mu) / sd
         z += contrib
         reasons.append(
             {"factor": name, "value": x, "weight": round(contrib, 4), "evidence": feats.evidence.get(name)}
