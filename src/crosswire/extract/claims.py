@@ -203,6 +203,13 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
             if e.start <= head.i < e.end:
                 return _clean_name(str(e.text))
         return _clean_name(str(persons[0].text))
+    for child in head.children:
+        # "the French foreign minister, Jean-Marc Ayrault": a proper-name apposition names the
+        # person even when the NER model misses the PERSON label
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            name_toks = [t for t in child.subtree if t.i <= child.i and t.i >= child.left_edge.i]
+            if len(name_toks) >= 2 and all(t.pos_ == "PROPN" or t.text == "-" for t in name_toks):
+                return _clean_name(head.doc.text[name_toks[0].idx : child.idx + len(child.text)])
     for e in head.doc.ents:
         if e.start <= head.i < e.end and e.label_ in ("ORG", "GPE", "NORP", "PERSON"):
             return _clean_name(re.sub(r"^(?:the|The)\s+", "", str(e.text)))
@@ -390,6 +397,8 @@ class _StoryClaims:
             return self.last_speaker
         if head.lower_ in _ANAPHORIC or head.pos_ == "PRON":
             return None
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+            return self.last_speaker  # "according to our data", inside someone's quote
         toks = _speaker_tokens(head)
         if not toks:
             return None

@@ -7,9 +7,10 @@ armed factions ...) and light-stemmed content words. Two claims are the same
 claim when they share at least two strong (not ``weak``) concepts, are not
 an accusation and a denial of each other, and their weighted overlap coefficient reaches
 ``settings.claim_link_threshold``. Candidate pairs come from an inverted index
-over strong concepts, so claims with nothing specific in common are never
-compared. Union-find turns linked pairs into clusters; a cluster's id is a hash
-of its smallest member claim id.
+over *pairs* of strong concepts (exact, since a match needs two shared), so
+claims with nothing specific in common are never compared. Union-find turns
+linked pairs into clusters; a cluster's id is a hash of its smallest member
+claim id.
 """
 
 from __future__ import annotations
@@ -140,11 +141,14 @@ def link_claims(
     syn = _synonyms()
     recs = sorted((as_dict(c) for c in claims), key=lambda c: str(c["claim_id"]))
     bags = [normalise(str(c.get("content") or ""), syn) for c in recs]
-    index: dict[str, list[int]] = defaultdict(list)
+    # two claims can only match if they share two strong concepts, so indexing every pair of a
+    # claim's strong concepts finds all candidates exactly while keeping posting lists short
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, bag in enumerate(bags):
-        for k in bag:
-            if k.isupper() and k not in syn.weak:
-                index[k].append(i)
+        strong = sorted(k for k in bag if k.isupper() and k not in syn.weak)
+        for x, k1 in enumerate(strong):
+            for k2 in strong[x + 1 :]:
+                index[(k1, k2)].append(i)
     candidates: set[tuple[int, int]] = set()
     for members in index.values():
         for x, i in enumerate(members):
