@@ -76,6 +76,7 @@ class _Taxonomy:
     triggers: tuple[_Trigger, ...]
     non_event_triggers: tuple[_Trigger, ...]
     suppresses: dict[str, frozenset[str]]  # non-event code -> event codes it cancels
+    sentence_scoped: frozenset[str]  # non-event codes that weigh only in their own sentence
     overrides: dict[str, frozenset[str]]  # code -> codes it overrides (split codes expanded)
     cues: dict[str, re.Pattern[str]]
     modality: tuple[re.Pattern[str], ...]
@@ -203,9 +204,12 @@ def _taxonomy_for(paths: tuple[Path, ...]) -> _Taxonomy:
             final_overrides[target] = expand(over)
     non_event_triggers: list[_Trigger] = []
     suppresses: dict[str, frozenset[str]] = {}
+    scoped: set[str] = set()
     for code, entry in data["non_events"].items():
         non_event_triggers.extend(_triggers(code, entry))
         suppresses[code] = expand(entry.get("suppresses", []))
+        if entry.get("scope") == "sentence":
+            scoped.add(code)
     cues = {
         name: _compile("|".join(f"(?:{p})" for p in pats), f"{EVENT_TYPES_FILE} cue {name}")
         for name, pats in data["cues"].items()
@@ -232,6 +236,7 @@ def _taxonomy_for(paths: tuple[Path, ...]) -> _Taxonomy:
         triggers=tuple(triggers),
         non_event_triggers=tuple(non_event_triggers),
         suppresses=suppresses,
+        sentence_scoped=frozenset(scoped),
         overrides=final_overrides,
         cues=cues,
         modality=modality,
@@ -327,6 +332,13 @@ _PASSIVE_BEFORE = re.compile(
 )
 
 
+_CONJOINED = re.compile(
+    r"\s*(?:,|and|&|with|alongside|along with|as well as|together with|backed by|supported by|allied|"
+    r"pro-government|loyal|the|its|their|allied with|\s)*\s*",
+    re.IGNORECASE,
+)
+
+
 def _side_of(tax: _Taxonomy, sentence: str, start: int, end: int, default: str | None) -> str:
     """Who takes the place: 'state' or 'nonstate', from the actor nearest the trigger.
 
@@ -356,23 +368,25 @@ def _side_of(tax: _Taxonomy, sentence: str, start: int, end: int, default: str |
         return after[0][2]
     # "X-held" names the loser, not the taker: skip those before the trigger
     before = [s for s in before if not sentence[s[1] : s[1] + 5].lower().startswith("-held")]
-    # the subject comes first in its clause: "the Syrian army and militias retook ..." is the army
     breaks = [m.end() for m in _CLAUSE_BREAK.finditer(sentence[:start])]
-    clause = [s for s in before if s[0] >= (breaks[-1] if breaks else 0)]
     if breaks and re.match(r"\s*(?:and\s+|then\s+)?\w+ing\b", sentence[breaks[-1] : start]) and before:
         # a participle clause ("..., clashing with insurgents and capturing a village") has the
         # sentence's subject: the first actor of the sentence
         return before[0][2]
-    adjacent = bool(clause) and start - clause[0][1] <= 30
-    if clause and passive and adjacent and not trigger_text.startswith(("fell", "fall", "under")):
+    # the subject is the actor group nearest the trigger, read from its first member:
+    # "the Syrian army and militias retook ..." is the army
+    group = len(before) - 1
+    while group > 0 and _CONJOINED.fullmatch(sentence[before[group - 1][1] : before[group][0]]):
+        group -= 1
+    subject = before[group] if before else None
+    adjacent = subject is not None and start - before[-1][1] <= 30
+    if subject and passive and adjacent and not trigger_text.startswith(("fell", "fall", "under")):
         # "the terrorists were pushed back from ...": the passive subject lost the place
-        return "nonstate" if clause[0][2] == "state" else "state"
+        return "nonstate" if subject[2] == "state" else "state"
     if passive and default and not adjacent:
         return default  # "ground was regained": no taker named in the clause
-    if clause:
-        return clause[0][2]
-    if before:
-        return before[-1][2]
+    if subject:
+        return subject[2]
     if after and passive:
         return after[0][2]
     return default or "nonstate"
@@ -526,10 +540,15 @@ def classify_snippet(text: str) -> TypeHit | None:
     for k, (s, e) in enumerate(split_sentences(text)):
         sent = text[s:e]
         factor = 1.0 if k == 0 else tax.later_sentence_factor
+        sent_non = _non_event_scores(tax, sent)
+        # a background clause silences its own sentence only; a disaster, crime or diplomacy is the topic
+        local = max((v for c, v in sent_non.items() if c in tax.sentence_scoped), default=0.0)
         for sc in _score(tax, _candidates(tax, sent)):
-            all_scored.append(_Scored(sc.code, sc.score * factor, s + sc.start, s + sc.end))
-        for code, v in _non_event_scores(tax, sent).items():
-            non_events[code] = max(non_events.get(code, 0.0), v * factor)
+            if sc.score > local:
+                all_scored.append(_Scored(sc.code, sc.score * factor, s + sc.start, s + sc.end))
+        for code, v in sent_non.items():
+            if code not in tax.sentence_scoped:
+                non_events[code] = max(non_events.get(code, 0.0), v * factor)
     best: dict[str, _Scored] = {}
     for sc in all_scored:
         if sc.code not in best or sc.score > best[sc.code].score:
