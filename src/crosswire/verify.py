@@ -211,6 +211,7 @@ def _fatality_contradictions(cid: str, members: Sequence[Record], corpus: Corpus
                         "named": fc.get("source"),
                         "cumulative": _cumulative(evd),
                         "outlet": _story_outlet(story),
+                        "camp": camp_of(_story_outlet(story)),
                         "story_id": e["story_id"],
                         "event_id": e["event_id"],
                         "evidence": evd,
@@ -304,6 +305,7 @@ def _field_contradictions(cid: str, members: Sequence[Record], corpus: Corpus) -
         return {
             "value": value,
             "outlet": _story_outlet(story),
+            "camp": camp_of(_story_outlet(story)),
             "source": _story_outlet(story),
             "story_id": e["story_id"],
             "event_id": e["event_id"],
@@ -407,6 +409,7 @@ def _attribution_conflicts(corpus: Corpus) -> list[Contradiction]:
                     "side": _actor_side(c.get("speaker_actor")),
                     "source": c.get("speaker") or "unattributed",
                     "outlet": _story_outlet(story),
+                    "camp": camp_of(_story_outlet(story)),
                     "story_id": c["story_id"],
                     "claim_id": c["claim_id"],
                     "level": "claim",
