@@ -332,9 +332,12 @@ _PASSIVE_BEFORE = re.compile(
 )
 
 
+#: what may stand between two members of one actor group ("the army and allied militias",
+#: "government forces backed by the Lebanese group Hezbollah")
 _CONJOINED = re.compile(
-    r"\s*(?:,|and|&|with|alongside|along with|as well as|together with|backed by|supported by|allied|"
-    r"pro-government|loyal|the|its|their|allied with|\s)*\s*",
+    r"[\s,]*(?:(?:and|&|with|alongside|along with|as well as|together with|backed by|supported by|"
+    r"aided by|allied with|loyal to|with (?:the )?support (?:of|from))\b(?:\s+[\w'’-]+){0,3}|"
+    r"(?:the|its|their|allied|\s))*[\s,]*",
     re.IGNORECASE,
 )
 
@@ -352,16 +355,23 @@ def _side_of(tax: _Taxonomy, sentence: str, start: int, end: int, default: str |
         info = actors.lookup_actor(m.canonical or m.text)
         if info is None or info.actor_type is None or info.is_civilian or info.actor_type in (5, 6):
             continue
-        found.append((m.start, m.end, "state" if info.is_state else "nonstate"))
+        # ACLED: government forces *or their affiliates* regain territory (pro-government militias)
+        state_side = info.is_state or info.side == "pro-government"
+        found.append((m.start, m.end, "state" if state_side else "nonstate"))
+    named = list(found)
     for side, cue in (("state", "state_actor"), ("nonstate", "nonstate_actor")):
         if cue in tax.cues:
             for cm in tax.cues[cue].finditer(sentence):
+                # a generic word in apposition to a named actor ("the Shiite militia Hezbollah") is that actor
+                if any(s - 2 <= cm.end() and cm.start() <= e + 2 for s, e, _ in named):
+                    continue
                 if not any(s <= cm.start() < e for s, e, _ in found):
                     found.append((cm.start(), cm.end(), side))
     trigger_text = sentence[start:end].lower()
-    passive = bool(_PASSIVE_BEFORE.search(sentence[max(0, start - 30) : start])) or trigger_text.startswith(
-        ("fell", "fall", "fallen", "under")
-    )
+    progressive = bool(re.match(r"\w+ing\b", trigger_text))  # "has been gaining ground" is not passive
+    passive = (
+        not progressive and bool(_PASSIVE_BEFORE.search(sentence[max(0, start - 30) : start]))
+    ) or trigger_text.startswith(("fell", "fall", "fallen", "under"))
     before = sorted((s for s in found if s[1] <= start), key=lambda s: s[1])
     after = sorted((s for s in found if s[0] >= end), key=lambda s: s[0])
     if passive and _PASSIVE_AFTER.search(sentence[end : end + 40]) and after:
@@ -376,7 +386,7 @@ def _side_of(tax: _Taxonomy, sentence: str, start: int, end: int, default: str |
     # the subject is the actor group nearest the trigger, read from its first member:
     # "the Syrian army and militias retook ..." is the army
     group = len(before) - 1
-    while group > 0 and _CONJOINED.fullmatch(sentence[before[group - 1][1] : before[group][0]]):
+    while group > 0 and _CONJOINED.fullmatch(sentence[before[group - 1][1] : before[group][0]][:40]):
         group -= 1
     subject = before[group] if before else None
     adjacent = subject is not None and start - before[-1][1] <= 30
