@@ -153,7 +153,8 @@ def _build(rows: list[dict[str, str]]) -> _Table:
     for alias in keys:
         body = _alias_regex(alias)
         parts.append(body if _case_sensitive(alias) else f"(?i:{body})")
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])")
+    # a possessive may lose its apostrophe in scraped text ("the Assad regimes air force")
+    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?:['’]s|['’]|s)?(?![\w-])")
     return _Table(actors, alias_to_name, pattern)
 
 
@@ -171,7 +172,8 @@ def _table() -> _Table:
 
 def _canonical(table: _Table, text: str) -> str | None:
     norm = re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'").replace("`", "'"))
-    for key in (norm, norm.casefold()):
+    bare = re.sub(r"(?:'s|'|s)$", "", norm)
+    for key in (norm, norm.casefold(), bare, bare.casefold()):
         if key in table.alias_to_name:
             return table.alias_to_name[key]
     # hyphen/space variants ("Hayat Tahrir al Sham"): compare with both removed
@@ -432,8 +434,11 @@ def _assign_roles(
                 if v.dep_ in _OBJ:
                     deferred.append(v)
                     continue
-                # nominal trigger: its own modifiers ("a US-led coalition attack", "Russian air strikes")
-                actor1 = _nominal_actor(v, pick)
+                # nominal trigger: its own modifiers ("a US-led coalition attack", "Russian air strikes"),
+                # or the agent of a participle on it ("hostages taken by ISIS")
+                actor1 = _nominal_actor(v, pick) or pick(
+                    g for c in v.children if c.dep_ == "acl" for g in _agent_objects(c)
+                )
                 if actor1 is not None:
                     break
         if actor1 is None:
