@@ -45,8 +45,10 @@ from crosswire.settings import DEFAULT, Settings, data_files
 
 #: two casualty figures disagree when they differ by more than this share of the larger one
 FATALITY_TOLERANCE = 0.1
-#: dated claims further apart than this are about different incidents
-ATTRIBUTION_WINDOW_DAYS = 30
+#: claims in stories dated further apart than this are about different incidents
+ATTRIBUTION_WINDOW_DAYS = 7
+#: accusations listed against one denial (nearest first)
+MAX_ACCUSATIONS = 5
 #: same-camp reports after the first count this much each (cross-camp ones count 1)
 SAME_CAMP_WEIGHT = 0.5
 
@@ -349,59 +351,55 @@ def _incident_concepts(content: str) -> set[str]:
 
 
 def _attribution_conflicts(corpus: Corpus) -> list[Contradiction]:
-    """Accusation versus denial of the same kind of incident by different speakers."""
+    """A denial ("it was staged", "we deny") against accusations naming a perpetrator of the same
+    kind of incident, by other speakers, in the same governorate and week (when known).
+
+    One contradiction per denial, listing the accusations it answers (nearest first), so a
+    corpus with many chemical-attack stories does not chain them all into one record.
+    """
     story_admin1: dict[str, set[str]] = defaultdict(set)
+    story_cluster: dict[str, set[str]] = defaultdict(set)
     for e in corpus.events:
         a1 = (e.get("place") or {}).get("admin1")
         if a1:
             story_admin1[str(e["story_id"])].add(str(a1).lower())
-    story_cluster: dict[str, set[str]] = defaultdict(set)
-    for e in corpus.events:
         story_cluster[str(e["story_id"])].add(corpus.event_clusters[str(e["event_id"])])
-    acc = [c for c in corpus.claims if c.get("claim_type") == "accusation"]
+    # an attribution conflict needs someone accused
+    acc = [c for c in corpus.claims if c.get("claim_type") == "accusation" and c.get("about_actor")]
     den = [c for c in corpus.claims if c.get("claim_type") == "denial"]
     if not acc or not den:
         return []
     concepts = {str(c["claim_id"]): _incident_concepts(str(c.get("content") or "")) for c in acc + den}
-    pairs: list[tuple[dict[str, Any], dict[str, Any]]] = []
-    for a in acc:
-        for d in den:
-            shared = concepts[str(a["claim_id"])] & concepts[str(d["claim_id"])]
-            if not shared:
+    out: list[Contradiction] = []
+    for d in sorted(den, key=lambda c: str(c["claim_id"])):
+        sd = str(d["story_id"])
+        pd = _day(_published(corpus.stories.get(sd, {})))
+        matches: list[tuple[int, str, dict[str, Any]]] = []
+        for a in acc:
+            if not concepts[str(a["claim_id"])] & concepts[str(d["claim_id"])]:
                 continue
             if (a.get("speaker"), a.get("speaker_actor")) == (d.get("speaker"), d.get("speaker_actor")):
                 continue
-            sa, sd = str(a["story_id"]), str(d["story_id"])
+            sa = str(a["story_id"])
             pa = _day(_published(corpus.stories.get(sa, {})))
-            pd = _day(_published(corpus.stories.get(sd, {})))
             if pa and pd and abs(pa - pd) > ATTRIBUTION_WINDOW_DAYS:
                 continue
             if story_admin1[sa] and story_admin1[sd] and not (story_admin1[sa] & story_admin1[sd]):
                 continue  # the two stories' events are in different governorates: different incidents
-            pairs.append((a, d))
-    if not pairs:
-        return []
-    ids = sorted({str(c["claim_id"]) for p in pairs for c in p})
-    pos = {c: i for i, c in enumerate(ids)}
-    uf = _UnionFind(len(ids))
-    for a, d in pairs:
-        uf.union(pos[str(a["claim_id"])], pos[str(d["claim_id"])])
-    by_id = {str(c["claim_id"]): c for c in acc + den}
-    groups: dict[int, list[str]] = defaultdict(list)
-    for claim_id in ids:
-        groups[uf.find(pos[claim_id])].append(claim_id)
-    out: list[Contradiction] = []
-    for members in groups.values():
+            distance = 0 if sa == sd else (abs(pa - pd) if pa and pd else ATTRIBUTION_WINDOW_DAYS)
+            matches.append((distance, str(a["claim_id"]), a))
+        if not matches:
+            continue
+        matches.sort(key=lambda m: (m[0], m[1]))
+        members = [d] + [m[2] for m in matches[:MAX_ACCUSATIONS]]
         rows = []
-        common = set.intersection(*(story_cluster[str(by_id[m]["story_id"])] or {""} for m in members))
-        for m in members:
-            c = by_id[m]
+        for c in members:
             story = corpus.stories.get(str(c["story_id"]), {})
             rows.append(
                 {
                     "value": "denies / calls it staged"
                     if c["claim_type"] == "denial"
-                    else f"accuses {c.get('about_actor') or 'another party'}",
+                    else f"accuses {c.get('about_actor')}",
                     "stance": c["claim_type"],
                     "about_actor": c.get("about_actor"),
                     "speaker": c.get("speaker") or "unattributed",
@@ -413,12 +411,13 @@ def _attribution_conflicts(corpus: Corpus) -> list[Contradiction]:
                     "story_id": c["story_id"],
                     "claim_id": c["claim_id"],
                     "level": "claim",
-                    "incident": sorted(concepts[m]),
+                    "incident": sorted(concepts[str(c["claim_id"])]),
                     "evidence": c.get("evidence"),
                 }
             )
+        common = set.intersection(*(story_cluster[str(c["story_id"])] or {""} for c in members))
         common.discard("")
-        digest = hashlib.sha1(min(members).encode()).hexdigest()[:16]
+        digest = hashlib.sha1(str(d["claim_id"]).encode()).hexdigest()[:16]
         cid = sorted(common)[0] if len(common) == 1 else "ac_" + digest
         rows.sort(key=lambda r: (r["stance"], str(r["speaker"])))
         out.append(Contradiction(cid, "perpetrator", tuple(rows)))

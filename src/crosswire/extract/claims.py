@@ -340,9 +340,14 @@ class _StoryClaims:
         low = content.lower()
         for ctype in self.lex.precedence:
             for cue in self.lex.cues.get(ctype, ()):
-                if re.search(rf"\b{re.escape(cue)}\b", low):
+                m = re.search(rf"\b{re.escape(cue)}\b", low)
+                if m:
                     if ctype == "casualty_report" and not _NUMBER_RE.search(low):
                         continue
+                    if ctype == "denial" and re.search(
+                        r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", low[: m.start()]
+                    ):
+                        continue  # "did not deny": not a denial
                     return ctype
         return self.lex.default_type
 
