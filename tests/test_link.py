@@ -168,3 +168,25 @@ def test_seed_claim_cluster_spans_several_outlets_and_speakers(seed_run: Any) ->
     assert {"Igor Konashenkov", "Bouthaina Shaaban", "Sergei Lavrov"} <= speakers
     assert len({m["story_id"] for m in members}) >= 3
     assert {"Press TV", "Asharq Al-Awsat"} <= {m["outlet"] for m in members}
+
+
+def test_relinking_the_same_corpus_keeps_every_cluster_id(seed_run: Any, tmp_path: Any) -> None:
+    import shutil
+
+    from crosswire import link
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(seed_run.db, db)
+    query = "SELECT event_id AS id, cluster_id FROM events UNION ALL SELECT claim_id, cluster_id FROM claims"
+    with Store(db) as store:
+        before = {r["id"]: r["cluster_id"] for r in store.query(query)}
+        link.update(store)
+        after = {r["id"]: r["cluster_id"] for r in store.query(query)}
+    assert before == after
+    assert any(v for v in after.values())
+
+
+def test_events_of_near_duplicate_stories_are_linked_and_flagged() -> None:
+    events = [_event("e1", "s1", ATMA, "2016-08-14", BUS), _event("e2", "s2", ATMA, "2016-08-14", BUS)]
+    res = link_events(events, near_duplicates=[("s1", "s2")])
+    assert res.links[0].details["near_duplicate"] is True

@@ -141,6 +141,8 @@ def _prepare(events: Iterable[Event | Mapping[str, Any]], story_days: Mapping[st
     out: list[_Ev] = []
     for raw in events:
         e = as_dict(raw)
+        if not e.get("event_id") or not e.get("story_id"):
+            continue  # a malformed record is left out of linking, never fatal for the corpus
         place = e.get("place") or {}
         sid = str(e.get("story_id"))
         out.append(
