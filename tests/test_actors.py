@@ -64,6 +64,19 @@ def test_short_acronyms_match_only_in_capitals_and_arabic_aliases_match() -> Non
     ]
 
 
+def test_possessive_without_apostrophe_in_scraped_text_still_matches() -> None:
+    ms = find_actor_mentions("The Assad regimes air force hit Aleppo, and the SDFs positions were shelled.")
+    assert [m.canonical for m in ms] == ["Military Forces of Syria", "Syrian Democratic Forces"]
+
+
+def test_agent_of_a_participle_on_a_nominal_trigger_is_actor1(nlp: Any) -> None:
+    a1, _, _, hit = roles(
+        nlp, "At least 15 of the hostages taken by ISIS in Assyrian villages were released."
+    )
+    assert hit.sub_event_type == "Abduction/forced disappearance"
+    assert canon(a1) == "Islamic State (ISIS)"
+
+
 def test_actor_info_gives_inter_code_side_parent_and_country() -> None:
     ypg = actor_info("YPG")
     assert ypg.parent == "Syrian Democratic Forces" and ypg.side == "kurdish-led" and ypg.actor_type == 2

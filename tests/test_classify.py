@@ -122,6 +122,49 @@ def test_no_event_for_plans_negations_diplomacy_disasters_and_crime(sentence: st
     assert classify_sentence(sentence) == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The war, which began in 2011 with peaceful protests, has killed more than 400,000 people.",
+        "Russian military aircraft have ceased flights over the de-escalation zones.",
+        "Inspectors from the Organization for the Prohibition of Chemical Weapons arrived in Damascus.",
+        "Aircraft of the Syrian Air Force dropped leaflets urging the fighters to surrender.",
+        "Militants violated the ceasefire agreement in Aleppo.",
+    ],
+)
+def test_background_references_and_non_violent_mentions_are_not_events(sentence: str) -> None:
+    assert classify_sentence(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "Hezbollah fighters retook the hills overlooking Zabadani on Monday.",
+            "Government regains territory",
+        ),
+        (
+            "Rebels backed by Turkish troops captured the village of Qabasin.",
+            "Non-state actor overtakes territory",
+        ),
+        (
+            "The ISIS terrorists were pushed back from the outskirts of Palmyra.",
+            "Government regains territory",
+        ),
+        (
+            "Syrian troops pushed into the enclave, clashing with insurgents and capturing a village.",
+            "Government regains territory",
+        ),
+        (
+            "Houthi rebels seized the capital of a northern province on Sunday.",
+            "Non-state actor overtakes territory",
+        ),
+    ],
+)
+def test_territory_change_is_resolved_by_who_takes_the_place(sentence: str, expected: str) -> None:
+    assert top(sentence) == expected
+
+
 def test_planned_operation_scores_below_a_reported_one() -> None:
     assert classify_sentence("The army retook the town of Palmyra on Sunday.")
     assert not classify_sentence("The army is preparing to retake the town of Palmyra.")
