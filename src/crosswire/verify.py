@@ -370,13 +370,19 @@ def _attribution_conflicts(corpus: Corpus) -> list[Contradiction]:
     if not acc or not den:
         return []
     concepts = {str(c["claim_id"]): _incident_concepts(str(c.get("content") or "")) for c in acc + den}
+    # one speaker's denials in one story (a headline and its body) answer the same accusations
+    by_speaker: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for c in den:
+        by_speaker[(str(c["story_id"]), str(c.get("speaker") or ""))].append(c)
     out: list[Contradiction] = []
-    for d in sorted(den, key=lambda c: str(c["claim_id"])):
+    for denials in by_speaker.values():
+        denials.sort(key=lambda c: str(c["claim_id"]))
+        d = denials[0]
         sd = str(d["story_id"])
         pd = _day(_published(corpus.stories.get(sd, {})))
         matches: list[tuple[int, str, dict[str, Any]]] = []
         for a in acc:
-            if not concepts[str(a["claim_id"])] & concepts[str(d["claim_id"])]:
+            if not any(concepts[str(a["claim_id"])] & concepts[str(x["claim_id"])] for x in denials):
                 continue
             if (a.get("speaker"), a.get("speaker_actor")) == (d.get("speaker"), d.get("speaker_actor")):
                 continue
@@ -391,7 +397,7 @@ def _attribution_conflicts(corpus: Corpus) -> list[Contradiction]:
         if not matches:
             continue
         matches.sort(key=lambda m: (m[0], m[1]))
-        members = [d] + [m[2] for m in matches[:MAX_ACCUSATIONS]]
+        members = denials + [m[2] for m in matches[:MAX_ACCUSATIONS]]
         rows = []
         for c in members:
             story = corpus.stories.get(str(c["story_id"]), {})
