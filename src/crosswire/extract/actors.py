@@ -482,6 +482,8 @@ def _assign_roles(
             actor1 = before[-1]
     if actor2 is not None and _same(actor1, actor2):
         actor2 = None
+    if actor2 is None and actor1 is not None and hit.event_type != "Protests":
+        actor2 = _next_in_clause(sentence, hit, usable, actor1)
     victim = _civilian_victim(sentence, hit, tok)
     civilian = victim is not None or (actor2 is not None and _is_civilian(actor2))
     if civilian and (actor2 is None or not _is_civilian(actor2)):
@@ -506,6 +508,28 @@ def _assign_roles(
         # "civilians were killed by X" parsed the wrong way round
         actor1, actor2 = actor2, actor1
     return actor1, actor2, civilian
+
+
+_LOCATIVE = re.compile(
+    r"(?:\b(?:in|at|near|from|of|outside|inside|across|around|to|into)\s+(?:the\s+)?\S*\s*)$", re.I
+)
+_CLAUSE_END = re.compile(r"[,;:()]|\b(?:and|but|while|after|before|as|which|who|said|says)\b", re.I)
+
+
+def _next_in_clause(
+    sentence: Span, hit: TypeHit, mentions: Sequence[Mention], actor1: Mention
+) -> Mention | None:
+    """Word-order fallback when the parse gives no object: the first mention after the trigger in its
+    clause, unless a preposition makes it a place ("in Kabul")."""
+    text = sentence.doc.text
+    for m in mentions:
+        if m.start < hit.end or _same(actor1, m):
+            continue
+        between = text[hit.end : m.start]
+        if len(between) > 60 or _CLAUSE_END.search(between) or _LOCATIVE.search(between):
+            return None
+        return m
+    return None
 
 
 def _same(a: Mention | None, b: Mention | None) -> bool:
