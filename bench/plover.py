@@ -74,8 +74,9 @@ def root_hit(sent: Span) -> TypeHit:
     return TypeHit("(none)", "(main verb)", root.text, root.idx, root.idx + len(root), 0.0)
 
 
-def evaluate(path: Path) -> dict[str, Any]:
-    nlp = spacy.load(SETTINGS.spacy_model)
+def evaluate(path: Path, nlp: Any = None) -> dict[str, Any]:
+    """Direction figures over ``path``; ``nlp`` is a loaded spaCy pipeline (loaded here when None)."""
+    nlp = nlp if nlp is not None else spacy.load(SETTINGS.spacy_model)
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if r.get("event") in EVENTS and r.get("text")]
     stats = {
