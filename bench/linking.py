@@ -151,6 +151,12 @@ def main() -> None:
         print(f"wrote {len(rows)} pairs to {SAMPLE}; judge them, then run without --sample")
         return
     result = {"dataset": str(args.csv), "seed": args.seed, **stats(args.db), **precision()}
+    # the judged sample belongs to one run; say how much of it this database still holds
+    with Store(args.db, read_only=True) as store:
+        pairs = store.query("SELECT a, b FROM links WHERE kind = 'same_event'")
+    linked = {f"{r['a']}|{r['b']}" for r in pairs}
+    rows = [json.loads(x) for x in SAMPLE.read_text(encoding="utf-8").splitlines() if x.strip()]
+    result["sample_pairs_linked_in_this_db"] = sum(1 for r in rows if r["pair"] in linked)
     if run_secs:
         result["pipeline_seconds"] = round(run_secs, 1)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
