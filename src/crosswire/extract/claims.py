@@ -63,6 +63,7 @@ class ClaimLexicon:
     default_type: str
     unattributed: tuple[re.Pattern[str], ...]
     pronouns: frozenset[str]
+    speaker_nouns: frozenset[str] = frozenset()
 
     @property
     def cue_regex(self) -> re.Pattern[str]:
@@ -87,6 +88,7 @@ def load_lexicon() -> ClaimLexicon:
     default_type = "assessment"
     unattributed: list[re.Pattern[str]] = []
     pronouns: set[str] = set()
+    speaker_nouns: set[str] = set()
     paths = data_files("claim_verbs.json")
     if not paths:
         raise DataFileError("claim_verbs.json not found in any data folder", "CW303")
@@ -106,6 +108,7 @@ def load_lexicon() -> ClaimLexicon:
                 re.compile(p.replace(" ", r"\s+"), re.I) for p in data.get("unattributed_patterns", [])
             )
             pronouns.update(p.lower() for p in data.get("speaker_pronouns", []))
+            speaker_nouns.update(p.lower() for p in data.get("speaker_nouns", []))
         except (OSError, ValueError, re.error, AttributeError, TypeError) as exc:
             raise DataFileError(f"{path}: {exc}", "CW303") from exc
     return ClaimLexicon(
@@ -116,6 +119,7 @@ def load_lexicon() -> ClaimLexicon:
         default_type=default_type,
         unattributed=tuple(unattributed),
         pronouns=frozenset(pronouns),
+        speaker_nouns=frozenset(speaker_nouns),
     )
 
 
@@ -173,6 +177,10 @@ class _Speaker:
     end: int
 
 
+#: returned for a subject that cannot be a speaker ("the rocket said"): the statement is dropped
+_NOT_A_SPEAKER = _Speaker("", None, -1, -1)
+
+
 def _tok_span(tokens: Sequence[Any], off: int) -> tuple[int, int]:
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
     return first.idx + off, last.idx + len(last.text) + off
@@ -227,7 +235,8 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
 
 
 def _clean_name(text: str) -> str:
-    return re.sub(r"\s+", " ", text).strip().removesuffix("'s").removesuffix("’s")
+    text = re.sub(r"\s+", " ", text).strip(" \t([{-,;:")
+    return text.removesuffix("'s").removesuffix("’s")
 
 
 def _is_verb(tok: Any) -> bool:
@@ -397,6 +406,14 @@ class _StoryClaims:
             )
         )
 
+    def plausible_speaker(self, head: Any, toks: list[Any]) -> bool:
+        """A name, an entity, or a common noun that can speak ('a military source', 'residents')."""
+        if head.pos_ == "PROPN" or any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in toks):
+            return True
+        if not self.lex.speaker_nouns:
+            return True
+        return head.lemma_.lower() in self.lex.speaker_nouns or head.lower_ in self.lex.speaker_nouns
+
     def speaker_from(self, head: Any, off: int) -> _Speaker | None:
         if head.lower_ in self.lex.pronouns and head.pos_ == "PRON":
             return self.last_speaker
@@ -407,6 +424,8 @@ class _StoryClaims:
         toks = _speaker_tokens(head)
         if not toks:
             return None
+        if not self.plausible_speaker(head, toks):
+            return _NOT_A_SPEAKER
         start, end = _tok_span(toks, off)
         name = _speaker_name(head, toks)
         if " " not in name:
@@ -436,6 +455,8 @@ class _StoryClaims:
                 if pobj is None:
                     continue
                 speaker = self.speaker_from(pobj, off)
+                if speaker is _NOT_A_SPEAKER:
+                    continue
                 p0, p1 = _tok_span(list(tok.subtree), off)
                 # the content is the rest of the sentence on the longer side of the phrase
                 if p0 - sent.start >= sent.end - p1:
@@ -476,6 +497,8 @@ class _StoryClaims:
             if head is not None and head.pos_ == "PRON" and tok.i in relay:
                 head = relay[tok.i]
             speaker = self.speaker_from(head, off) if head is not None else None
+            if speaker is _NOT_A_SPEAKER:
+                continue
             # content: a quotation outside the speaker phrase, a clausal complement, or an object
             content: tuple[int, int] | None = None
             quote = False
