@@ -94,3 +94,17 @@ def test_cli_report_on_a_missing_database_fails_with_a_code(tmp_path: Path) -> N
     )
     assert result.exit_code == 2
     assert "CW201" in result.output
+
+
+def test_cli_report_json_twin_holds_the_same_summary(seed_run: Any, tmp_path: Path) -> None:
+    import json
+
+    html, data = tmp_path / "r.html", tmp_path / "r.json"
+    result = CliRunner().invoke(
+        main, ["report", "--db", str(seed_run.db), "-o", str(html), "--json", str(data)]
+    )
+    assert result.exit_code == 0, result.output
+    twin = json.loads(data.read_text(encoding="utf-8"))
+    assert twin["summary"]["stories"] > 0
+    assert {"contradictions", "claim_clusters", "framing", "credibility"} <= set(twin)
+    assert f"<b>{twin['summary']['claims']}</b>claims" in html.read_text(encoding="utf-8")

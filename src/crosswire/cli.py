@@ -158,12 +158,13 @@ def serve(db_path: str, host: str, port: int, write_token: str | None, tile_url:
 @click.option("--db", "db_path", required=True, help="DuckDB database file.")
 @click.option("-o", "--output", "out_path", default="report.html", show_default=True, help="HTML file.")
 @click.option("--title", default="crosswire report", show_default=True)
-def report(db_path: str, out_path: str, title: str) -> None:
+@click.option("--json", "json_path", default=None, help="Also write the report's data as JSON here.")
+def report(db_path: str, out_path: str, title: str, json_path: str | None) -> None:
     """Write a self-contained HTML report: event cards, contradictions, claims, framing, credibility."""
     from crosswire.report import write_report
 
     try:
-        path = write_report(db_path, out_path, title=title)
+        path = write_report(db_path, out_path, title=title, json_path=json_path)
     except CrosswireError as exc:
         _fatal(exc)
         return

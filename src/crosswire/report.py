@@ -10,10 +10,11 @@ The page has no external resources (inline CSS, no scripts).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections import defaultdict
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -190,6 +191,25 @@ def report_data(store: Store) -> dict[str, Any]:
     }
 
 
+def _plain(value: Any) -> Any:
+    if isinstance(value, (set, frozenset)):
+        return sorted(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return value
+
+
+def report_json(store: Store) -> dict[str, Any]:
+    """The report's data as plain JSON-ready values (the HTML page's JSON twin)."""
+    return dict(_plain(report_data(store)))
+
+
 def render_report(store: Store, title: str = "crosswire report") -> str:
     data = report_data(store)
     template = _env().get_template("report.html.j2")
@@ -198,10 +218,19 @@ def render_report(store: Store, title: str = "crosswire report") -> str:
     )
 
 
-def write_report(db_path: str | Path, out_path: str | Path, title: str = "crosswire report") -> Path:
-    """Render the report for the database at ``db_path`` into ``out_path`` (one HTML file)."""
+def write_report(
+    db_path: str | Path,
+    out_path: str | Path,
+    title: str = "crosswire report",
+    json_path: str | Path | None = None,
+) -> Path:
+    """Render the report for the database at ``db_path`` into ``out_path`` (one HTML file),
+    and its data into ``json_path`` when given."""
     with Store(db_path, read_only=True) as store:
         html = render_report(store, title)
+        data = report_json(store) if json_path is not None else None
     out = Path(out_path)
     out.write_text(html, encoding="utf-8")
+    if json_path is not None:
+        Path(json_path).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
     return out
