@@ -220,3 +220,18 @@ def test_seed_stories_all_have_a_credibility_score_with_reasons(seed_store: Stor
     for r in rows:
         detail = json.loads(r["credibility"])
         assert 0 <= detail["score"] <= 1 and detail["reasons"]
+
+
+def test_allied_camps_are_not_a_cross_camp_corroboration() -> None:
+    stories = [
+        _story("s1", "Sputnik"),
+        _story("s2", "Press TV"),
+        _story("s3", "SANA"),
+        _story("s4", "Al Jazeera"),
+    ]
+    events = [_event(f"e{i}", f"s{i}") for i in range(1, 5)]
+    allied = verify.Corpus.build(stories[:2], events[:2], event_clusters={"e1": "c", "e2": "c"})
+    opposed = verify.Corpus.build(stories[2:], events[2:], event_clusters={"e3": "c", "e4": "c"})
+    c_allied, c_opposed = verify.corroboration(allied)["c"], verify.corroboration(opposed)["c"]
+    assert set(c_allied.camps) == {"pro-russia", "pro-iran"} and not c_allied.cross_camp
+    assert c_opposed.cross_camp and c_opposed.score > c_allied.score

@@ -10,9 +10,9 @@ near-duplicate links, cluster ids) and returns new records:
   speaker accusing an actor of an attack that another speaker says was staged
   or denies (a perpetrator conflict).
 * :func:`corroboration` — per event cluster, how many independent reports
-  (near-duplicate stories count once) from how many outlet camps (camps from
-  ``data/outlets.csv``); a report from another camp weighs more than another
-  report from the same camp.
+  (near-duplicate stories count once) from which outlet camps (``data/outlets.csv``)
+  and blocs (``data/camp_blocs.json``); a report from another bloc weighs more
+  than another report from the same bloc, and opposing blocs agreeing weigh most.
 * :func:`framing` — loaded versus neutral terms (``data/framing_lexicon.json``)
   counted per outlet and side, with example sentences.
 * :func:`credibility` — a per-story score in [0, 1] from a logistic model over
@@ -49,8 +49,10 @@ FATALITY_TOLERANCE = 0.1
 ATTRIBUTION_WINDOW_DAYS = 7
 #: accusations listed against one denial (nearest first)
 MAX_ACCUSATIONS = 5
-#: same-camp reports after the first count this much each (cross-camp ones count 1)
+#: reports after the first from a bloc already reporting count this much each (a new bloc counts 1)
 SAME_CAMP_WEIGHT = 0.5
+#: added when outlets of opposing blocs report the same event
+OPPOSING_BONUS = 0.5
 
 Record = Mapping[str, Any]
 
@@ -451,12 +453,42 @@ class Corroboration:
     n_reports: int  # near-duplicate stories counted once
     outlets: tuple[str, ...]
     camps: tuple[str, ...]
-    cross_camp: bool
+    cross_camp: bool  # reported by outlets of opposing blocs (data/camp_blocs.json)
     score: float  # weighted count of independent reports beyond the first
 
 
+@dataclass(frozen=True)
+class CampBlocs:
+    bloc_of: dict[str, str]  # camp -> bloc
+    opposing: frozenset[frozenset[str]]
+
+    def bloc(self, camp: str) -> str:
+        return self.bloc_of.get(camp, camp)
+
+
+@lru_cache(maxsize=1)
+def load_blocs() -> CampBlocs:
+    bloc_of: dict[str, str] = {}
+    opposing: set[frozenset[str]] = set()
+    for path in data_files("camp_blocs.json"):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            bloc_of.update({str(k): str(v) for k, v in data.get("blocs", {}).items()})
+            opposing.update(frozenset(map(str, pair)) for pair in data.get("opposing", []))
+        except (OSError, ValueError, TypeError) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    return CampBlocs(bloc_of, frozenset(opposing))
+
+
 def corroboration(corpus: Corpus) -> dict[str, Corroboration]:
+    """Per event cluster: independent reports (near-duplicates once), their camps and blocs.
+
+    The score counts reports beyond the first: one from a bloc not seen yet counts 1, another
+    from a bloc already reporting counts ``SAME_CAMP_WEIGHT``, and reports from opposing blocs
+    add ``OPPOSING_BONUS``.
+    """
     groups = corpus.report_groups()
+    blocs = load_blocs()
     out: dict[str, Corroboration] = {}
     for cid, members in corpus.clusters().items():
         sids = sorted({str(e["story_id"]) for e in members})
@@ -464,18 +496,25 @@ def corroboration(corpus: Corpus) -> dict[str, Corroboration]:
         for sid in sids:
             reports.setdefault(groups.get(sid, sid), _story_outlet(corpus.stories.get(sid, {})))
         outlets = sorted(set(reports.values()))
-        per_camp: dict[str, int] = defaultdict(int)
+        per_bloc: dict[str, int] = defaultdict(int)
+        camps: set[str] = set()
         for outlet in reports.values():
-            per_camp[camp_of(outlet) or f"unknown:{outlet}"] += 1
-        known = sorted(k for k in per_camp if not k.startswith("unknown:"))
-        score = sum(1 + SAME_CAMP_WEIGHT * (n - 1) for n in per_camp.values()) - 1
+            camp = camp_of(outlet)
+            if camp:
+                camps.add(camp)
+            per_bloc[blocs.bloc(camp) if camp else f"unknown:{outlet}"] += 1
+        known = {b for b in per_bloc if not b.startswith("unknown:")}
+        opposing = any(frozenset((a, b)) in blocs.opposing for a in known for b in known if a < b)
+        score = sum(1 + SAME_CAMP_WEIGHT * (n - 1) for n in per_bloc.values()) - 1
+        if opposing:
+            score += OPPOSING_BONUS
         out[cid] = Corroboration(
             cluster_id=cid,
             n_stories=len(sids),
             n_reports=len(reports),
             outlets=tuple(outlets),
-            camps=tuple(known),
-            cross_camp=len(known) >= 2,
+            camps=tuple(sorted(camps)),
+            cross_camp=opposing,
             score=round(max(0.0, score), 3),
         )
     return out
