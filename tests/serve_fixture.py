@@ -82,9 +82,7 @@ def _place(name: str, admin1: str, lat: float, lon: float, precision: int, ev: E
 def build(db_path: str | Path) -> dict[str, str]:
     """Write the fixture corpus to ``db_path``; returns the ids the tests refer to."""
     stories = {
-        "a": _story(
-            "in-a", "Russian strike on Atmeh camp kills 12", TEXT_A, "Orient News", "2021-03-02"
-        ),
+        "a": _story("in-a", "Russian strike on Atmeh camp kills 12", TEXT_A, "Orient News", "2021-03-02"),
         "b": _story("in-b", "Army destroys terrorist HQ near Atmeh", TEXT_B, "SANA", "2021-03-02"),
         "c": _story("in-c", "Shelling on Kafr Nabl " + XSS, TEXT_C, "Orient News", "2021-03-01"),
         "d": _story("in-d", "Children killed in Nawa shelling", TEXT_D, "Daraa 24", "2021-02-28"),
@@ -255,30 +253,13 @@ def build(db_path: str | Path) -> dict[str, str]:
                 },
             ),
         )
-        framing_b = {
-            "kind": "framing",
-            "framing": [
-                {
-                    "actor": "Islamist Militia (Syria)",
-                    "term": "terrorist",
-                    "count": 1,
-                    "category": "delegitimising",
-                },
-            ],
-        }
-        framing_a = {
-            "kind": "framing",
-            "framing": [
-                {"actor": "Syrian government", "term": "regime", "count": 1, "category": "delegitimising"},
-            ],
-        }
         store.replace_cross_checks(
             {ev_a.event_id: "cl-atmeh", ev_b.event_id: "cl-atmeh"},
             {},
             [contradiction],
             [
-                Credibility(a.story_id, 0.7, (framing_a,)),
-                Credibility(b.story_id, 0.4, (framing_b,)),
+                Credibility(a.story_id, 0.7, ({"feature": "cross_camp", "value": 1.0},)),
+                Credibility(b.story_id, 0.4, ({"feature": "contradicted", "value": 1.0},)),
             ],
         )
     return {**{f"story_{k}": v for k, v in ids.items()}, "atmeh_event": "ev-atmeh-a", "cluster": "cl-atmeh"}

@@ -2,7 +2,8 @@
 
 One database is built by the real pipeline from ``samples/`` (the seed pages); one is the
 small fixture corpus of ``serve_fixture`` (two outlets contradicting each other). Screenshots
-of the main views go to ``tests/artifacts/`` (and the dashboard's to ``docs/screenshots/``).
+of the main views go to ``tests/artifacts/``; with ``CROSSWIRE_UPDATE_SCREENSHOTS=1`` the
+dashboard's also replaces the README's picture in ``docs/screenshots/``.
 """
 
 from __future__ import annotations
@@ -136,7 +137,7 @@ def _shot(page: Any, name: str, also_docs: bool = False) -> None:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     target = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(target), full_page=True)
-    if also_docs:
+    if also_docs and os.environ.get("CROSSWIRE_UPDATE_SCREENSHOTS"):  # the README's picture, on request
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(target, SCREENSHOTS / f"{name}.png")
 
@@ -184,7 +185,7 @@ def test_filtering_by_governorate_changes_map_and_table(seeds_server: Server, pa
 
 def test_atmeh_event_page_shows_both_fatality_figures_with_sources(seeds_server: Server, page: Any) -> None:
     stories = [h["story_id"] for h in seeds_server.api("/api/search", q="Atmeh")["items"]]
-    events = [e for sid in stories for e in seeds_server.api("/api/events", story_id=sid, limit=1000)["items"]]
+    events = [e for sid in stories for e in seeds_server.api("/api/events", story_id=sid)["items"]]
     candidates = []
     for e in events:
         full = seeds_server.api(f"/api/events/{e['event_id']}")

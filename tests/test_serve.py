@@ -11,6 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 import serve_fixture
+from crosswire import verify
 from crosswire.serve import create_app, highlight_html, mark_segments, safe_filename
 from crosswire.store import Store
 
@@ -25,16 +26,18 @@ NEWS = (
 
 
 @pytest.fixture()
-def user_outlets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def user_outlets(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     """A user's outlets.csv (CROSSWIRE_DATA) giving the fixture outlets a camp."""
     folder = tmp_path / "userdata"
     folder.mkdir()
     (folder / "outlets.csv").write_text(
-        "name,aliases,camp\nOrient News,,test-opposition\nSANA,,test-government\nDaraa 24,,test-opposition\n",
+        "name,aliases,camp\nOrient News,,opposition\nSANA,,pro-government-syria\nDaraa 24,,opposition\n",
         encoding="utf-8",
     )
     monkeypatch.setenv("CROSSWIRE_DATA", str(folder))
-    return folder
+    verify.load_outlets.cache_clear()
+    yield folder
+    verify.load_outlets.cache_clear()
 
 
 @pytest.fixture()
@@ -61,7 +64,7 @@ def test_meta_reports_counts_facets_and_read_only(client: TestClient) -> None:
     assert meta["counts"]["events"] == 4
     assert meta["counts"]["contradictions"] == 1
     assert set(meta["facets"]["governorates"]) == {"Idleb", "Dar'a"}
-    assert set(meta["facets"]["camps"]) == {"test-opposition", "test-government"}
+    assert set(meta["facets"]["camps"]) == {"opposition", "pro-government-syria"}
     assert meta["write_enabled"] is False
     assert meta["date_range"] == ["2021-02-28", "2021-03-02"]
 
@@ -71,9 +74,9 @@ def test_events_filter_by_governorate_camp_date_and_actor(client: TestClient) ->
     assert all_events["total"] == 4
     idleb = client.get("/api/events", params={"governorate": "Idleb"}).json()
     assert idleb["total"] == 3 and {e["admin1"] for e in idleb["items"]} == {"Idleb"}
-    gov = client.get("/api/events", params={"camp": "test-government"}).json()
+    gov = client.get("/api/events", params={"camp": "pro-government-syria"}).json()
     assert [e["outlet"] for e in gov["items"]] == ["SANA"]
-    assert gov["items"][0]["camp"] == "test-government"
+    assert gov["items"][0]["camp"] == "pro-government-syria"
     dated = client.get("/api/events", params={"start": "2021-03-01", "end": "2021-03-01"}).json()
     assert [e["location"] for e in dated["items"]] == ["Kafr Nabl"]
     russia = client.get("/api/events", params={"actor": "Military Forces of Russia"}).json()
@@ -162,12 +165,16 @@ def test_outlets_count_corroboration_contradiction_and_framing(client: TestClien
     rows = {o["outlet"]: o for o in client.get("/api/outlets").json()["items"]}
     assert rows["Orient News"]["n_stories"] == 2 and rows["Orient News"]["n_events"] == 2
     assert rows["Orient News"]["n_corroborated"] == 1 and rows["Orient News"]["n_contradicted"] == 1
-    assert rows["Daraa 24"]["n_corroborated"] == 0 and rows["Daraa 24"]["camp"] == "test-opposition"
+    assert rows["Daraa 24"]["n_corroborated"] == 0 and rows["Daraa 24"]["camp"] == "opposition"
+    assert rows["Orient News"]["n_cross_camp"] == 1 and rows["Daraa 24"]["n_cross_camp"] == 0
     sana = client.get("/api/outlets/SANA").json()
-    assert sana["camp"] == "test-government"
-    assert sana["framing"] == [
-        {"actor": "Islamist Militia (Syria)", "term": "terrorist", "category": "delegitimising", "count": 1}
-    ]
+    assert sana["camp"] == "pro-government-syria"
+    # framing comes from verify's lexicon over the outlet's own text, with evidence
+    story_b = client.get(f"/api/stories/{sana['stories'][0]['story_id']}").json()
+    assert sana["framing"] and any(f["loaded"] for f in sana["framing"])
+    for f in sana["framing"]:
+        for ex in f["examples"]:
+            assert story_b["text"][ex["start"] : ex["end"]] == ex["text"]
     assert {a["actor"] for a in sana["actors"]} == {"Military Forces of Syria", "Islamist Militia (Syria)"}
 
 

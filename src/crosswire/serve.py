@@ -15,7 +15,6 @@ meets its lock gets a CW505 answer (503) instead of a crash.
 
 from __future__ import annotations
 
-import csv
 import glob
 import hashlib
 import hmac
@@ -41,7 +40,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from crosswire import __version__
 from crosswire.errors import CODES, CrosswireError, ServeError, StoreError
-from crosswire.settings import DEFAULT, Settings, data_files
+from crosswire.settings import DEFAULT, Settings
 from crosswire.store import Store
 
 WEB_DIR = Path(__file__).parent / "web"
@@ -164,30 +163,27 @@ def _loads(value: Any) -> Any:
 
 
 def outlet_camps() -> dict[str, str]:
-    """Outlet name (lower-cased) -> camp, from every ``outlets.csv`` data file (bundled, then the user's).
+    """Outlet name or alias (casefolded) -> camp, from the verify stage's outlet knowledge.
 
-    The verify stage owns the outlet knowledge; when it offers ``outlet_camps`` we use that,
-    otherwise we read the same data files it reads.
+    verify reads every ``outlets.csv`` data file (bundled, then the user's CROSSWIRE_DATA);
+    the dashboard uses the same table so camps agree everywhere.
     """
-    try:
-        from crosswire import verify  # type: ignore[attr-defined,unused-ignore]
+    from crosswire import verify
 
-        fn = getattr(verify, "outlet_camps", None)
-        if callable(fn):
-            return {str(k).lower(): str(v) for k, v in fn().items()}
-    except ImportError:
-        pass
-    camps: dict[str, str] = {}
-    for path in data_files("outlets.csv"):
-        with path.open(encoding="utf-8", newline="") as fh:
-            for row in csv.DictReader(fh):
-                camp = (row.get("camp") or "").strip()
-                names = [row.get("outlet") or row.get("name") or ""]
-                names += (row.get("aliases") or "").split("|")
-                for name in names:
-                    if name.strip() and camp:
-                        camps[name.strip().lower()] = camp
-    return camps
+    return {alias: info.camp for alias, info in verify.load_outlets().items() if info.camp}
+
+
+class _ReadStore:
+    """The reading methods of :class:`Store` that ``verify.load_corpus`` uses, on a read-only connection."""
+
+    def __init__(self, con: duckdb.DuckDBPyConnection) -> None:
+        self.con = con
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return _rows(self.con, sql, params)
+
+    def stories(self, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return _rows(self.con, f"SELECT * FROM stories {where} ORDER BY input_id, idx", params)
 
 
 # --- filters ---------------------------------------------------------------------
@@ -670,19 +666,42 @@ class Queries:
                 ORDER BY p.n_stories DESC, p.outlet
                 """,
             )
+            cross = _rows(
+                con,
+                "SELECT s.outlet, e.cluster_id FROM events e JOIN stories s USING (story_id)"
+                " WHERE e.cluster_id IS NOT NULL",
+            )
+            corroboration = self._verification(con)[1]
+        n_cross: dict[Any, int] = {}
+        for r in cross:
+            c = corroboration.get(r["cluster_id"])
+            if c is not None and c.cross_camp:
+                n_cross[r["outlet"]] = n_cross.get(r["outlet"], 0) + 1
+        for row in rows:
+            row["n_cross_camp"] = n_cross.get(row["outlet"], 0)
         return _with_camp(rows, camps)
+
+    def _verification(self, con: duckdb.DuckDBPyConnection) -> tuple[Any, dict[str, Any]]:
+        """The verify stage's corpus and its per-cluster corroboration (computed, not stored)."""
+        from crosswire import verify
+
+        corpus = verify.load_corpus(_ReadStore(con))
+        return corpus, verify.corroboration(corpus)
 
     def outlet(self, name: str) -> dict[str, Any] | None:
         summary = next((o for o in self.outlets() if o["outlet"] == name), None)
         if summary is None:
             return None
+        from crosswire import verify
+
         with self.db.read() as con:
             stories = _rows(
                 con,
-                "SELECT story_id, title, published, credibility FROM stories WHERE outlet = ?"
+                "SELECT story_id, title, published, credibility_score FROM stories WHERE outlet = ?"
                 " ORDER BY published DESC NULLS LAST, story_id",
                 [name],
             )
+            corpus = self._verification(con)[0]
             actors = _rows(
                 con,
                 "SELECT v AS actor, count(*) AS n FROM ("
@@ -692,42 +711,21 @@ class Queries:
                 " WHERE v IS NOT NULL GROUP BY v ORDER BY n DESC, v",
                 [name, name],
             )
-        summary["framing"] = framing([_loads(s.pop("credibility")) for s in stories])
+        rows = [r for r in verify.framing(corpus) if r.outlet == name]
+        summary["framing"] = [
+            {
+                "actor": r.side,
+                "term": r.term,
+                "loaded": r.loaded,
+                "count": r.count,
+                "n_stories": len(r.stories),
+                "examples": r.examples,
+            }
+            for r in sorted(rows, key=lambda r: (-r.count, r.side, r.term))
+        ]
         summary["actors"] = actors
         summary["stories"] = stories
         return summary
-
-
-def framing(credibilities: Sequence[Any]) -> list[dict[str, Any]]:
-    """Terms an outlet uses per actor, totalled from what the verify stage stored per story.
-
-    verify stores, per story, credibility reasons; a reason of kind ``framing`` (or carrying a
-    ``framing``/``terms`` list of ``{actor, term, count}``) lists the loaded terms it found.
-    The lexicon logic stays in verify; this only adds up its findings.
-    """
-    totals: dict[tuple[str, str, str], int] = {}
-    for cred in credibilities:
-        if not isinstance(cred, dict):
-            continue
-        for reason in cred.get("reasons") or []:
-            if not isinstance(reason, dict):
-                continue
-            entries = reason.get("framing") or reason.get("terms") or []
-            if reason.get("kind") == "framing" and "term" in reason:
-                entries = [reason]
-            for entry in entries if isinstance(entries, list) else []:
-                if not isinstance(entry, dict) or not entry.get("term"):
-                    continue
-                k = (
-                    str(entry.get("actor") or ""),
-                    str(entry["term"]),
-                    str(entry.get("category") or entry.get("stance") or ""),
-                )
-                totals[k] = totals.get(k, 0) + int(entry.get("count") or 1)
-    return [
-        {"actor": a or None, "term": t, "category": c or None, "count": n}
-        for (a, t, c), n in sorted(totals.items(), key=lambda kv: (-kv[1], kv[0]))
-    ]
 
 
 def _snippet(text: str, terms: Sequence[str], width: int = 160) -> str:

@@ -499,6 +499,7 @@ async function showOutlets() {
       el("td", { class: "num" }, o.n_stories),
       el("td", { class: "num" }, o.n_events),
       el("td", { class: "num" }, `${o.n_corroborated}${pct(o.n_corroborated, o.n_events)}`),
+      el("td", { class: "num" }, `${o.n_cross_camp}${pct(o.n_cross_camp, o.n_events)}`),
       el("td", { class: "num" }, `${o.n_contradicted}${pct(o.n_contradicted, o.n_events)}`),
       el("td", { class: "num" }, o.mean_credibility === null ? "–" : Number(o.mean_credibility).toFixed(2))));
   }
@@ -511,10 +512,17 @@ async function showOutlet(name) {
   $("#outlet-title").textContent = o.outlet;
   clear($("#outlet-meta")).append(campBadge(o.camp),
     ` · ${o.n_stories} stories · ${o.n_events} events · corroborated ${o.n_corroborated}${pct(o.n_corroborated, o.n_events)}` +
+    ` (across camps ${o.n_cross_camp})` +
     ` · contradicted ${o.n_contradicted}${pct(o.n_contradicted, o.n_events)}`);
   const fb = clear($("#framing-table tbody"));
-  for (const f of o.framing) fb.append(el("tr", {}, el("td", {}, fmt(f.actor)), el("td", {}, f.term), el("td", {}, fmt(f.category)), el("td", { class: "num" }, f.count)));
-  if (!o.framing.length) fb.append(el("tr", {}, el("td", { colspan: 4, class: "meta" }, "no framing terms recorded by the verify stage")));
+  for (const f of o.framing) {
+    const ex = (f.examples || [])[0];
+    const example = ex ? el("span", {}, link(`/stories/${encodeURIComponent(ex.story_id)}`, "“"), ex.sentence, "”") : "–";
+    fb.append(el("tr", { class: f.loaded ? "loaded" : "" },
+      el("td", {}, fmt(f.actor)), el("td", {}, f.term), el("td", {}, f.loaded ? "loaded" : "neutral"),
+      el("td", { class: "num" }, f.count), el("td", { class: "example" }, example)));
+  }
+  if (!o.framing.length) fb.append(el("tr", {}, el("td", { colspan: 5, class: "meta" }, "no framing-lexicon terms in its stories")));
   const ab = clear($("#outlet-actors tbody"));
   for (const a of o.actors) ab.append(el("tr", {}, el("td", {}, a.actor), el("td", { class: "num" }, a.n)));
   const sl = clear($("#outlet-stories"));
