@@ -1,0 +1,120 @@
+"""FA-KES dev: governorate and date of each article's main event against the gold columns.
+
+Runs the real extraction (clean.make_stories -> annotate -> extract) over
+/work/shared/eval/fakes/fakes_dev.csv (or the CSV given as the first argument) and compares
+
+* the governorate of the main event's place with ``location`` (both mapped through the
+  geocoder's governorate aliases), and
+* the main event's date with ``date`` (M/D/YYYY, the event date): exact day and within 3 days.
+
+FA-KES has no publication-date column; dates come from the text (datelines, explicit dates).
+Prints the figures and writes them to bench/results/fakes_events.json.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import hashlib
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from crosswire import clean, geocode
+from crosswire.errors import CrosswireError
+from crosswire.extract import extract_stories, main_event
+from crosswire.models import RawDocument, Story
+
+DEFAULT_CSV = Path("/work/shared/eval/fakes/fakes_dev.csv")
+RESULTS = Path(__file__).resolve().parent / "results" / "fakes_events.json"
+
+
+def load_stories(path: Path) -> list[tuple[dict[str, str], Story | None]]:
+    """(gold row, story) for each FA-KES row, cleaned exactly as ingested text is."""
+    csv.field_size_limit(10**9)
+    out: list[tuple[dict[str, str], Story | None]] = []
+    with path.open(encoding="utf-8", newline="") as fh:
+        for n, row in enumerate(csv.DictReader(fh)):
+            text = row.get("article_content") or ""
+            doc = RawDocument(
+                input_id=hashlib.sha256(f"{path}:{n}:{text}".encode()).hexdigest(),
+                path=str(path),
+                fmt="csv",
+                text=text,
+                title=row.get("article_title") or None,
+                outlet=row.get("source") or None,
+                record_key=str(n),
+            )
+            try:
+                stories = clean.make_stories(doc)
+            except CrosswireError:
+                stories = []
+            out.append((row, stories[0] if stories else None))
+    return out
+
+
+def _gold_date(value: str) -> dt.date | None:
+    try:
+        return dt.datetime.strptime(value.strip(), "%m/%d/%Y").date()
+    except ValueError:
+        return None
+
+
+def main(argv: list[str]) -> dict[str, Any]:
+    path = Path(argv[1]) if len(argv) > 1 else DEFAULT_CSV
+    t0 = time.perf_counter()
+    pairs = load_stories(path)
+    stories = [s for _, s in pairs if s is not None]
+    results = {sid: (events, err) for sid, events, _, err in extract_stories(stories)}
+    elapsed = time.perf_counter() - t0
+    n = len(pairs)
+    gov_ok = exact = within3 = with_event = with_place = with_date = errors = 0
+    confusion: dict[str, int] = {}
+    for row, story in pairs:
+        if story is None:
+            continue
+        events, err = results.get(story.story_id, ([], None))
+        errors += err is not None
+        ev = main_event(events)
+        if ev is None:
+            continue
+        with_event += 1
+        gold_gov = geocode.canonical_admin1(row["location"])
+        got_gov = geocode.canonical_admin1(ev.place.admin1) if ev.place and ev.place.admin1 else None
+        with_place += got_gov is not None
+        if got_gov is not None and got_gov == gold_gov:
+            gov_ok += 1
+        elif got_gov is not None:
+            key = f"{gold_gov} -> {got_gov}"
+            confusion[key] = confusion.get(key, 0) + 1
+        gold = _gold_date(row["date"])
+        if ev.event_date and gold:
+            with_date += 1
+            delta = abs((dt.date.fromisoformat(ev.event_date) - gold).days)
+            exact += delta == 0
+            within3 += delta <= 3
+    figures = {
+        "dataset": str(path),
+        "articles": n,
+        "stories": len(stories),
+        "with_main_event": with_event,
+        "governorate_accuracy": round(gov_ok / n, 4),
+        "governorate_accuracy_when_located": round(gov_ok / with_place, 4) if with_place else 0.0,
+        "date_exact": round(exact / n, 4),
+        "date_within_3_days": round(within3 / n, 4),
+        "date_exact_when_dated": round(exact / with_date, 4) if with_date else 0.0,
+        "extraction_errors": errors,
+        "seconds": round(elapsed, 1),
+        "top_governorate_confusions": dict(sorted(confusion.items(), key=lambda kv: -kv[1])[:8]),
+    }
+    return figures
+
+
+if __name__ == "__main__":
+    figs = main(sys.argv)
+    for k, v in figs.items():
+        print(f"{k}: {v}")
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(figs, indent=2) + "\n", encoding="utf-8")
