@@ -77,11 +77,20 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(v.strip() for v in value.split("|") if v.strip())
 
 
-@functools.cache
+def _files_key(name: str) -> tuple[tuple[str, int], ...]:
+    """The data files named ``name`` with their modification times: loaders cache on this."""
+    return tuple((str(p), p.stat().st_mtime_ns) for p in data_files(name))
+
+
 def load_outlets() -> tuple[Outlet, ...]:
     """Every outlet from the bundled ``outlets.csv`` and the user's (a user row with the same name wins)."""
+    return _load_outlets(_files_key("outlets.csv"))
+
+
+@functools.cache
+def _load_outlets(files: tuple[tuple[str, int], ...]) -> tuple[Outlet, ...]:
     merged: dict[str, Outlet] = {}
-    for path in data_files("outlets.csv"):
+    for path in (Path(f) for f, _ in files):
         for row in _read_csv(path, ("name", "aliases", "domains")):
             if not row["name"]:
                 continue
@@ -108,11 +117,15 @@ def outlet_by_name(name: str | None) -> Outlet | None:
     return None
 
 
-@functools.cache
 def load_boilerplate() -> tuple[BoilerplatePattern, ...]:
     """Known boilerplate line patterns (bundled plus the user's ``boilerplate.csv``)."""
+    return _load_boilerplate(_files_key("boilerplate.csv"))
+
+
+@functools.cache
+def _load_boilerplate(files: tuple[tuple[str, int], ...]) -> tuple[BoilerplatePattern, ...]:
     out: list[BoilerplatePattern] = []
-    for path in data_files("boilerplate.csv"):
+    for path in (Path(f) for f, _ in files):
         for row in _read_csv(path, ("pattern", "category", "scope")):
             try:
                 rx = re.compile(row["pattern"], re.IGNORECASE)
@@ -128,11 +141,15 @@ class _OutletMatcher:
     domains: tuple[tuple[str, Outlet], ...]
 
 
-@functools.cache
 def _outlet_matcher() -> _OutletMatcher:
+    return _build_matcher(load_outlets())
+
+
+@functools.cache
+def _build_matcher(outlets: tuple[Outlet, ...]) -> _OutletMatcher:
     names: list[tuple[re.Pattern[str], Outlet]] = []
     domains: list[tuple[str, Outlet]] = []
-    for o in load_outlets():
+    for o in outlets:
         for term in sorted({o.name, *o.aliases}, key=len, reverse=True):
             # short all-caps acronyms (AP, RT, SANA) only match in capitals
             flags = 0 if (term.isupper() and len(term) <= 5) else re.IGNORECASE
@@ -506,6 +523,8 @@ def _clean(lines: list[_Line], titled: bool = False, extracted: bool = False) ->
         bp = _pattern(ln)
         if bp is not None:
             drop[i] = bp.category
+            if bp.category == "meta" and page.header_date is None:
+                page.header_date = _stamp_date(ln.text)  # "Published: 3 March 2019 10:15 GMT"
             list_mode = bp.scope == "list"
             skip_next = bp.scope == "next"
             if bp.category in _CHROME_CATEGORIES or bp.category == "provenance":
@@ -606,7 +625,6 @@ def split_teasers(text: str, extracted: bool = False) -> list[list[_Line]] | Non
                 and (ln.bullet or not require_bullet)
                 and not nxt.bullet
                 and nxt.prose
-                and nxt.block != ln.block
                 and _pattern(ln) is None
             ):
                 out.append(i)

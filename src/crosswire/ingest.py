@@ -240,16 +240,21 @@ def _read(path: str, fmt: str, input_id: str, settings: Settings) -> _Read:
     flags = [flag] if flag else []
     note = f"decoded with fallback ({flag})" if flag else None
     if fmt == "html":
-        extra: dict[str, Any] = {"_flags": flags + (["html_truncated"] if _truncated_html(text) else [])}
+        flags += ["html_truncated"] if _truncated_html(text) else []
+        extra: dict[str, Any] = {"_flags": flags} if flags else {}
         return _Read([RawDocument(input_id, path, "html", html=text, extra=extra)], note=note)
     if fmt == "text":
-        return _Read([RawDocument(input_id, path, "text", text=text, extra={"_flags": flags})], note=note)
+        return _Read(
+            [RawDocument(input_id, path, "text", text=text, extra={"_flags": flags} if flags else {})],
+            note=note,
+        )
     if fmt == "csv":
         out = _read_csv(path, text, input_id, delimiter="\t" if path.lower().endswith(".tsv") else ",")
     else:
         out = _read_jsonl(path, text, input_id)
-    for d in out.docs:
-        d.extra["_flags"] = list(flags)
+    if flags:
+        for d in out.docs:
+            d.extra["_flags"] = list(flags)
     out.note = note
     return out
 
