@@ -119,10 +119,15 @@ def export(db_path: str, what: str, fmt: str, out_path: str) -> None:
     from crosswire.store import Store
 
     try:
-        with Store(db_path, read_only=True) as store, click.open_file(
-            out_path, "w", encoding="utf-8", newline=""
-        ) as dst:
-            summary = export_records(store, what, fmt, dst)
+        with Store(db_path, read_only=True) as store:
+            if out_path == "-":
+                summary = export_records(store, what, fmt, click.get_text_stream("stdout"))
+            else:
+                with open(out_path, "w", encoding="utf-8", newline="") as dst:
+                    summary = export_records(store, what, fmt, dst)
+    except OSError as exc:
+        _fatal(CrosswireError(f"cannot write {out_path}: {exc}", "CW901"))
+        return
     except CrosswireError as exc:
         _fatal(exc)
         return

@@ -1,0 +1,51 @@
+"""Annotation: rule-based sentences, the candidate filter, parses of candidates only, mentions."""
+
+from __future__ import annotations
+
+from crosswire.annotate import annotate, is_candidate, nlp, split_sentences
+from crosswire.models import Story
+
+TEXT = (
+    "Syrian Army Advances Near Hama\n\n"
+    "Gen. Ali Mahmoud visited the U.S. embassy on Monday. Jets struck the town of Saraqib in Idlib "
+    "province, killing 12 civilians. The weather was mild and the markets were open.\n"
+    '"We will respond," the minister said. Talks resume in Geneva next week.'
+)
+
+
+def test_sentences_keep_offsets_and_skip_abbreviations() -> None:
+    sents = split_sentences(TEXT)
+    for s in sents:
+        assert TEXT[s.start : s.end] == s.text
+    texts = [s.text for s in sents]
+    assert texts[0] == "Syrian Army Advances Near Hama"  # a heading line is its own sentence
+    assert texts[1] == "Gen. Ali Mahmoud visited the U.S. embassy on Monday."
+    assert texts[2].startswith("Jets struck") and texts[2].endswith("12 civilians.")
+    assert '"We will respond," the minister said.' in texts
+
+
+def test_candidate_filter_keeps_events_figures_and_claims_only() -> None:
+    assert is_candidate("Jets struck the town of Saraqib, killing 12 civilians.")
+    assert is_candidate("Two soldiers were wounded near the checkpoint.")
+    assert is_candidate('"We will respond," the minister said.')
+    assert not is_candidate("The weather was mild and the markets were open.")
+
+
+def test_only_candidates_are_parsed_and_mentions_are_found() -> None:
+    story = Story(story_id="s1", input_id="i1", index=0, title=None, text=TEXT, content_hash="h")
+    (a,) = annotate([story])
+    assert len(a.docs) == len(a.candidates) < len(a.sentences)
+    weather = next(i for i, s in enumerate(a.sentences) if s.text.startswith("The weather"))
+    assert weather not in a.candidates
+    for i, doc in zip(a.candidates, a.docs, strict=True):
+        assert doc.text == a.sentences[i].text
+        assert doc.has_annotation("DEP")
+    for m in a.mentions:
+        assert TEXT[m.start : m.end] == m.text
+    labels = {(m.text, m.label) for m in a.mentions}
+    assert ("Saraqib", "GAZ") in labels
+    assert any(label == "ACTOR" for _, label in labels)
+
+
+def test_the_model_is_loaded_once() -> None:
+    assert nlp() is nlp()
