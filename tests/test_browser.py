@@ -32,6 +32,10 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 SCREENSHOTS = ROOT / "docs" / "screenshots"
 CHROMIUM = "/usr/bin/chromium"
 TOKEN = "browser-test-token"
+DROPPED = (
+    "Turkish drones struck a checkpoint near the town of Tal Tamr in Hasakah province on Monday, "
+    "killing two fighters of the Syrian Democratic Forces, the SDF media office said."
+)
 XSS_MARKER = "Zorvath"  # an unusual word to find the hostile story by full-text search
 
 
@@ -271,6 +275,15 @@ def test_ingest_from_the_browser_shows_progress_and_results_and_keeps_xss_inert(
         assert page.locator("tr[data-file='hostile.txt']").get_attribute("data-status") == "ok"
         assert page.locator("tr[data-file='empty.txt']").get_attribute("data-status") == "failed"
         assert page.locator("tr[data-file='hostile.txt'] progress").get_attribute("value") == "1"
+        # drag and drop: a file dropped on the zone goes the same way
+        transfer = page.evaluate_handle(
+            """(text) => { const dt = new DataTransfer();
+                dt.items.add(new File([text], 'dropped.txt', {type: 'text/plain'})); return dt; }""",
+            DROPPED,
+        )
+        page.dispatch_event("#dropzone", "drop", {"dataTransfer": transfer})
+        page.wait_for_selector("#ingest-results tr[data-file='dropped.txt'][data-status]", timeout=120_000)
+        assert page.locator("tr[data-file='dropped.txt']").get_attribute("data-status") == "ok"
         _shot(page, "ingest")
         _open(page, f"{server.url}/search?q={XSS_MARKER}")
         page.wait_for_selector("#search-results li a")
