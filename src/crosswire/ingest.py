@@ -27,6 +27,7 @@ import json
 import os
 import re
 import sys
+import zlib
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -120,8 +121,10 @@ def iter_documents(
 
 
 def _failed(input_id: str, path: str, fmt: str, code: str, message: str, size: int = 0) -> InputRecord:
+    """A FAILED record. Its id also covers the path, so each broken file is recorded (a
+    thousand empty files are a thousand failures), while stored inputs stay keyed by content."""
     return InputRecord(
-        input_id=input_id,
+        input_id=hashlib.sha256(f"failed:{os.path.abspath(path)}:{input_id}".encode()).hexdigest(),
         path=path,
         fmt=fmt,
         status=InputStatus.FAILED,
@@ -431,6 +434,7 @@ def _read_warc(path: str, input_id: str) -> _Read:
 
     out = _Read()
     n = 0
+    damage = _gzip_damage(path)
     try:
         with open(path, "rb") as fh:
             for rec in ArchiveIterator(fh):
@@ -444,6 +448,9 @@ def _read_warc(path: str, input_id: str) -> _Read:
                 url = rec.rec_headers.get_header("WARC-Target-URI")
                 rid = rec.rec_headers.get_header("WARC-Record-ID") or ""
                 body = rec.content_stream().read()
+                if getattr(rec.raw_stream, "limit", 0):  # fewer bytes than the record announced
+                    damage = damage or f"record {n} ends early"
+                    continue
                 m = _HTTP_CHARSET.search(ctype)
                 try:
                     html = body.decode(m.group(1)) if m else decode_bytes(body, html=True)[0]
@@ -476,6 +483,25 @@ def _read_warc(path: str, input_id: str) -> _Read:
             raise IngestError(reason, "CW109") from exc
         out.problems.append(f"[CW109] {reason}")
         out.code = "CW109"
+    if damage and out.code is None:
+        reason = f"WARC archive truncated or damaged ({damage}); {len(out.docs)} HTML record(s) kept"
+        if not out.docs:
+            raise IngestError(reason, "CW109")
+        out.problems.append(f"[CW109] {reason}")
+        out.code = "CW109"
     if not out.docs and not out.problems:
         raise IngestError(f"WARC archive holds no HTML response records ({n} records read)", "CW109")
     return out
+
+
+def _gzip_damage(path: str) -> str | None:
+    """Why a gzipped archive is damaged (warcio silently stops at a cut gzip member), or None."""
+    if not path.lower().endswith(".gz"):
+        return None
+    try:
+        with gzip.open(path, "rb") as gz:
+            while gz.read(_CHUNK):
+                pass
+    except (EOFError, OSError, zlib.error) as exc:
+        return f"{type(exc).__name__}: {exc}"
+    return None
