@@ -193,11 +193,29 @@ def _tokens(text: str) -> list[_Tok]:
 
 def _match_seq(toks: list[_Tok], i: int, phrases: Sequence[tuple[str, ...]]) -> int:
     """Length (in tokens) of the longest phrase starting at token ``i``, 0 if none."""
-    for phrase in phrases:
+    if i >= len(toks):
+        return 0
+    entry = _INDEXES.get(id(phrases))
+    if entry is None or entry[0] is not phrases:
+        entry = _INDEXES[id(phrases)] = (phrases, _by_first(tuple(phrases)))
+    for phrase in entry[1].get(toks[i].low, ()):
         n = len(phrase)
-        if i + n <= len(toks) and tuple(t.low for t in toks[i : i + n]) == phrase:
+        if i + n <= len(toks) and all(toks[i + k].low == phrase[k] for k in range(1, n)):
             return n
     return 0
+
+
+# phrase tables are cached singletons (terms(), _phrase_table()), so their id is a stable key
+_INDEXES: dict[int, tuple[Sequence[tuple[str, ...]], dict[str, tuple[tuple[str, ...], ...]]]] = {}
+
+
+def _by_first(phrases: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Phrases indexed by their first word, longest first (a phrase table is looked up per token)."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in sorted(phrases, key=len, reverse=True):
+        if phrase:
+            index.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 @functools.cache
