@@ -115,16 +115,16 @@ def export(db_path: str, what: str, fmt: str, out_path: str) -> None:
 
     GeoJSON holds events with coordinates; events without any are counted on stderr.
     """
-    from crosswire.export import export as export_records
+    from crosswire import export as export_module
     from crosswire.store import Store
 
     try:
         with Store(db_path, read_only=True) as store:
             if out_path == "-":
-                summary = export_records(store, what, fmt, click.get_text_stream("stdout"))
+                summary = export_module.export(store, what, fmt, sys.stdout)
             else:
                 with open(out_path, "w", encoding="utf-8", newline="") as dst:
-                    summary = export_records(store, what, fmt, dst)
+                    summary = export_module.export(store, what, fmt, dst)
     except OSError as exc:
         _fatal(CrosswireError(f"cannot write {out_path}: {exc}", "CW901"))
         return

@@ -209,7 +209,7 @@ def article_row(story: Story | dict[str, Any]) -> dict[str, Any]:
         "outlet": story.get("outlet"),
         "publisher": story.get("publisher"),
         "url": story.get("url"),
-        "published": published.isoformat() if hasattr(published, "isoformat") else published,
+        "published": _iso(published),
         "date_source": story.get("date_source"),
         "date_confidence": story.get("date_confidence"),
         "language": story.get("language"),
@@ -217,6 +217,13 @@ def article_row(story: Story | dict[str, Any]) -> dict[str, Any]:
         "credibility_score": story.get("credibility_score"),
         "text": story.get("text"),
     }
+
+
+def _iso(value: Any) -> str | None:
+    """A DATE column value (datetime.date from DuckDB, or already a string) as ISO text."""
+    if value is None:
+        return None
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 def claim_row(claim: Claim | dict[str, Any]) -> dict[str, Any]:

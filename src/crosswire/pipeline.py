@@ -149,7 +149,7 @@ def story_from_row(row: dict[str, Any]) -> Story:
         publisher=row.get("publisher"),
         url=row.get("url"),
         published=DateInfo(
-            published.isoformat() if hasattr(published, "isoformat") else published,
+            None if published is None else str(getattr(published, "isoformat", lambda: published)()),
             row.get("date_source") or "none",
             float(row.get("date_confidence") or 0.0),
             tuple(_j(row.get("date_flags"), [])),

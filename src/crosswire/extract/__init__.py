@@ -223,6 +223,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
             a2 = _actor(story, sentences, m2)
             pairs = _coordinated_pairs(sent, hit, places, pub)
             targets: list[tuple[Place | None, tuple[str | None, int, Evidence | None], str]] = []
+            dev: Evidence | None
             if pairs:
                 for k, (pm, dm) in enumerate(pairs):
                     place = geocode.locate_event(text, sent.start, sent.end, pm.start, [pm], story.story_id)
