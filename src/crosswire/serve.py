@@ -32,7 +32,6 @@ from typing import Annotated, Any
 
 import duckdb
 from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
-from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -94,14 +93,16 @@ class Database:
         Store(self.path).close()  # create the file and schema if missing; checks the schema version
 
     @contextmanager
-    def read(self) -> Iterator[duckdb.DuckDBPyConnection]:
+    def read(self, fts: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A read-only connection for one request; ``fts`` loads the full-text extension too."""
         with self.lock:
             try:
                 con = duckdb.connect(self.path, read_only=True)
             except duckdb.Error as exc:
                 raise StoreError(f"database {self.path} is busy or unreadable: {exc}", "CW505") from exc
             try:
-                con.execute(f"LOAD '{self._fts}'")
+                if fts:
+                    con.execute(f"LOAD '{self._fts}'")
                 yield con
             finally:
                 con.close()
@@ -612,7 +613,7 @@ class Queries:
 
     def search(self, q: str, limit: int, offset: int) -> dict[str, Any]:
         self.db.ensure_fts()
-        with self.db.read() as con:
+        with self.db.read(fts=True) as con:
             base = (
                 "FROM (SELECT story_id, title, outlet, published, text,"
                 " fts_main_stories.match_bm25(story_id, ?) AS score FROM stories) WHERE score IS NOT NULL"
@@ -701,7 +702,10 @@ class Queries:
                 " ORDER BY published DESC NULLS LAST, story_id",
                 [name],
             )
-            corpus = self._verification(con)[0]
+            # framing needs only this outlet's own stories (with their text)
+            corpus = verify.Corpus.build(
+                _ReadStore(con).stories("WHERE outlet = ?", [name]), [], [], {}, {}, []
+            )
             actors = _rows(
                 con,
                 "SELECT v AS actor, count(*) AS n FROM ("
@@ -990,9 +994,10 @@ def create_app(
         return q.events(f, limit, offset)
 
     @app.get("/api/events.geojson", tags=["events"])
-    def api_events_geojson(f: Filters) -> JSONResponse:
+    def api_events_geojson(f: Filters) -> Response:
         """The filtered events with coordinates, as a GeoJSON FeatureCollection."""
-        return JSONResponse(jsonable_encoder(q.geojson(f)), media_type="application/geo+json")
+        body = json.dumps(q.geojson(f), default=str, ensure_ascii=False, separators=(",", ":"))
+        return Response(body, media_type="application/geo+json")
 
     @app.get("/api/timeline", tags=["events"])
     def api_timeline(
