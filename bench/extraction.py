@@ -9,6 +9,11 @@ long pages weigh no more than short ones; precision and recall are the means of 
 per-document scores (documents with no predicted / no true shingles left out of the
 respective mean), F1 their harmonic mean. Confidence intervals by bootstrap (1.96 sd).
 
+A second figure measures the plain-text path (the data-driven line cleaner) on the same
+pages saved as text the way a scraper saves them: every visible text node, one line per
+block element, scripts and styles dropped (``page_text``). "page text as is" is the score
+of that text before cleaning.
+
 Usage: python bench/extraction.py [--limit N] [--baseline]
   --baseline also scores trafilatura.extract alone, for comparison.
 Prints the figures and writes bench/results/extraction.json.
@@ -84,6 +89,43 @@ def with_ci(counts: list[Counts], n_bootstrap: int = 1000) -> dict[str, float]:
     return {k: round(v, 4) for k, v in out.items()}
 
 
+_BLOCKS = frozenset(
+    "p div br li ul ol h1 h2 h3 h4 h5 h6 tr table section article header footer nav aside blockquote"
+    " figure figcaption dd dt form main pre hr".split()
+)
+
+
+def page_text(html: str) -> str:
+    """All visible text of a page, one line per block element (what a text scraper keeps)."""
+    import lxml.html
+
+    tree = lxml.html.fromstring(html)
+    for bad in tree.xpath("//script|//style|//noscript|//template|//svg|//head"):
+        bad.drop_tree()
+    parts: list[str] = []
+
+    def walk(el: lxml.html.HtmlElement) -> None:
+        block = isinstance(el.tag, str) and el.tag in _BLOCKS
+        parts.append("\n" if block else "")
+        parts.append(el.text or "")
+        for child in el:
+            walk(child)
+        parts.append("\n" if block else "")
+        parts.append(el.tail or "")
+
+    walk(tree)
+    lines = [" ".join(line.split()) for line in "".join(parts).split("\n")]
+    return re.sub(r"\n{2,}", "\n\n", "\n".join(lines)).strip()
+
+
+def ours_text(item_id: str, text: str) -> str:
+    doc = RawDocument(input_id=item_id, path=f"{item_id}.txt", fmt="text", text=text)
+    try:
+        return "\n\n".join(s.text for s in make_stories(doc))
+    except CrosswireError:
+        return ""
+
+
 def ours(item_id: str, html: str, url: str | None) -> str:
     doc = RawDocument(input_id=item_id, path=f"{item_id}.html", fmt="html", html=html, url=url)
     try:
@@ -101,11 +143,16 @@ def main() -> int:
     ids = sorted(truth)[: args.limit or None]
     ours_counts: list[Counts] = []
     base_counts: list[Counts] = []
+    raw_text_counts: list[Counts] = []
+    text_counts: list[Counts] = []
     t0 = time.perf_counter()
     for item_id in ids:
         html = gzip.decompress((DATA / "html" / f"{item_id}.html.gz").read_bytes()).decode("utf-8", "replace")
         gold = truth[item_id].get("articleBody", "")
         ours_counts.append(tp_fp_fn(gold, ours(item_id, html, truth[item_id].get("url"))))
+        text = page_text(html)
+        raw_text_counts.append(tp_fp_fn(gold, text))
+        text_counts.append(tp_fp_fn(gold, ours_text(item_id, text)))
         if args.baseline:
             import trafilatura
 
@@ -116,6 +163,7 @@ def main() -> int:
         "pages": len(ids),
         "metric": "token 4-shingle precision/recall/F1, per-document normalised (official)",
         "crosswire": with_ci(ours_counts),
+        "text_path": {"page text as is": with_ci(raw_text_counts), "line cleaner": with_ci(text_counts)},
         "seconds": round(elapsed, 1),
         "reference_published": {"trafilatura 2.0.0": 0.958, "newspaper4k": 0.949, "readability": 0.947},
     }

@@ -367,3 +367,26 @@ def test_near_duplicates_are_linked_not_deleted() -> None:
     assert [(ln.a, ln.b) for ln in links] == [("s1", "s2")]
     assert links[0].kind == "near_duplicate" and links[0].method == "minhash-lsh"
     assert 0.6 < links[0].score <= 1.0
+
+
+# --------------------------------------------------------------------------- quality floors
+
+
+def test_extraction_quality_floor_on_benchmark_pages() -> None:
+    """Floors well below bench/extraction.py's figures (HTML 0.96, text path 0.86 F1), on 40 pages."""
+    import gzip
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import extraction
+
+    truth = json.loads((extraction.DATA / "ground-truth.json").read_text(encoding="utf-8"))
+    html_counts, text_counts = [], []
+    for item_id in sorted(truth)[:40]:
+        html = gzip.decompress((extraction.DATA / "html" / f"{item_id}.html.gz").read_bytes()).decode("utf-8")
+        gold = truth[item_id]["articleBody"]
+        html_counts.append(extraction.tp_fp_fn(gold, extraction.ours(item_id, html, truth[item_id].get("url"))))
+        text_counts.append(extraction.tp_fp_fn(gold, extraction.ours_text(item_id, extraction.page_text(html))))
+    assert extraction.metrics(html_counts)["f1"] > 0.88
+    assert extraction.metrics(text_counts)["f1"] > 0.72
+    assert extraction.metrics(text_counts)["precision"] > 0.65

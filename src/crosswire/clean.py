@@ -509,6 +509,46 @@ def clean_lines(text: str, extracted: bool = False) -> CleanPage:
     return _clean(_split_lines(text), extracted=extracted)
 
 
+#: this many consecutive non-sentence lines separate two runs of prose
+BODY_GAP = 3
+
+
+def _prose_runs(lines: list[_Line], drop: dict[int, str]) -> list[tuple[int, int, int]]:
+    """Runs of prose lines (start, end, characters); short lines inside a run (quotes,
+    subheadings) do not break it, ``BODY_GAP`` consecutive non-sentence lines do."""
+    runs: list[tuple[int, int, int]] = []
+    start = end = -1
+    chars = gap = 0
+    for i, ln in enumerate(lines):
+        if i in drop:
+            continue
+        if ln.prose:
+            if start < 0:
+                start = i
+            end, gap = i, 0
+            chars += len(ln.text)
+        elif start >= 0:
+            gap += 1
+            if gap >= BODY_GAP:
+                runs.append((start, end, chars))
+                start, chars, gap = -1, 0, 0
+    if start >= 0:
+        runs.append((start, end, chars))
+    return runs
+
+
+def _body_span(runs: list[tuple[int, int, int]], extracted: bool) -> tuple[int, int]:
+    """First and last line of the article body: the runs of prose around the longest one
+    that hold at least a third of its characters (text an extractor produced is all body)."""
+    if not runs:
+        return 1 << 30, -1
+    if extracted:
+        return runs[0][0], runs[-1][1]
+    best = max(runs, key=lambda r: r[2])
+    keep = [r for r in runs if r[2] >= best[2] / 3]
+    return keep[0][0], keep[-1][1]
+
+
 def _clean(lines: list[_Line], titled: bool = False, extracted: bool = False) -> CleanPage:
     """Classify ``lines``; ``titled`` means the first line is this story's title (a teaser)."""
     page = CleanPage(title=None, lines=[])
@@ -541,11 +581,14 @@ def _clean(lines: list[_Line], titled: bool = False, extracted: bool = False) ->
         if ln.tag_cloud:
             drop[i] = "tags"
 
-    body = [i for i, ln in enumerate(lines) if i not in drop and ln.prose]
-    if not body:
-        first, last = len(lines), -1
-    else:
-        first, last = body[0], body[-1]
+    runs = _prose_runs(lines, drop)
+    first, last = _body_span(runs, extracted)
+    if not extracted:
+        # chrome between separate runs of prose (a comment section, a block of teasers) goes
+        inside = [r for r in runs if first <= r[0] and r[1] <= last]
+        for i in range(first + 1, last):
+            if i not in drop and not any(r[0] <= i <= r[1] for r in inside):
+                drop[i] = "outside_body"
 
     # header: page titles, mastheads, date stamps, section labels, captions; the title stays
     title_idx: int | None = 0 if titled and lines and 0 not in drop else None
