@@ -84,12 +84,9 @@ class Server:
 
 
 @pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from crosswire.pipeline import run
-
-    path = tmp_path_factory.mktemp("seeds") / "seeds.duckdb"
-    run([str(ROOT / "samples")], str(path))
-    return path
+def seeds_db(seed_run: Any) -> Path:
+    """The session's real pipeline run over samples/ (conftest); served read-only, copied for writes."""
+    return Path(seed_run.db)
 
 
 @pytest.fixture(scope="module")

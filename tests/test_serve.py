@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import html
+import socket
+import subprocess
+import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
@@ -324,3 +329,31 @@ def test_ingest_with_token_runs_the_pipeline_and_reports_each_file(
     assert gone.status_code == 200 and gone.json()["stories_deleted"] >= 1
     assert writer.get("/api/search", params={"q": "bakery"}).json()["total"] == 0
     assert writer.delete("/api/inputs/nope", headers=auth).status_code == 404
+
+
+def test_crosswire_serve_command_binds_localhost_and_is_read_only(db: tuple[Path, dict[str, str]]) -> None:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    exe = Path(sys.executable).with_name("crosswire")
+    proc = subprocess.Popen(
+        [str(exe), "serve", "--db", str(db[0]), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                meta = httpx.get(f"http://127.0.0.1:{port}/api/meta", timeout=5).json()
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None, proc.stdout.read() if proc.stdout else b""
+                assert time.monotonic() < deadline, "crosswire serve did not come up"
+                time.sleep(0.2)
+        assert meta["write_enabled"] is False and meta["counts"]["events"] == 4
+        r = httpx.post(f"http://127.0.0.1:{port}/api/ingest", files={"files": ("a.txt", b"x")}, timeout=10)
+        assert r.status_code == 403
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
