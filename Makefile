@@ -34,6 +34,7 @@ browser:
 bench: $(STAMP)
 	$(BIN)/python bench/extraction.py
 	$(BIN)/python bench/throughput.py
+	$(BIN)/python bench/serve.py
 
 clean:
 	rm -rf $(VENV) crosswire.duckdb report.html .pytest_cache .mypy_cache .ruff_cache
