@@ -357,3 +357,19 @@ def test_crosswire_serve_command_binds_localhost_and_is_read_only(db: tuple[Path
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+def test_a_configured_tile_server_is_allowed_by_the_policy_and_announced(
+    db: tuple[Path, dict[str, str]],
+) -> None:
+    url = "https://{s}.tile.example.org/{z}/{x}/{y}.png"
+    with TestClient(create_app(db[0], tile_url=url)) as c:
+        r = c.get("/api/meta")
+        assert r.json()["tile_url"] == url
+        img_src = next(p for p in r.headers["content-security-policy"].split(";") if "img-src" in p)
+        assert (
+            "https://*.tile.example.org" in img_src
+            and "connect-src 'self'" in r.headers["content-security-policy"]
+        )
+    with TestClient(create_app(db[0])) as c:
+        assert "example.org" not in c.get("/").headers["content-security-policy"]

@@ -179,7 +179,10 @@ function initMap() {
   const map = L.map("map", { zoomSnap: 0.25, attributionControl: true }).setView([35.0, 38.5], 6.5);
   state.map = map;
   if (state.meta.tile_url) {
-    L.tileLayer(state.meta.tile_url, { maxZoom: 18, attribution: "tiles: " + state.meta.tile_url }).addTo(map);
+    // Leaflet writes attributions as HTML: pass the configured URL through a text node first
+    const safe = document.createElement("span");
+    safe.textContent = "tiles: " + new URL(state.meta.tile_url.replace(/[{}]/g, ""), location.href).host;
+    L.tileLayer(state.meta.tile_url, { maxZoom: 18, attribution: safe.innerHTML }).addTo(map);
   }
   map.attributionControl.addAttribution("outlines: Natural Earth; Open-Syria (CC BY 4.0)");
   fetch("/outlines.geojson").then((r) => r.json()).then((gj) => {
