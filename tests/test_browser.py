@@ -140,7 +140,7 @@ def _shot(page: Any, name: str, also_docs: bool = False) -> None:
     page.screenshot(path=str(target), full_page=True)
     if also_docs and os.environ.get("CROSSWIRE_UPDATE_SCREENSHOTS"):  # the README's picture, on request
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(target, SCREENSHOTS / f"{name}.png")
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"))  # the first screenful only
 
 
 def test_map_shows_the_seed_events(seeds_server: Server, page: Any) -> None:

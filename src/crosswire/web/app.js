@@ -272,6 +272,7 @@ function drawTimeline(data) {
     return;
   }
   const types = [...new Set(data.items.map((r) => r.event_type || "unknown"))].sort();
+  const multiYear = new Set(periods.map((p) => String(p).slice(0, 4))).size > 1;
   const totals = periods.map((p) => data.items.filter((r) => r.period === p).reduce((a, r) => a + r.n, 0));
   const max = Math.max(...totals);
   const W = 360, H = 150, pad = 22, bw = Math.max(2, Math.min(40, (W - pad) / periods.length - 2));
@@ -293,7 +294,7 @@ function drawTimeline(data) {
     }
     if (periods.length <= 12 || i % Math.ceil(periods.length / 8) === 0) {
       const label = svg("text", { x: x + bw / 2, y: H + 14, "text-anchor": "middle", class: "tick" });
-      label.textContent = String(period).slice(5);
+      label.textContent = multiYear ? String(period).slice(0, 7) : String(period).slice(5);
       g.append(label);
     }
   });
