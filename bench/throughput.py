@@ -11,6 +11,7 @@ Peak memory is the tracemalloc peak of Python allocations during the pass (run s
 from the timed pass, since tracing slows Python down) and the process's max RSS.
 
 Usage: python bench/throughput.py [--repeat N]
+       python bench/throughput.py --extraction   (the extraction-speed section, see extraction_main)
 Prints the figures and writes bench/results/throughput.json (the "ingestion" section; other
 sections of that file are kept).
 """
@@ -99,5 +100,32 @@ def main() -> int:
     return 0
 
 
-if __name__ == "__main__":
+# --- extraction speed (owned by the extraction stage) -------------------------------------------
+
+
+def extraction_main() -> int:
+    """``--extraction``: stories/s of annotate + extract on FA-KES dev, and the ratio to one plain
+    pass of spaCy's full pipeline over the same texts; sentences parsed vs total (the candidate
+    filter). Writes the "extraction" section of bench/results/throughput.json.
+    """
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from fakes_events import extraction_speed
+
+    section = extraction_speed(FAKES)
+    print(json.dumps(section, indent=2))
+    data: dict[str, Any] = {}
+    if OUT.exists():
+        try:
+            data = json.loads(OUT.read_text(encoding="utf-8"))
+        except json.JSONDecodeError:
+            data = {}
+    data["extraction"] = section
+    OUT.parent.mkdir(parents=True, exist_ok=True)
+    OUT.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__" and "--extraction" in sys.argv:
+    sys.exit(extraction_main())
+elif __name__ == "__main__":
     sys.exit(main())
