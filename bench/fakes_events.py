@@ -58,6 +58,11 @@ def load_stories(path: Path) -> list[tuple[dict[str, str], Story | None]]:
     return out
 
 
+#: FA-KES labels a governorate and its countryside alike ("damascus" covers Rural Damascus, which
+#: has no label of its own in the dataset), so a prediction is compared at the gold's granularity
+GOLD_GRANULARITY = {"Rural Damascus": "Damascus"}
+
+
 def _gold_date(value: str) -> dt.date | None:
     try:
         return dt.datetime.strptime(value.strip(), "%m/%d/%Y").date()
@@ -86,6 +91,7 @@ def main(argv: list[str]) -> dict[str, Any]:
         with_event += 1
         gold_gov = geocode.canonical_admin1(row["location"])
         got_gov = geocode.canonical_admin1(ev.place.admin1) if ev.place and ev.place.admin1 else None
+        got_gov = GOLD_GRANULARITY.get(got_gov, got_gov) if got_gov else None
         with_place += got_gov is not None
         if got_gov is not None and got_gov == gold_gov:
             gov_ok += 1

@@ -449,19 +449,13 @@ def _annotate_safely(annotate: Any, stories: list[Story]) -> list[AnnotatedStory
 
 
 def main_event(events: Sequence[Event]) -> Event | None:
-    """The story's most prominent event: the first reported, preferring one with a place.
+    """The story's most prominent event: the first one reported that has a place.
 
-    News puts the main event first (headline, lede); among the first events an event with a
-    resolved place and its own date is the more specific report.
+    News puts the main event first (headline, lede); an event the geocoder could not place is
+    taken only when no event has a place.
     """
     if not events:
         return None
-
-    def rank(e: Event) -> tuple[int, int, int]:
-        start = e.evidence["trigger"].start if "trigger" in e.evidence else 10**9
-        specific = (e.place is not None) + (e.place is not None and e.place.geo_precision == 1)
-        return (-specific, start, -e.fatalities)
-
     located = [e for e in events if e.place is not None]
     pool = located or list(events)
-    return min(pool, key=rank)
+    return min(pool, key=lambda e: e.evidence["trigger"].start if "trigger" in e.evidence else 10**9)
