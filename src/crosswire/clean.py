@@ -515,14 +515,12 @@ BODY_GAP = 3
 
 def _prose_runs(lines: list[_Line], drop: dict[int, str]) -> list[tuple[int, int, int]]:
     """Runs of prose lines (start, end, characters); short lines inside a run (quotes,
-    subheadings) do not break it, ``BODY_GAP`` consecutive non-sentence lines do."""
+    subheadings) do not break it, ``BODY_GAP`` consecutive non-sentence or chrome lines do."""
     runs: list[tuple[int, int, int]] = []
     start = end = -1
     chars = gap = 0
     for i, ln in enumerate(lines):
-        if i in drop:
-            continue
-        if ln.prose:
+        if ln.prose and i not in drop:
             if start < 0:
                 start = i
             end, gap = i, 0
@@ -549,6 +547,17 @@ def _body_span(runs: list[tuple[int, int, int]], extracted: bool) -> tuple[int, 
     return keep[0][0], keep[-1][1]
 
 
+def _note_outlet(page: CleanPage, bp: BoilerplatePattern, ln: _Line) -> None:
+    """An outlet named by chrome: a source credit names the original, site chrome the publisher."""
+    if bp.category not in _CHROME_CATEGORIES and bp.category != "provenance":
+        return
+    hit = outlet_in(ln.text)
+    if hit and bp.category == "provenance" and page.masthead is None:
+        page.masthead, page.masthead_evidence = hit[0], ln.text
+    elif hit and bp.category != "provenance" and page.chrome_outlet is None:
+        page.chrome_outlet, page.chrome_evidence = hit[0], ln.text
+
+
 def _clean(lines: list[_Line], titled: bool = False, extracted: bool = False) -> CleanPage:
     """Classify ``lines``; ``titled`` means the first line is this story's title (a teaser)."""
     page = CleanPage(title=None, lines=[])
@@ -567,12 +576,7 @@ def _clean(lines: list[_Line], titled: bool = False, extracted: bool = False) ->
                 page.header_date = _stamp_date(ln.text)  # "Published: 3 March 2019 10:15 GMT"
             list_mode = bp.scope == "list"
             skip_next = bp.scope == "next"
-            if bp.category in _CHROME_CATEGORIES or bp.category == "provenance":
-                hit = outlet_in(ln.text)
-                if hit and bp.category == "provenance" and page.masthead is None:
-                    page.masthead, page.masthead_evidence = hit[0], ln.text
-                elif hit and page.chrome_outlet is None:
-                    page.chrome_outlet, page.chrome_evidence = hit[0], ln.text
+            _note_outlet(page, bp, ln)
             continue
         if list_mode and ln.headline_like and not ln.prose:
             drop[i] = "related"
