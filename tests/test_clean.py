@@ -390,3 +390,41 @@ def test_extraction_quality_floor_on_benchmark_pages() -> None:
     assert extraction.metrics(html_counts)["f1"] > 0.88
     assert extraction.metrics(text_counts)["f1"] > 0.72
     assert extraction.metrics(text_counts)["precision"] > 0.65
+
+
+def test_reader_comments_after_the_article_are_not_story_text() -> None:
+    page = """Daily Levant News
+Home
+Politics
+
+Car bomb kills five in Azaz market
+
+AZAZ, Syria — A car bomb exploded in a crowded market in the northern Syrian town of Azaz on Thursday, killing at least five people and wounding 20, local officials and medics said.
+
+No group immediately claimed responsibility for the blast, the third in the town this month.
+
+"We heard a huge explosion and then everyone was running," said Ahmed, a shopkeeper who was lightly wounded.
+
+Turkish-backed factions that control the town blamed Kurdish militants, who denied any involvement.
+
+12 Comments
+abu_omar
+2 hours ago
+This is terrible, when will the killing in this country finally stop for good?
+Reply
+syria_watcher
+3 hours ago
+Another attack in the north and nobody is ever held accountable for any of it.
+Reply
+Load more comments
+
+Most Popular
+Protests in Sweida enter third week
+Oil prices rise on Gulf tensions
+About Us
+Privacy Policy
+"""
+    (story,) = clean.make_stories(_doc(page))
+    assert story.title == "Car bomb kills five in Azaz market"
+    assert story.text.endswith("who denied any involvement.")
+    assert "This is terrible" not in story.text and "Sweida" not in story.text and "Daily Levant" not in story.text
