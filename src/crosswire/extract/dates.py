@@ -12,6 +12,7 @@ ones cannot and are left unresolved.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -145,6 +146,12 @@ def _shift_months(d: dt.date, months: int, day: int | None = None) -> dt.date:
 def find_dates(sentence: str, published: DateInfo | str | None = None) -> list[DateMatch]:
     """Every date expression in ``sentence``, resolved where the publication date allows."""
     pub = _parse_pub(published)
+    return list(_find_dates(sentence, pub))
+
+
+@functools.lru_cache(maxsize=8192)
+def _find_dates(sentence: str, pub: dt.date | None) -> tuple[DateMatch, ...]:
+    # cached: extraction asks about the same sentence for its own date and for continuations
     taken: list[tuple[int, int]] = []
     out: list[DateMatch] = []
     for kind, pattern in _PATTERNS:
@@ -172,7 +179,7 @@ def find_dates(sentence: str, published: DateInfo | str | None = None) -> list[D
                 d.start, d.end, d.text, (base - dt.timedelta(days=1)).isoformat() if base else None, 1, True
             )
         fixed.append(d)
-    return fixed
+    return tuple(fixed)
 
 
 def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date | None, int, bool] | None:
