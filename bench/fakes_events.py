@@ -11,7 +11,7 @@ FA-KES has no publication-date column; dates come from the text (datelines, expl
 Prints the figures and writes them to bench/results/fakes_events.json.
 
 ``--speed`` instead measures extraction speed (stories/s, ratio to one plain spaCy pass of the
-full pipeline, sentences parsed vs total) and writes bench/results/extraction_speed.json.
+full pipeline, sentences parsed vs total); ``bench/throughput.py --extraction`` saves them.
 """
 
 from __future__ import annotations
@@ -121,9 +121,6 @@ def main(argv: list[str]) -> dict[str, Any]:
     return figures
 
 
-SPEED_RESULTS = Path(__file__).resolve().parent / "results" / "extraction_speed.json"
-
-
 def extraction_speed(path: Path = DEFAULT_CSV, limit: int | None = None) -> dict[str, Any]:
     """Stories/s of the whole extraction vs one plain pass of the full spaCy pipeline.
 
@@ -160,12 +157,10 @@ def extraction_speed(path: Path = DEFAULT_CSV, limit: int | None = None) -> dict
 
 
 if __name__ == "__main__" and "--speed" in sys.argv:
+    # saved by bench/throughput.py --extraction (its "extraction" section); here only printed
     args = [a for a in sys.argv[1:] if a != "--speed"]
-    speed = extraction_speed(Path(args[0]) if args else DEFAULT_CSV)
-    for k, v in speed.items():
+    for k, v in extraction_speed(Path(args[0]) if args else DEFAULT_CSV).items():
         print(f"{k}: {v}")
-    SPEED_RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    SPEED_RESULTS.write_text(json.dumps(speed, indent=2) + "\n", encoding="utf-8")
 elif __name__ == "__main__":
     figs = main(sys.argv)
     for k, v in figs.items():
