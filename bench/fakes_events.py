@@ -109,6 +109,7 @@ def main(argv: list[str]) -> dict[str, Any]:
         "articles": n,
         "stories": len(stories),
         "with_main_event": with_event,
+        "events": sum(len(events) for events, _ in results.values()),
         "governorate_accuracy": round(gov_ok / n, 4),
         "governorate_accuracy_when_located": round(gov_ok / with_place, 4) if with_place else 0.0,
         "date_exact": round(exact / n, 4),

@@ -333,7 +333,9 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
             date_ok = not (d.date_own and prev.date_own) or abs(_days(d.event_date, prev.event_date)) <= 1
             if not date_ok or not _place_compatible(prev.place, d.place):
                 continue
-            if (continuation and (same_type or anaphor)) or same_sentence or (same_type and anaphor):
+            # the same kind of event at a compatible place and date is the same event told again
+            # (headline, lede, recap); another kind merges only as a continuation or "the blast"
+            if same_type or same_sentence or (continuation and anaphor):
                 target = prev
                 break
         if target is None:
