@@ -61,6 +61,7 @@ def test_events_csv_has_acled_columns_then_crosswire_columns(db: Path) -> None:
         bomb and bomb[0]["fatalities"] == "32" and bomb[0]["civilian_targeting"] in {"", "Civilian targeting"}
     )
     assert bomb[0]["disorder_type"] == "Political violence"
+    assert (bomb[0]["country"], bomb[0]["iso"], bomb[0]["region"]) == ("Syria", "760", "Middle East")
 
 
 def test_events_jsonl_matches_csv_rows(db: Path) -> None:

@@ -15,17 +15,21 @@ member.
 from __future__ import annotations
 
 import csv
+import functools
 import json
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from crosswire.errors import UsageError
+from crosswire.errors import DataFileError, UsageError
 from crosswire.models import Claim, Event, Story, to_dict
+from crosswire.settings import data_files
 from crosswire.store import Store
 
 WHAT = ("articles", "events", "claims")
+#: ACLED country names, ISO numeric codes and regions (bundled file plus the user's)
+COUNTRIES_FILE = "acled_countries.csv"
 FORMATS = ("csv", "jsonl", "geojson")
 
 ACLED_COLUMNS = (
@@ -119,6 +123,27 @@ class ExportSummary:
     skipped_without_coordinates: int = 0
 
 
+@functools.cache
+def _countries() -> dict[str, dict[str, str]]:
+    """ACLED's country name, ISO 3166 numeric code and region, keyed by name and alpha-2 code."""
+    table: dict[str, dict[str, str]] = {}
+    for path in data_files(COUNTRIES_FILE):
+        try:
+            with path.open(encoding="utf-8", newline="") as fh:
+                for row in csv.DictReader(fh):
+                    entry = {"country": row["country"], "iso": row["iso"], "region": row["region"]}
+                    table[row["country"].casefold()] = entry
+                    if row.get("alpha2"):
+                        table[row["alpha2"].casefold()] = entry
+        except (OSError, KeyError, csv.Error) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    return table
+
+
+def _country(value: str | None) -> dict[str, str]:
+    return _countries().get((value or "").casefold(), {"country": value or "", "iso": "", "region": ""})
+
+
 def _interaction(inter1: int | None, inter2: int | None) -> int | None:
     """ACLED's interaction code: the two inter codes, lower first ("10" when there is no actor2)."""
     if inter1 is None and inter2 is None:
@@ -138,6 +163,7 @@ def event_row(
     a1, a2, place = ev.get("actor1") or {}, ev.get("actor2") or {}, ev.get("place") or {}
     inter1, inter2 = a1.get("actor_type"), a2.get("actor_type")
     date = ev.get("event_date")
+    country = _country(place.get("country"))
     return {
         "event_id_cnty": ev["event_id"],
         "event_date": date,
@@ -154,9 +180,9 @@ def event_row(
         "inter2": inter2,
         "interaction": _interaction(inter1, inter2),
         "civilian_targeting": "Civilian targeting" if ev.get("civilian_targeting") else "",
-        "iso": None,
-        "region": None,
-        "country": place.get("country"),
+        "iso": int(country["iso"]) if country["iso"].isdigit() else None,
+        "region": country["region"] or None,
+        "country": country["country"] or None,
         "admin1": place.get("admin1"),
         "admin2": place.get("admin2"),
         "admin3": place.get("admin3"),
