@@ -140,6 +140,23 @@ def extraction_speed(path: Path = DEFAULT_CSV, limit: int | None = None) -> dict
     results = extract_stories(stories)
     ours = time.perf_counter() - t0
     annotated = annotate(stories)
+    # the sentence splitter: annotate's rule-based one vs spaCy's senter with all else disabled
+    from crosswire.annotate import split_sentences
+
+    texts = [s.text for s in stories]
+    t0 = time.perf_counter()
+    n_rule = sum(len(split_sentences(t)) for t in texts)
+    rule_s = time.perf_counter() - t0
+    import spacy
+
+    senter = spacy.load(
+        model.meta["lang"] + "_" + model.meta["name"],
+        exclude=[p for p in model.component_names if p != "senter"],
+    )
+    senter.enable_pipe("senter")
+    t0 = time.perf_counter()
+    n_senter = sum(len(list(d.sents)) for d in senter.pipe(texts, batch_size=64))
+    senter_s = time.perf_counter() - t0
     total = sum(len(a.sentences) for a in annotated)
     parsed = sum(len(a.candidates) for a in annotated)
     return {
@@ -154,6 +171,10 @@ def extraction_speed(path: Path = DEFAULT_CSV, limit: int | None = None) -> dict
         "sentences_total": total,
         "sentences_parsed": parsed,
         "parsed_fraction": round(parsed / total, 3) if total else 0.0,
+        "rule_splitter_seconds": round(rule_s, 3),
+        "rule_splitter_sentences": n_rule,
+        "spacy_senter_seconds": round(senter_s, 3),
+        "spacy_senter_sentences": n_senter,
     }
 
 
