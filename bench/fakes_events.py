@@ -71,9 +71,13 @@ def _gold_date(value: str) -> dt.date | None:
 
 
 def main(argv: list[str]) -> dict[str, Any]:
-    path = Path(argv[1]) if len(argv) > 1 else DEFAULT_CSV
+    return evaluate(Path(argv[1]) if len(argv) > 1 else DEFAULT_CSV)
+
+
+def evaluate(path: Path = DEFAULT_CSV, limit: int | None = None) -> dict[str, Any]:
+    """The figures over the first ``limit`` rows (all when None)."""
     t0 = time.perf_counter()
-    pairs = load_stories(path)
+    pairs = load_stories(path)[:limit]
     stories = [s for _, s in pairs if s is not None]
     results = {sid: (events, err) for sid, events, _, err in extract_stories(stories)}
     elapsed = time.perf_counter() - t0

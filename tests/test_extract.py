@@ -154,3 +154,21 @@ def test_one_failing_story_is_recorded_and_the_batch_goes_on(monkeypatch: pytest
     by_id = {sid: (events, err) for sid, events, _, err in results}
     assert by_id["bad"][1] is not None and "CW302" in by_id["bad"][1]
     assert by_id["good"][1] is None and by_id["good"][0]
+
+
+FAKES = Path("/work/shared/eval/fakes/fakes_dev.csv")
+
+
+@pytest.mark.skipif(not FAKES.exists(), reason="FA-KES dev set not available")
+def test_fakes_main_event_quality_floor() -> None:
+    """A regression gate on the first 40 FA-KES dev articles (the bench measures all 413)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import fakes_events
+
+    figures = fakes_events.evaluate(FAKES, limit=40)
+    assert figures["extraction_errors"] == 0
+    assert figures["governorate_accuracy"] >= 0.65
+    assert figures["date_within_3_days"] >= 0.6
+    assert figures["date_exact"] >= 0.45
