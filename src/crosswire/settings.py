@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from importlib import resources
@@ -12,8 +13,10 @@ from pathlib import Path
 DATA_ENV = "CROSSWIRE_DATA"
 
 
+@functools.cache
 def data_dir() -> Path:
     """The folder of bundled, versioned data files (gazetteer, actors, outlets, lexicons)."""
+    # cached: stages look their data files up per call (tens of thousands of times per batch)
     return Path(str(resources.files("crosswire") / "data"))
 
 
