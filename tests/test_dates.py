@@ -23,8 +23,8 @@ def test_weekday_is_the_most_recent_on_or_before_publication() -> None:
 
 
 def test_last_weekday_on_the_same_weekday_is_a_week_back() -> None:
-    assert _resolve("Raids have continued since last Wednesday.") == ("2016-08-10", 1)
-    assert _resolve("Raids have continued since last Sunday.") == ("2016-08-14", 1)
+    assert _resolve("Jets struck the bakery last Wednesday.") == ("2016-08-10", 1)
+    assert _resolve("Jets struck the bakery last Sunday.") == ("2016-08-14", 1)
 
 
 def test_next_weekday_is_not_an_event_date() -> None:
@@ -88,3 +88,9 @@ def test_dateline_gives_a_publication_date_when_none_is_known() -> None:
     assert dateline_date("Government forces advanced on Sunday").value is None
     assert publication_date(PUB, "Sun 16 Apr 2017 text").value == "2016-08-17"
     assert publication_date(NO_PUB, "Sun 16 Apr 2017 text").source == "dateline"
+
+
+def test_since_and_until_dates_are_not_event_dates() -> None:
+    assert _resolve("The country has been at war since March 2011.") == (None, 3)
+    assert _resolve("Raids have continued since last Wednesday.") == (None, 3)
+    assert _resolve("The truce held until Sunday, when jets struck again on Monday.") == ("2016-08-15", 1)

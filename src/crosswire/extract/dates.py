@@ -104,6 +104,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+_SINCE = re.compile(
+    r"\b(?:since|ever since|until|till)\s+(?:(?:the\s+)?(?:early|late|mid|end of|start of)\s+)?$", re.I
+)
+
+
 @dataclass(frozen=True)
 class DateMatch:
     """A date expression found in a sentence (offsets relative to the sentence)."""
@@ -258,7 +263,8 @@ def resolve_event_date(
     expressions the one nearest the trigger, preferring those in the same clause. Returns
     ``(None, 3, None)`` when the sentence holds no date that resolves.
     """
-    found = [d for d in find_dates(sentence, published) if d.iso]
+    # "since March 2011" dates the start of something ongoing, not an event
+    found = [d for d in find_dates(sentence, published) if d.iso and not _SINCE.search(sentence[: d.start])]
     if not found:
         return None, 3, None
     if anchor is not None and len(found) > 1:
