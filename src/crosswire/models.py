@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
-class InputStatus(str, enum.Enum):
+class InputStatus(enum.StrEnum):
     """What happened to one input file or record."""
 
     OK = "ok"
