@@ -22,7 +22,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
 from crosswire import __version__, verify
-from crosswire.store import Store
+from crosswire.store import Store, json_value
 
 
 def highlight(evidence: Any) -> Markup:
@@ -46,15 +46,6 @@ def highlight(evidence: Any) -> Markup:
     return escape(sentence)
 
 
-def _load(value: Any) -> Any:
-    if isinstance(value, str):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
-
-
 def _env() -> Environment:
     env = Environment(
         loader=PackageLoader("crosswire", "templates"),
@@ -76,7 +67,7 @@ def report_data(store: Store) -> dict[str, Any]:
     corr = verify.corroboration(corpus)
     framing = verify.framing(corpus)
     contras = [
-        {"cluster_id": r["cluster_id"], "kind": r["kind"], "values": _load(r["values"])}
+        {"cluster_id": r["cluster_id"], "kind": r["kind"], "values": json_value(r["values"])}
         for r in store.query(
             'SELECT cluster_id, kind, "values" FROM contradictions ORDER BY cluster_id, kind'
         )
@@ -153,7 +144,7 @@ def report_data(store: Store) -> dict[str, Any]:
     for r in store.query(
         "SELECT story_id, credibility_score, credibility FROM stories ORDER BY credibility_score NULLS LAST"
     ):
-        detail = _load(r["credibility"]) or {}
+        detail = json_value(r["credibility"]) or {}
         cred.append(
             {
                 "story": story_meta(str(r["story_id"])),

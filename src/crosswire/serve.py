@@ -40,7 +40,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from crosswire import __version__
 from crosswire.errors import CODES, CrosswireError, ServeError, StoreError
 from crosswire.settings import DEFAULT, Settings
-from crosswire.store import Store
+from crosswire.store import Store, json_value
+from crosswire.store import rows as query_rows
 
 WEB_DIR = Path(__file__).parent / "web"
 
@@ -145,21 +146,6 @@ class Database:
                     raise StoreError(f"full-text index rebuild failed: {exc}", "CW203") from exc
 
 
-def _rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-    cur = con.execute(sql, list(params))
-    cols = [d[0] for d in cur.description or []]
-    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
-
-
-def _loads(value: Any) -> Any:
-    if isinstance(value, str):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
-
-
 # --- outlets and camps ----------------------------------------------------------
 
 
@@ -181,10 +167,10 @@ class _ReadStore:
         self.con = con
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        return _rows(self.con, sql, params)
+        return query_rows(self.con, sql, params)
 
     def stories(self, where: str = "", params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        return _rows(self.con, f"SELECT * FROM stories {where} ORDER BY input_id, idx", params)
+        return query_rows(self.con, f"SELECT * FROM stories {where} ORDER BY input_id, idx", params)
 
 
 # --- filters ---------------------------------------------------------------------
@@ -345,14 +331,14 @@ class Queries:
         camps = outlet_camps()
         with self.db.read() as con:
             counts = {
-                t: int(_rows(con, f"SELECT count(*) AS n FROM {t}")[0]["n"])
+                t: int(query_rows(con, f"SELECT count(*) AS n FROM {t}")[0]["n"])
                 for t in ("inputs", "stories", "events", "claims", "links", "contradictions")
             }
 
             def distinct(sql: str) -> list[Any]:
-                return [r["v"] for r in _rows(con, sql) if r["v"] is not None]
+                return [r["v"] for r in query_rows(con, sql) if r["v"] is not None]
 
-            span = _rows(con, "SELECT min(event_date) AS lo, max(event_date) AS hi FROM events")[0]
+            span = query_rows(con, "SELECT min(event_date) AS lo, max(event_date) AS hi FROM events")[0]
             facets = {
                 "event_types": distinct("SELECT DISTINCT event_type AS v FROM events ORDER BY 1"),
                 "sub_event_types": distinct("SELECT DISTINCT sub_event_type AS v FROM events ORDER BY 1"),
@@ -375,8 +361,8 @@ class Queries:
     def events(self, f: EventFilter, limit: int, offset: int) -> dict[str, Any]:
         where, params = f.where()
         with self.db.read() as con:
-            total = int(_rows(con, f"SELECT count(*) AS n {EVENT_FROM} {where}", params)[0]["n"])
-            items = _rows(
+            total = int(query_rows(con, f"SELECT count(*) AS n {EVENT_FROM} {where}", params)[0]["n"])
+            items = query_rows(
                 con,
                 f"SELECT {EVENT_COLUMNS} {EVENT_FROM} {where}"
                 " ORDER BY e.event_date DESC NULLS LAST, e.event_id LIMIT ? OFFSET ?",
@@ -390,7 +376,7 @@ class Queries:
         where = f"{where} AND {extra}" if where else f"WHERE {extra}"
         with self.db.read() as con:
             rows = _with_camp(
-                _rows(con, f"SELECT {EVENT_COLUMNS} {EVENT_FROM} {where} ORDER BY e.event_id", params),
+                query_rows(con, f"SELECT {EVENT_COLUMNS} {EVENT_FROM} {where} ORDER BY e.event_id", params),
                 f.camps,
             )
         features = []
@@ -412,7 +398,7 @@ class Queries:
         where = f"{where} AND {extra}" if where else f"WHERE {extra}"
         unit = "week" if bucket == "week" else "day"
         with self.db.read() as con:
-            rows = _rows(
+            rows = query_rows(
                 con,
                 f"SELECT date_trunc('{unit}', e.event_date)::DATE AS period, e.event_type, count(*) AS n,"
                 f" sum(coalesce(e.fatalities, 0)) AS fatalities {EVENT_FROM} {where}"
@@ -426,33 +412,33 @@ class Queries:
     ) -> dict[str, Any]:
         if not ids:
             return {}
-        rows = _rows(
+        rows = query_rows(
             con,
             "SELECT story_id, input_id, title, text, outlet, publisher, url, published, language,"
             f" credibility_score, credibility FROM stories WHERE story_id IN ({', '.join('?' for _ in ids)})",
             list(ids),
         )
         for r in rows:
-            r["credibility"] = _loads(r["credibility"])
+            r["credibility"] = json_value(r["credibility"])
         return {r["story_id"]: r for r in _with_camp(rows, camps)}
 
     def event(self, event_id: str) -> dict[str, Any] | None:
         """One event with every report of the same real event (its cluster), side by side."""
         camps = outlet_camps()
         with self.db.read() as con:
-            found = _rows(con, "SELECT cluster_id FROM events WHERE event_id = ?", [event_id])
+            found = query_rows(con, "SELECT cluster_id FROM events WHERE event_id = ?", [event_id])
             if not found:
                 return None
             cluster_id = found[0]["cluster_id"]
             cond, key = ("e.cluster_id = ?", cluster_id) if cluster_id else ("e.event_id = ?", event_id)
-            events = _rows(
+            events = query_rows(
                 con,
                 f"SELECT {EVENT_COLUMNS}, e.record {EVENT_FROM} WHERE {cond} ORDER BY s.outlet, e.event_id",
                 [key],
             )
             story_ids = sorted({e["story_id"] for e in events})
             stories = self._stories_by_id(con, story_ids, camps)
-            claims = _rows(
+            claims = query_rows(
                 con,
                 "SELECT claim_id, story_id, speaker, speaker_actor, reporting_verb, quote, content,"
                 " about_actor, claim_type, cluster_id, record FROM claims"
@@ -461,7 +447,7 @@ class Queries:
                 story_ids,
             )
             contradictions = (
-                _rows(
+                query_rows(
                     con,
                     'SELECT cluster_id, kind, "values" FROM contradictions'
                     " WHERE cluster_id = ? ORDER BY kind",
@@ -472,11 +458,11 @@ class Queries:
             )
         _with_camp(events, camps)
         for e in events:
-            e["record"] = _loads(e["record"])
+            e["record"] = json_value(e["record"])
         for c in claims:
-            c["record"] = _loads(c["record"])
+            c["record"] = json_value(c["record"])
         for c in contradictions:
-            c["values"] = _loads(c["values"])
+            c["values"] = json_value(c["values"])
         reports = []
         for sid in story_ids:
             story = stories.get(sid)
@@ -524,8 +510,8 @@ class Queries:
                 " AS n_contradictions"
                 f" {EVENT_FROM} {where} GROUP BY e.cluster_id"
             )
-            total = int(_rows(con, f"SELECT count(*) AS n FROM ({sql})", params)[0]["n"])
-            items = _rows(
+            total = int(query_rows(con, f"SELECT count(*) AS n FROM ({sql})", params)[0]["n"])
+            items = query_rows(
                 con,
                 f"{sql} ORDER BY n_outlets DESC, first_date DESC NULLS LAST, e.cluster_id LIMIT ? OFFSET ?",
                 [*params, limit, offset],
@@ -558,8 +544,8 @@ class Queries:
         where = ("WHERE " + " AND ".join(clauses)) if clauses else ""
         base = "FROM claims c JOIN stories s ON s.story_id = c.story_id"
         with self.db.read() as con:
-            total = int(_rows(con, f"SELECT count(*) AS n {base} {where}", params)[0]["n"])
-            items = _rows(
+            total = int(query_rows(con, f"SELECT count(*) AS n {base} {where}", params)[0]["n"])
+            items = query_rows(
                 con,
                 "SELECT c.claim_id, c.story_id, c.speaker, c.speaker_actor, c.reporting_verb, c.quote,"
                 f" c.content, c.about_actor, c.claim_type, c.cluster_id, s.outlet {base} {where}"
@@ -571,8 +557,8 @@ class Queries:
     def stories(self, outlet: str | None, limit: int, offset: int) -> dict[str, Any]:
         where, params = ("WHERE outlet = ?", [outlet]) if outlet else ("", [])
         with self.db.read() as con:
-            total = int(_rows(con, f"SELECT count(*) AS n FROM stories {where}", params)[0]["n"])
-            items = _rows(
+            total = int(query_rows(con, f"SELECT count(*) AS n FROM stories {where}", params)[0]["n"])
+            items = query_rows(
                 con,
                 "SELECT story_id, input_id, title, outlet, publisher, url, published, language,"
                 f" length(text) AS chars, credibility_score FROM stories {where}"
@@ -587,24 +573,24 @@ class Queries:
             found = self._stories_by_id(con, [story_id], camps)
             if not found:
                 return None
-            events = _rows(
+            events = query_rows(
                 con,
                 "SELECT event_id, sub_event_type, record FROM events WHERE story_id = ? ORDER BY event_id",
                 [story_id],
             )
-            claims = _rows(
+            claims = query_rows(
                 con,
                 "SELECT claim_id, claim_type, record FROM claims WHERE story_id = ? ORDER BY claim_id",
                 [story_id],
             )
         story = found[story_id]
         spans = [
-            s for e in events for s in evidence_spans(_loads(e["record"]), e["sub_event_type"] or "event")
+            s for e in events for s in evidence_spans(json_value(e["record"]), e["sub_event_type"] or "event")
         ]
         spans += [
             s
             for c in claims
-            for s in evidence_spans(_loads(c["record"]), f"claim ({c['claim_type']})", kind="claim")
+            for s in evidence_spans(json_value(c["record"]), f"claim ({c['claim_type']})", kind="claim")
         ]
         story["event_ids"] = [e["event_id"] for e in events]
         story["claim_ids"] = [c["claim_id"] for c in claims]
@@ -618,8 +604,8 @@ class Queries:
                 "FROM (SELECT story_id, title, outlet, published, text,"
                 " fts_main_stories.match_bm25(story_id, ?) AS score FROM stories) WHERE score IS NOT NULL"
             )
-            total = int(_rows(con, f"SELECT count(*) AS n {base}", [q])[0]["n"])
-            items = _rows(
+            total = int(query_rows(con, f"SELECT count(*) AS n {base}", [q])[0]["n"])
+            items = query_rows(
                 con,
                 f"SELECT story_id, title, outlet, published, score, text {base}"
                 " ORDER BY score DESC, story_id LIMIT ? OFFSET ?",
@@ -640,7 +626,7 @@ class Queries:
     def outlets(self) -> list[dict[str, Any]]:
         camps = outlet_camps()
         with self.db.read() as con:
-            rows = _rows(
+            rows = query_rows(
                 con,
                 """
                 WITH ev AS (
@@ -667,7 +653,7 @@ class Queries:
                 ORDER BY p.n_stories DESC, p.outlet
                 """,
             )
-            cross = _rows(
+            cross = query_rows(
                 con,
                 "SELECT s.outlet, e.cluster_id FROM events e JOIN stories s USING (story_id)"
                 " WHERE e.cluster_id IS NOT NULL",
@@ -696,7 +682,7 @@ class Queries:
         from crosswire import verify
 
         with self.db.read() as con:
-            stories = _rows(
+            stories = query_rows(
                 con,
                 "SELECT story_id, title, published, credibility_score FROM stories WHERE outlet = ?"
                 " ORDER BY published DESC NULLS LAST, story_id",
@@ -706,7 +692,7 @@ class Queries:
             corpus = verify.Corpus.build(
                 _ReadStore(con).stories("WHERE outlet = ?", [name]), [], [], {}, {}, []
             )
-            actors = _rows(
+            actors = query_rows(
                 con,
                 "SELECT v AS actor, count(*) AS n FROM ("
                 " SELECT e.actor1 AS v FROM events e JOIN stories s USING (story_id) WHERE s.outlet = ?"
@@ -800,11 +786,11 @@ def _input_result(con: duckdb.DuckDBPyConnection, path: str, sha: str, failed: A
             "input_id": failed.input_id,
         }
     cols = "SELECT input_id, status, error_code, message, n_stories FROM inputs"
-    row = _rows(con, f"{cols} WHERE path = ? ORDER BY seen_at DESC LIMIT 1", [path])
+    row = query_rows(con, f"{cols} WHERE path = ? ORDER BY seen_at DESC LIMIT 1", [path])
     if row:
         return row[0]
     # not written this time: an input with the same content hash was stored before
-    row = _rows(con, f"{cols} WHERE input_id = ? OR input_id LIKE ? LIMIT 1", [sha, f"{sha}%"])
+    row = query_rows(con, f"{cols} WHERE input_id = ? OR input_id LIKE ? LIMIT 1", [sha, f"{sha}%"])
     if row:
         return {**row[0], "status": "skipped", "error_code": "CW112", "message": CODES["CW112"]}
     return {

@@ -128,6 +128,23 @@ def _json(value: Any) -> str:
     return json.dumps(to_dict(value), ensure_ascii=False)
 
 
+def json_value(value: Any) -> Any:
+    """A JSON column's value decoded (DuckDB returns JSON as text); other values unchanged."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+    """Run ``sql`` on ``con`` and return the rows as dicts keyed by column name."""
+    cur = con.execute(sql, list(params))
+    cols = [d[0] for d in cur.description or []]
+    return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+
+
 class Store:
     """A connection to one crosswire database file (created on first use)."""
 
@@ -346,9 +363,7 @@ class Store:
     # --- reading ------------------------------------------------------------
 
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cur = self.con.execute(sql, list(params))
-        cols = [d[0] for d in cur.description or []]
-        return [dict(zip(cols, row, strict=True)) for row in cur.fetchall()]
+        return rows(self.con, sql, params)
 
     def counts(self) -> dict[str, int]:
         out = {}
