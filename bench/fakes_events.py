@@ -28,6 +28,7 @@ from typing import Any
 from crosswire import clean, geocode
 from crosswire.errors import CrosswireError
 from crosswire.extract import extract_stories, main_event
+from crosswire.extract.dates import publication_date
 from crosswire.models import RawDocument, Story
 
 DEFAULT_CSV = Path("/work/shared/eval/fakes/fakes_dev.csv")
@@ -83,10 +84,20 @@ def evaluate(path: Path = DEFAULT_CSV, limit: int | None = None) -> dict[str, An
     elapsed = time.perf_counter() - t0
     n = len(pairs)
     gov_ok = exact = within3 = with_event = with_place = with_date = errors = 0
+    # how the gold date relates to the story's own publication date (dateline): it shows how
+    # much of the gold is the article's date rather than a date written in the text
+    pub_same = pub_far = pub_known = 0
     confusion: dict[str, int] = {}
     for row, story in pairs:
         if story is None:
             continue
+        pub = publication_date(story.published, story.text).value
+        gold_day = _gold_date(row["date"])
+        if pub and gold_day:
+            pub_known += 1
+            gap = abs((dt.date.fromisoformat(pub) - gold_day).days)
+            pub_same += gap == 0
+            pub_far += gap > 3
         events, err = results.get(story.story_id, ([], None))
         errors += err is not None
         ev = main_event(events)
@@ -119,6 +130,9 @@ def evaluate(path: Path = DEFAULT_CSV, limit: int | None = None) -> dict[str, An
         "date_exact": round(exact / n, 4),
         "date_within_3_days": round(within3 / n, 4),
         "date_exact_when_dated": round(exact / with_date, 4) if with_date else 0.0,
+        "stories_with_publication_date": pub_known,
+        "gold_date_equals_publication_date": pub_same,
+        "gold_date_over_3_days_from_publication_date": pub_far,
         "extraction_errors": errors,
         "seconds": round(elapsed, 1),
         "top_governorate_confusions": dict(sorted(confusion.items(), key=lambda kv: -kv[1])[:8]),

@@ -94,3 +94,13 @@ def test_since_and_until_dates_are_not_event_dates() -> None:
     assert _resolve("The country has been at war since March 2011.") == (None, 3)
     assert _resolve("Raids have continued since last Wednesday.") == (None, 3)
     assert _resolve("The truce held until Sunday, when jets struck again on Monday.") == ("2016-08-15", 1)
+
+
+def test_dateline_after_a_headline_and_glued_day_year_are_read() -> None:
+    from crosswire.clean import resolve_date
+
+    head = "25 civilians killed in raids on Syria IS group bastion Raqa monitor AFP Wednesday 22 Jun 2016 Air strikes"
+    assert dateline_date(head).value == "2016-06-22"
+    info, _ = resolve_date("Last updated at Apr 092017 At least 15 civilians were killed", "s", None, "none", None)
+    assert info.value == "2017-04-09"
+    assert info.source == "dateline"

@@ -324,6 +324,8 @@ _DATE_PATTERNS = (
     re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
     re.compile(r"(?<!\d)(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+    # day and year glued by a lost space in scraped text ("Last updated at Apr 092017")
+    re.compile(rf"\b{_MON}\s+(?P<day>\d{{2}})(?P<year>(?:19|20)\d\d)\b", re.I),
 )
 _STAMP_NOISE = re.compile(
     r"\b(?:\d{1,2}:\d{1,2}(?::\d\d)?\s*(?:am|pm)?|gmt|utc|est|edt|cet|(?:mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|"
@@ -405,6 +407,10 @@ def _text_contradictions(text: str, stamp: dt.date) -> list[tuple[int, int, str]
     return spans
 
 
+#: how far into a story's text a dateline may start: a headline plus an agency credit fits
+DATELINE_WINDOW = 160
+
+
 def resolve_date(
     text: str, story_id: str, header: dt.date | None, header_source: str, record: str | None
 ) -> tuple[DateInfo, list[dict[str, Any]]]:
@@ -423,8 +429,9 @@ def resolve_date(
         d = _parse_record_date(record)
         if d is not None:
             return DateInfo(d.isoformat(), "record", 0.6), []
-    # a dateline date at the very start of the text ("Sun 16 Apr 2017 Death toll ...")
-    found = find_date(text[:80])
+    # a dateline date at the very start of the text ("Sun 16 Apr 2017 Death toll ..."), or after a
+    # headline and agency line ("... monitor AFP Wednesday 22 Jun 2016 Air strikes ...")
+    found = find_date(text[:DATELINE_WINDOW])
     if found is not None:
         d, s, e = found
         return DateInfo(d.isoformat(), "dateline", 0.6, evidence=_evidence(text, story_id, s, e)), []

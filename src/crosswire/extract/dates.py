@@ -16,6 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from crosswire.clean import DATELINE_WINDOW
 from crosswire.models import DateInfo, Evidence
 
 _MONTH_NAMES = {
@@ -287,7 +288,7 @@ def resolve_event_date(
 _DATELINE_KINDS = {"iso", "numeric", "dmy", "mdy"}
 
 
-def dateline_date(text: str, story_id: str = "", window: int = 120) -> DateInfo:
+def dateline_date(text: str, story_id: str = "", window: int = DATELINE_WINDOW) -> DateInfo:
     """A full date at the head of a story ("Sun 16 Apr 2017 ...", "Published June 3 2016").
 
     Used as the publication date when the record and the page carried none.
