@@ -194,8 +194,6 @@ def test_plover_direction_agreement_stays_above_floor(nlp: Any) -> None:
 
 
 def test_state_office_holders_resolve_to_the_government_not_the_army() -> None:
-    from crosswire.extract.actors import find_actor_mentions
-
     found = {m.text: m.canonical for m in find_actor_mentions("Bouthaina Shaaban, adviser to Bashar al-Assad, said")}
     assert found == {"Bouthaina Shaaban": "Government of Syria", "Bashar al-Assad": "Government of Syria"}
     armed = find_actor_mentions("Assad's forces shelled the town")

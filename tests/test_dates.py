@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from crosswire.clean import resolve_date
 from crosswire.extract.dates import dateline_date, find_dates, publication_date, resolve_event_date
 from crosswire.models import DateInfo
 
@@ -97,8 +98,6 @@ def test_since_and_until_dates_are_not_event_dates() -> None:
 
 
 def test_dateline_after_a_headline_and_glued_day_year_are_read() -> None:
-    from crosswire.clean import resolve_date
-
     head = "25 civilians killed in raids on Syria IS group bastion Raqa monitor AFP Wednesday 22 Jun 2016 Air strikes"
     assert dateline_date(head).value == "2016-06-22"
     info, _ = resolve_date("Last updated at Apr 092017 At least 15 civilians were killed", "s", None, "none", None)
