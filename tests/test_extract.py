@@ -63,7 +63,8 @@ def test_suicide_bombing_with_two_attributed_figures(events: list[dict[str, Any]
 
 def test_coalition_strike_killing_soldiers(events: list[dict[str, Any]]) -> None:
     ev = next(e for e in events if e["fatalities"] == 62)
-    assert ev["event_type"] in {"Battles", "Explosions/Remote violence"}
+    # "a US-led coalition attack ... killed 62 Syrian soldiers": the coalition only strikes from the air
+    assert (ev["event_type"], ev["sub_event_type"]) == ("Explosions/Remote violence", "Air/drone strike")
     assert "Coalition" in ev["actor1"]["name"] or "coalition" in ev["actor1"]["name"].lower()
     assert ev["place"]["admin1"] == "Deir ez-Zor"
     assert ev["event_date"] == "2016-09-17" and ev["time_precision"] == 1  # "On Saturday", published Mon 19th
@@ -71,6 +72,19 @@ def test_coalition_strike_killing_soldiers(events: list[dict[str, Any]]) -> None
         (62, "killed", "soldiers"),
         (100, "injured", "people"),
     }
+
+
+def test_generic_attack_by_an_air_only_actor_is_an_air_strike() -> None:
+    coalition = _story("A US-led coalition attack on the village of Kafr Nabl in Idlib killed nine civilians.", "air")
+    rebels = _story("A rebel attack on the village of Kafr Nabl in Idlib killed nine civilians.", "ground")
+    (_, by_air, _, _), (_, by_rebels, _, _) = extract_stories([coalition, rebels])
+    air = main_event(by_air)
+    ground = main_event(by_rebels)
+    assert air is not None and ground is not None
+    assert air.actor1 is not None and air.actor1.name == "US-led Coalition"
+    assert (air.event_type, air.sub_event_type) == ("Explosions/Remote violence", "Air/drone strike")
+    assert air.civilian_targeting
+    assert ground.sub_event_type == "Attack"  # rebels have no "means" in the actors file
 
 
 def test_army_retaking_ground_is_government_regains_territory(events: list[dict[str, Any]]) -> None:

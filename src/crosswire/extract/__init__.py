@@ -144,6 +144,24 @@ def _territory_by_actor(hit: Any, actor1: Mention | None) -> Any:
     return hit if wanted == hit.sub_event_type else replace(hit, sub_event_type=wanted)
 
 
+#: ground-combat codes a trigger reaches without naming a weapon ("an attack killed 62 soldiers")
+_GENERIC_ATTACKS = frozenset({"Armed clash", "Attack"})
+
+
+def _means_by_actor(hit: Any, actor1: Mention | None) -> Any:
+    """An attack by an actor that only fights from the air (``means`` = air in the actors file,
+    e.g. the US-led coalition in Syria) is an air strike, whoever its victims: ACLED codes air
+    strikes on civilians as Air/drone strike with civilian targeting, not as Attack."""
+    if hit.sub_event_type not in _GENERIC_ATTACKS or actor1 is None:
+        return hit
+    from crosswire.extract import actors
+
+    info = actors.lookup_actor(actor1.canonical or actor1.text)
+    if info is None or info.means != "air":
+        return hit
+    return replace(hit, event_type="Explosions/Remote violence", sub_event_type="Air/drone strike")
+
+
 def _figures(annotated: AnnotatedStory, index: int) -> list[FatalityClaim]:
     sent = annotated.sentences[index]
     return fatalities.find_fatality_claims(
@@ -219,6 +237,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
         for hit in hits_by_sentence.get(i, []):
             m1, m2, civ = _roles(annotated, i, hit, actor_mentions)
             hit = _territory_by_actor(hit, m1)
+            hit = _means_by_actor(hit, m1)
             a1 = _actor(story, sentences, m1)
             a2 = _actor(story, sentences, m2)
             pairs = _coordinated_pairs(sent, hit, places, pub)

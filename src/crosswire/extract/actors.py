@@ -50,6 +50,9 @@ class ActorInfo:
     country: str | None
     source: str = ""
     aliases: tuple[str, ...] = ()
+    #: how the actor fights when the text does not say: "air" for an air force or a coalition
+    #: that only strikes from the air (an attack it makes is an air strike); None when unknown
+    means: str | None = None
 
     @property
     def is_state(self) -> bool:
@@ -136,6 +139,7 @@ def _build(rows: list[dict[str, str]]) -> _Table:
             country=row.get("country") or None,
             source=row.get("source", ""),
             aliases=aliases,
+            means=row.get("means") or None,
         )
         for alias in (name, *aliases):
             key = alias if _case_sensitive(alias) else alias.casefold()
