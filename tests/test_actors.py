@@ -198,3 +198,18 @@ def test_state_office_holders_resolve_to_the_government_not_the_army() -> None:
     assert found == {"Bouthaina Shaaban": "Government of Syria", "Bashar al-Assad": "Government of Syria"}
     armed = find_actor_mentions("Assad's forces shelled the town")
     assert [m.canonical for m in armed] == ["Military Forces of Syria"]
+
+
+def test_group_noun_after_a_named_actor_is_the_same_actor() -> None:
+    text = "Daesh militants shelled the town while Hezbollah fighters and militants clashed nearby."
+    found = [(m.text, m.canonical) for m in find_actor_mentions(text)]
+    assert found == [
+        ("Daesh militants", "Islamic State (ISIS)"),
+        ("Hezbollah fighters", "Hezbollah"),
+        ("militants", "Syrian opposition (armed factions)"),
+    ]
+
+
+def test_named_actor_and_group_noun_keep_both_actors_as_roles(nlp: Any) -> None:
+    a1, a2, _, _ = roles(nlp, "Daesh militants attacked Syrian army positions near Palmyra.")
+    assert (canon(a1), canon(a2)) == ("Islamic State (ISIS)", "Military Forces of Syria")

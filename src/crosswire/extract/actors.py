@@ -199,12 +199,36 @@ def find_actor_mentions(text: str, base: int = 0) -> list[Mention]:
     if table.pattern is None:
         return []
     out: list[Mention] = []
+    end = 0
     for m in table.pattern.finditer(text):
+        if m.start() < end:
+            continue  # the group noun of the named actor before it
         name = _canonical(table, m.group(0))
         if name is None:
             continue
-        out.append(Mention(base + m.start(), base + m.end(), m.group(0), "ACTOR", name))
+        end = _group_noun_end(text, m.start(), m.end())
+        out.append(Mention(base + m.start(), base + end, text[m.start() : end], "ACTOR", name))
     return out
+
+
+_SPACE = re.compile(r"[ \t]+")
+
+
+def _group_noun_end(text: str, start: int, end: int) -> int:
+    """Where a named actor's mention ends: after a group noun that directly follows the name.
+
+    "Daesh militants", "Hezbollah fighters": the noun names the same group, not a second actor
+    (cue group ``group_noun`` of data/event_types.json). Only after a proper name (a capital
+    letter in the match), so "the militants fighters" stays as it is.
+    """
+    name = text[start:end]
+    if not any(c.isupper() for c in name) or _cue("group_noun").search(name):
+        return end
+    gap = _SPACE.match(text, end)
+    if gap is None:
+        return end
+    noun = _cue("group_noun").match(text, gap.end())
+    return noun.end() if noun is not None else end
 
 
 def actor_info(name: str) -> ActorInfo:
