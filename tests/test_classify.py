@@ -170,6 +170,12 @@ def test_planned_operation_scores_below_a_reported_one() -> None:
     assert not classify_sentence("The army is preparing to retake the town of Palmyra.")
 
 
+def test_an_agreement_still_to_be_reached_is_not_an_agreement() -> None:
+    assert top("The two sides reached an agreement on a truce in Daraa on Monday.") == "Agreement"
+    assert not classify_sentence("The dispute is an obstacle for both sides to reach an agreement on Daraa.")
+    assert not classify_sentence("The rebels failed to reach a deal with the government.")
+
+
 def test_chemical_weapon_overrides_air_strike_and_suicide_bomb_overrides_ied() -> None:
     assert (
         top("Regime helicopters dropped barrel bombs filled with chlorine on Saraqib.") == "Chemical weapon"
