@@ -31,10 +31,15 @@ def main() -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--db", "db_path", default="crosswire.duckdb", show_default=True, help="DuckDB database file.")
 @click.option("--quiet", is_flag=True, help="No progress bar or summary.")
-def run(inputs: tuple[str, ...], db_path: str, quiet: bool) -> None:
+@click.option(
+    "--reextract", is_flag=True, help="Extract every stored story again (done by itself when the knowledge changed)."
+)
+def run(inputs: tuple[str, ...], db_path: str, quiet: bool, reextract: bool) -> None:
     """Ingest INPUTS (files, folders or globs) and run every pipeline stage.
 
     Re-running on the same input changes nothing: inputs are keyed by content hash.
+    When the data files (bundled or in CROSSWIRE_DATA) or crosswire itself changed since
+    the database was filled, the stored stories are extracted again with the new knowledge.
     Exit code 0 if every input was stored, 1 if some failed (each is recorded
     with its reason), 2 if nothing could be done.
     """
@@ -51,7 +56,7 @@ def run(inputs: tuple[str, ...], db_path: str, quiet: bool) -> None:
                 bar.advance(task)
 
     try:
-        summary = run_pipeline(list(inputs), db_path, progress=progress)
+        summary = run_pipeline(list(inputs), db_path, progress=progress, reextract=reextract)
     except CrosswireError as exc:
         _fatal(exc)
         return
@@ -61,6 +66,8 @@ def run(inputs: tuple[str, ...], db_path: str, quiet: bool) -> None:
             f"inputs: {summary.inputs_seen} seen, {summary.inputs_ok} stored, "
             f"{summary.inputs_skipped} unchanged, {summary.inputs_failed} failed"
         )
+        if summary.stories_reextracted:
+            click.echo(f"stored stories extracted again with the current knowledge: {summary.stories_reextracted}")
         click.echo(
             f"database {db_path}: {t.get('stories', 0)} stories, {t.get('events', 0)} events, "
             f"{t.get('claims', 0)} claims, {t.get('links', 0)} links, "

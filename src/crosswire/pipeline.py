@@ -11,12 +11,13 @@ import hashlib
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
 from crosswire import clean, ingest
 from crosswire.errors import CrosswireError
 from crosswire.models import DateInfo, InputRecord, InputStatus, RawDocument, Story
-from crosswire.settings import DEFAULT, Settings
+from crosswire.settings import DEFAULT, Settings, data_dir, user_data_dirs
 from crosswire.store import Store
 
 ProgressHook = Callable[[str], None]
@@ -29,6 +30,7 @@ class RunSummary:
     inputs_skipped: int = 0
     inputs_failed: int = 0
     stories_new: int = 0
+    stories_reextracted: int = 0  # stored stories extracted again: the extraction knowledge changed
     events: int = 0
     claims: int = 0
     failures: list[InputRecord] = field(default_factory=list)
@@ -64,16 +66,52 @@ def stories_from_documents(
     return replace(record, status=status, message=message, n_stories=len(stories)), stories
 
 
+#: the meta key under which a database records the fingerprint of the extraction that filled it
+FINGERPRINT_KEY = "extraction_fingerprint"
+#: the modules whose code decides what extraction stores (their source is part of the fingerprint)
+_EXTRACTION_MODULES = ("annotate.py", "geocode.py", "extract")
+
+
+def extraction_fingerprint(settings: Settings = DEFAULT) -> str:
+    """A hash of everything extraction's output depends on besides the text.
+
+    crosswire's version, the spaCy model, the source of the extraction stages and every data
+    file (bundled and the user's ``CROSSWIRE_DATA`` folders): edit an actors or gazetteer file,
+    or upgrade crosswire, and the fingerprint changes, so ``run`` extracts the stored stories
+    again instead of keeping records made with the old knowledge.
+    """
+    from crosswire import __version__
+
+    h = hashlib.sha256(f"{__version__}\0{settings.spacy_model}\0".encode())
+    package = Path(__file__).resolve().parent
+    files: list[Path] = []
+    for name in _EXTRACTION_MODULES:
+        p = package / name
+        files.extend(sorted(p.rglob("*.py")) if p.is_dir() else [p])
+    for base in [data_dir(), *user_data_dirs()]:
+        if base.is_dir():
+            files.extend(sorted(f for f in base.rglob("*") if f.is_file()))
+    for f in files:
+        try:
+            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+        except OSError:
+            h.update(f"{f}: unreadable".encode())
+    return h.hexdigest()[:24]
+
+
 def run(
     paths: Sequence[str],
     db_path: str,
     settings: Settings = DEFAULT,
     progress: Callable[[Iterable[Any], int], Iterable[Any]] | None = None,
+    reextract: bool = False,
 ) -> RunSummary:
     """Ingest ``paths`` into the database at ``db_path`` and run every stage.
 
     Idempotent: an input whose content hash was already stored successfully is
-    skipped; derived records are replaced, never duplicated.
+    skipped; derived records are replaced, never duplicated. Stored stories are
+    extracted again when :func:`extraction_fingerprint` differs from the one the
+    database recorded (new data files or a new crosswire), or when ``reextract``.
     """
     summary = RunSummary()
     new_story_ids: list[str] = []
@@ -103,7 +141,21 @@ def run(
             summary.inputs_ok += 1
             summary.stories_new += len(stories)
             new_story_ids.extend(s.story_id for s in stories)
+        fingerprint = extraction_fingerprint(settings)
+        recorded = store.get_meta(FINGERPRINT_KEY)
+        fresh = set(new_story_ids)
+        if reextract or (recorded is not None and recorded != fingerprint) or (
+            recorded is None and store.counts().get("stories", 0) > len(fresh)
+        ):
+            # stories stored by an earlier run were extracted with other knowledge (or by a
+            # crosswire that recorded none): extract them again with the current one
+            old = [r["story_id"] for r in store.query("SELECT story_id FROM stories ORDER BY story_id")]
+            again = [sid for sid in old if sid not in fresh]
+            summary.stories_reextracted = len(again)
+            new_story_ids.extend(again)
         _run_derived_stages(store, new_story_ids, settings, summary)
+        if not any("CW301" in e for e in summary.stage_errors):  # no model: nothing was extracted
+            store.set_meta(FINGERPRINT_KEY, fingerprint)
         summary.totals = store.counts()
     return summary
 

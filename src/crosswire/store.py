@@ -186,6 +186,15 @@ class Store:
         else:
             self.con.execute("COMMIT")
 
+    # --- meta ---------------------------------------------------------------
+
+    def get_meta(self, key: str) -> str | None:
+        row = self.con.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", [key, value])
+
     # --- inputs and stories -------------------------------------------------
 
     def input_status(self, input_id: str) -> str | None:
