@@ -87,6 +87,24 @@ def test_generic_attack_by_an_air_only_actor_is_an_air_strike() -> None:
     assert ground.sub_event_type == "Attack"  # rebels have no "means" in the actors file
 
 
+def test_a_country_that_strikes_is_its_military_and_a_country_that_speaks_is_not() -> None:
+    strikes = _story("Russia has been launching airstrikes on rebel positions in Idlib province.", "ru")
+    speaks = _story("Russia said rebels shelled the town of Mhardeh in Hama, killing two civilians.", "sp")
+    (_, by_russia, _, _), (_, reported, _, _) = extract_stories([strikes, speaks])
+    strike = main_event(by_russia)
+    shelling = main_event(reported)
+    assert strike is not None and strike.sub_event_type == "Air/drone strike"
+    assert strike.actor1 is not None and strike.actor1.name == "Military Forces of Russia"
+    assert strike.actor1.evidence is not None and strike.actor1.evidence.text == "Russia"
+    assert shelling is not None and shelling.actor1 is not None
+    assert shelling.actor1.name == "Syrian opposition (armed factions)"  # the speaker is not the shooter
+    staged = _story("Russia again stands up for Assad, asserts that the chemical attack in Syria was staged.", "st")
+    ((_, denied, _, _),) = extract_stories([staged])
+    chem = main_event(denied)
+    assert chem is not None and chem.sub_event_type == "Chemical weapon"
+    assert chem.actor1 is None and chem.actor2 is None  # neither the asserting state nor "in Syria"
+
+
 def test_army_retaking_ground_is_government_regains_territory(events: list[dict[str, Any]]) -> None:
     ev = _find(events, "Government regains territory", "retook control")
     assert ev["actor1"]["name"].startswith("Military Forces of Syria")

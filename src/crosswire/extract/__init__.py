@@ -44,6 +44,8 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those|its)\s+(?:\w+\s+){0,2}$"
 LETHAL_EVENT_TYPES = frozenset(
     {"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"}
 )
+#: event types in which a bare country name acts as its state's forces (violent action)
+STATE_ACTION_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 #: ACLED codes a territorial change by who made it: state forces regain, anyone else overtakes
 TERRITORY = ("Government regains territory", "Non-state actor overtakes territory")
 
@@ -123,6 +125,14 @@ def _roles(
     local = [
         replace(m, start=m.start - base, end=m.end - base) for m in actor_mentions if base <= m.start < end
     ]
+    if hit.event_type in STATE_ACTION_TYPES:
+        # a bare country name may be the state's forces here ("Russia launched air strikes")
+        text = annotated.sentences[index].text
+        local += [
+            m for m in actors.find_state_mentions(text)
+            if not any(o.start < m.end and m.start < o.end for o in local)
+        ]
+        local.sort(key=lambda m: m.start)
     m1, m2, civ = actors.assign_roles(doc[:], replace(hit, start=hit.start - base, end=hit.end - base), local)
 
     def back(m: Mention | None) -> Mention | None:

@@ -35,6 +35,10 @@ STATE_FORCES, REBELS, POLITICAL_MILITIA, IDENTITY_MILITIA, RIOTERS, PROTESTERS, 
     1, 9
 )
 
+#: label of a bare country name standing for its state's forces (see :func:`find_state_mentions`):
+#: an actor only where the parse makes it the doer or the target itself
+STATE_LABEL = "STATE"
+
 #: canonical name used for civilian victims found by the parse when no alias matched
 CIVILIANS_DEFAULT = "Civilians (Syria)"
 
@@ -231,6 +235,41 @@ def _group_noun_end(text: str, start: int, end: int) -> int:
     return noun.end() if noun is not None else end
 
 
+@lru_cache(maxsize=4)
+def _state_pattern(paths: tuple[Path, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    table = _table_for(paths)
+    forces = {
+        info.country.casefold(): info.name
+        for info in table.actors.values()
+        if info.country and info.name.startswith("Military Forces of")
+    }
+    if not forces:
+        return None, forces
+    names = sorted(forces, key=len, reverse=True)
+    body = "|".join(r"(?:the\s+)?" + _alias_regex(n) if n.startswith("united") else _alias_regex(n) for n in names)
+    return re.compile(r"(?<![\w-])(?i:" + body + r")(?![\w-])"), forces
+
+
+def find_state_mentions(text: str, base: int = 0) -> list[Mention]:
+    """Bare country names ("Russia", "Turkey") as that state's military (label :data:`STATE_LABEL`).
+
+    Only for the perpetrator or target of a violent event: "Russia has been launching air
+    strikes" is the Military Forces of Russia (ACLED's coding of a state's armed action), while
+    "Russia said" is a speaker, so these mentions are not among :func:`find_actor_mentions`. The
+    countries are those of the "Military Forces of <country>" rows of the actors file.
+    """
+    _table()  # raises CW303 when there is no actors file
+    pattern, forces = _state_pattern(tuple(data_files(ACTORS_FILE)))
+    if pattern is None:
+        return []
+    out = []
+    for m in pattern.finditer(text):
+        key = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", m.group(0)), flags=re.I).casefold()
+        if key in forces:
+            out.append(Mention(base + m.start(), base + m.end(), m.group(0), STATE_LABEL, forces[key]))
+    return out
+
+
 def actor_info(name: str) -> ActorInfo:
     """The actors-file entry for a canonical name (or an alias). Raises KeyError when unknown."""
     table = _table()
@@ -291,7 +330,9 @@ def _mention_for_token(tok: Token, mentions: Sequence[Mention], used_subtree: bo
         return None
     lo = min(t.idx for t in tok.subtree)
     hi = max(t.idx + len(t) for t in tok.subtree)
-    inside = [m for m in mentions if lo <= m.start and m.end <= hi]
+    # a bare country name counts only as the token itself ("Russia asserts"), never from inside a
+    # phrase ("the attack in Syria" is not Syria's forces)
+    inside = [m for m in mentions if lo <= m.start and m.end <= hi and m.label != STATE_LABEL]
     if not inside:
         return None
     # prefer a mention not introduced by a nested preposition ("forces of X" -> forces, not X)
@@ -334,6 +375,13 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     return out
 
 
+def _reporting() -> frozenset[str]:
+    """Every reporting-verb lemma of the claims lexicon (data/claim_verbs.json)."""
+    from crosswire.extract import claims
+
+    return frozenset(claims._lexicon().verb_type)
+
+
 def _climb(tok: Token) -> list[Token]:
     """The trigger, then the verbs it hangs from (nominal triggers: 'an attack ... killed' -> 'killed')."""
     chain = [tok]
@@ -341,8 +389,8 @@ def _climb(tok: Token) -> list[Token]:
     for _ in range(4):
         if cur.head.i == cur.i:
             break
-        if cur.dep_ in ("ccomp",) and cur.head.lemma_ in _COPULA_REPORT:
-            break  # "X said (that) Y attacked": never climb into the speaker
+        if cur.dep_ in ("ccomp",) and (cur.head.lemma_ in _COPULA_REPORT or cur.head.lemma_ in _reporting()):
+            break  # "X said (that) Y attacked", "X asserts the attack was staged": never climb into the speaker
         cur = cur.head
         chain.append(cur)
     return chain
@@ -503,7 +551,11 @@ def _assign_roles(
         # but never the passive subject ("three US servicemen were killed by an IED"): that one was hit
         victims = [t for v in (_climb(tok) if tok is not None else []) for t in _children(v, _PASS_SUBJ)]
         hit_ones = [m for t in victims for m in [_mention_for_token(t, usable)] if m is not None]
-        before = [m for m in usable if m.end <= hit.start and not _is_civilian(m) and m not in hit_ones]
+        before = [
+            m
+            for m in usable
+            if m.end <= hit.start and not _is_civilian(m) and m not in hit_ones and m.label != STATE_LABEL
+        ]
         if actor2 is None and hit_ones:
             actor2 = hit_ones[0]
         if before:
@@ -551,7 +603,7 @@ def _next_in_clause(
     clause, unless a preposition makes it a place ("in Kabul")."""
     text = sentence.doc.text
     for m in mentions:
-        if m.start < hit.end or _same(actor1, m):
+        if m.start < hit.end or _same(actor1, m) or m.label == STATE_LABEL:
             continue
         between = text[hit.end : m.start]
         if len(between) > 60 or _CLAUSE_END.search(between) or _LOCATIVE.search(between):
