@@ -213,3 +213,10 @@ def test_group_noun_after_a_named_actor_is_the_same_actor() -> None:
 def test_named_actor_and_group_noun_keep_both_actors_as_roles(nlp: Any) -> None:
     a1, a2, _, _ = roles(nlp, "Daesh militants attacked Syrian army positions near Palmyra.")
     assert (canon(a1), canon(a2)) == ("Islamic State (ISIS)", "Military Forces of Syria")
+
+
+def test_subject_of_an_agentive_passive_is_the_doer_not_the_one_hit(nlp: Any) -> None:
+    a1, a2, _, _ = roles(nlp, "Daesh militants were involved in mustard gas attacks in the province.")
+    assert (canon(a1), canon(a2)) == ("Islamic State (ISIS)", None)
+    a1, a2, _, _ = roles(nlp, "Three Syrian soldiers were killed by an IED near Palmyra.")
+    assert (canon(a1), canon(a2)) == (None, "Military Forces of Syria")

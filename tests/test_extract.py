@@ -105,6 +105,17 @@ def test_a_country_that_strikes_is_its_military_and_a_country_that_speaks_is_not
     assert chem.actor1 is None and chem.actor2 is None  # neither the asserting state nor "in Syria"
 
 
+def test_a_government_that_bombs_is_coded_to_its_military() -> None:
+    bombs = _story("The Syrian government dropped barrel bombs on Daraya on Monday, killing 12 civilians.", "gb")
+    signs = _story("The Syrian government signed an agreement with the rebels in Daraya.", "gs")
+    (_, bombing, _, _), (_, deal, _, _) = extract_stories([bombs, signs])
+    strike, agreement = main_event(bombing), main_event(deal)
+    assert strike is not None and strike.actor1 is not None
+    assert (strike.actor1.name, strike.actor1.mention) == ("Military Forces of Syria", "Syrian government")
+    assert agreement is not None and agreement.actor1 is not None
+    assert agreement.actor1.name == "Government of Syria"  # a political act stays with the government
+
+
 def test_army_retaking_ground_is_government_regains_territory(events: list[dict[str, Any]]) -> None:
     ev = _find(events, "Government regains territory", "retook control")
     assert ev["actor1"]["name"].startswith("Military Forces of Syria")

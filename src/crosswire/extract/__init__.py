@@ -136,7 +136,10 @@ def _roles(
     m1, m2, civ = actors.assign_roles(doc[:], replace(hit, start=hit.start - base, end=hit.end - base), local)
 
     def back(m: Mention | None) -> Mention | None:
-        return None if m is None else replace(m, start=m.start + base, end=m.end + base)
+        if m is None:
+            return None
+        forces = actors.armed_forces_of(m.canonical or "") if hit.event_type in STATE_ACTION_TYPES else None
+        return replace(m, start=m.start + base, end=m.end + base, canonical=forces or m.canonical)
 
     return back(m1), back(m2), bool(civ)
 

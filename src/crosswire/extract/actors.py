@@ -270,6 +270,19 @@ def find_state_mentions(text: str, base: int = 0) -> list[Mention]:
     return out
 
 
+def armed_forces_of(name: str) -> str | None:
+    """The "Military Forces of <country>" actor for a "Government of <country>" one, if listed.
+
+    ACLED codes a state's armed action to its military, so when a story says "the Syrian
+    government dropped barrel bombs" the perpetrator is Military Forces of Syria.
+    """
+    table = _table()
+    if not name.startswith("Government of "):
+        return None
+    forces = "Military Forces of " + name[len("Government of ") :]
+    return forces if forces in table.actors else None
+
+
 def actor_info(name: str) -> ActorInfo:
     """The actors-file entry for a canonical name (or an alias). Raises KeyError when unknown."""
     table = _table()
@@ -296,6 +309,8 @@ _PASS_SUBJ = {"nsubjpass", "csubjpass"}
 _OBJ = {"dobj", "obj", "attr", "oprd"}
 _TARGET_PREPS = {"against", "on", "at", "upon", "targeting", "toward", "towards"}
 _CLAIM_VERBS = {"claim", "admit", "acknowledge"}
+#: passives whose subject is the (alleged) doer, not the one hit: "ISIS was involved in the attacks"
+_AGENTIVE_PASSIVES = {"involve", "implicate", "accuse", "blame", "suspect", "hold", "believe"}
 _COPULA_REPORT = {"say", "report", "state", "announce", "add", "tell", "confirm", "accuse", "claim", "blame"}
 
 
@@ -380,6 +395,20 @@ def _reporting() -> frozenset[str]:
     from crosswire.extract import claims
 
     return frozenset(claims._lexicon().verb_type)
+
+
+def _reported_clause_start(tok: Token | None) -> int:
+    """Where the reported clause holding the trigger starts ("X asserts that [the attack was staged]"),
+    so that the word-order fallback never takes the speaker, or whom the speaker stands up for, as
+    the doer; 0 when the trigger is not inside reported speech or the clause's subject is a pronoun."""
+    if tok is None:
+        return 0
+    top = _climb(tok)[-1]
+    if top.dep_ != "ccomp" or not (top.head.lemma_ in _COPULA_REPORT or top.head.lemma_ in _reporting()):
+        return 0
+    if any(c.dep_ in _SUBJ and c.pos_ == "PRON" for c in top.children):
+        return 0  # "the SDF said they had seized Manbij": the pronoun is the speaker, who did it
+    return min(t.idx for t in top.subtree)
 
 
 def _climb(tok: Token) -> list[Token]:
@@ -549,12 +578,22 @@ def _assign_roles(
     if actor1 is None:
         # no parse link: the nearest non-civilian mention before the trigger (subject position in English),
         # but never the passive subject ("three US servicemen were killed by an IED"): that one was hit
-        victims = [t for v in (_climb(tok) if tok is not None else []) for t in _children(v, _PASS_SUBJ)]
+        victims = [
+            t
+            for v in (_climb(tok) if tok is not None else [])
+            if v.lemma_ not in _AGENTIVE_PASSIVES
+            for t in _children(v, _PASS_SUBJ)
+        ]
         hit_ones = [m for t in victims for m in [_mention_for_token(t, usable)] if m is not None]
+        lo = _reported_clause_start(tok)
         before = [
             m
             for m in usable
-            if m.end <= hit.start and not _is_civilian(m) and m not in hit_ones and m.label != STATE_LABEL
+            if lo <= m.start
+            and m.end <= hit.start
+            and not _is_civilian(m)
+            and m not in hit_ones
+            and m.label != STATE_LABEL
         ]
         if actor2 is None and hit_ones:
             actor2 = hit_ones[0]
