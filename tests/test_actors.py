@@ -220,3 +220,26 @@ def test_subject_of_an_agentive_passive_is_the_doer_not_the_one_hit(nlp: Any) ->
     assert (canon(a1), canon(a2)) == ("Islamic State (ISIS)", None)
     a1, a2, _, _ = roles(nlp, "Three Syrian soldiers were killed by an IED near Palmyra.")
     assert (canon(a1), canon(a2)) == (None, "Military Forces of Syria")
+
+
+def test_a_demonym_gives_every_state_force_form(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "actors.csv").write_text(
+        "name,aliases,actor_type,side,parent,country,source,demonym\n"
+        "Military Forces of Mali,FAMa,1,government,,Mali,test,Malian\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("CROSSWIRE_DATA", str(tmp_path))
+    text = "Malian drones struck a camp near Menaka while Malian troops and FAMa units moved north."
+    assert [(m.text, m.canonical) for m in find_actor_mentions(text)] == [
+        ("Malian drones", "Military Forces of Mali"),
+        ("Malian troops", "Military Forces of Mali"),
+        ("FAMa units", "Military Forces of Mali"),
+    ]
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "actors.csv").write_text((tmp_path / "actors.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    (bad / "actor_forms.json").write_text('{"state_force_nouns": "drones"}', encoding="utf-8")
+    monkeypatch.setenv("CROSSWIRE_DATA", str(bad))
+    with pytest.raises(DataFileError) as err:
+        find_actor_mentions(text)
+    assert err.value.code == "CW303"

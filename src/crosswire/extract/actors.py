@@ -12,6 +12,7 @@ whether civilians were targeted.
 from __future__ import annotations
 
 import csv
+import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -128,12 +129,39 @@ def _read_rows(paths: Iterable[Path]) -> list[dict[str, str]]:
     return rows
 
 
+FORMS_FILE = "actor_forms.json"
+
+
+def _force_nouns() -> tuple[str, ...]:
+    """The nouns of ``actor_forms.json`` (bundled and the user's) that follow a state's demonym."""
+    return _force_nouns_for(tuple(data_files(FORMS_FILE)))
+
+
+@lru_cache(maxsize=4)
+def _force_nouns_for(paths: tuple[Path, ...]) -> tuple[str, ...]:
+    nouns: list[str] = []
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            words = data.get("state_force_nouns", [])
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise ValueError("state_force_nouns must be a list of strings")
+        except (OSError, ValueError, AttributeError) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+        nouns.extend(w.strip() for w in words if w.strip() and w.strip() not in nouns)
+    return tuple(nouns)
+
+
 def _build(rows: list[dict[str, str]]) -> _Table:
     actors: dict[str, ActorInfo] = {}
     alias_to_name: dict[str, str] = {}
+    nouns = _force_nouns()
     for row in rows:  # bundled first, then the user's: a later row for the same name overrides
         name = row["name"]
         aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
+        demonyms = [d.strip() for d in row.get("demonym", "").split("|") if d.strip()]
+        generated = [f"{d} {n}" for d in demonyms for n in nouns]
+        aliases += tuple(a for a in generated if a.casefold() not in {x.casefold() for x in aliases})
         code = row.get("actor_type", "")
         actors[name] = ActorInfo(
             name=name,
