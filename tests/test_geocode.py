@@ -286,6 +286,24 @@ def test_import_geonames_dump_filters_country_and_is_loaded(tmp_path: Path, fres
     assert gaz.by_id["geonames:98182"].population == 7216000
 
 
+def test_import_geonames_names_admin_codes_from_the_dumps_own_adm1_rows(tmp_path: Path, fresh_default: None) -> None:
+    row = ["", "", "", "", "", "", "", "", "IQ", "", "", "", "", "", "0", "", "", "Asia/Baghdad", "2016-01-01"]
+
+    def line(gid: str, name: str, lat: str, lon: str, fclass: str, fcode: str, adm1: str) -> str:
+        f = list(row)
+        f[0:8], f[10] = [gid, name, name, "", lat, lon, fclass, fcode], adm1
+        return "\t".join(f)
+
+    dump = _write(tmp_path / "IQ.txt", "\n".join([
+        line("1", "Mosul", "36.335", "43.11889", "P", "PPLA", "18"),
+        line("2", "Ninawa", "36.0", "42.5", "A", "ADM1", "18"),
+        line("3", "Ramadi", "33.42056", "43.30778", "P", "PPLA", "04"),  # no ADM1 row for 04 here
+    ]) + "\n")
+    gaz = Gazetteer([import_gazetteer(dump, "geonames", country="IQ", dest=tmp_path / "data").path])
+    assert gaz.by_id["geonames:1"].admin1 == "Ninawa"
+    assert gaz.by_id["geonames:3"].admin1 == "04"  # kept as the code the dump gives
+
+
 def test_imported_folder_is_read_through_crosswire_data(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_default: None
 ) -> None:

@@ -1041,7 +1041,21 @@ def _from_geonames(path: Path, country: str | None) -> tuple[list[dict[str, str]
                 admin2=g["admin2_code"], admin3=g["admin3_code"], population=g["population"] or "0",
                 source="geonames",
             ))
-    return rows, skipped
+    return _admin_names(rows), skipped
+
+
+def _admin_names(rows: list[dict[str, str]]) -> list[dict[str, str]]:
+    """GeoNames gives admin codes ("15"); a country dump also holds the ADM1/ADM2 rows that name
+    them, so each row's admin1/admin2 becomes that name ("Nineveh"). Codes stay where the dump
+    has no such row (a partial extract)."""
+    adm1 = {(r["country"], r["admin1"]): r["name"] for r in rows if r["feature_code"] == "ADM1"}
+    adm2 = {(r["country"], r["admin1"], r["admin2"]): r["name"] for r in rows if r["feature_code"] == "ADM2"}
+    out = []
+    for r in rows:
+        a1 = adm1.get((r["country"], r["admin1"]), r["admin1"])
+        a2 = adm2.get((r["country"], r["admin1"], r["admin2"]), r["admin2"])
+        out.append({**r, "admin1": a1, "admin2": a2})
+    return out
 
 
 def _pick(cols: Sequence[str], *patterns: str) -> str | None:
