@@ -1142,6 +1142,24 @@ def credibility(corpus: Corpus, contras: Sequence[Contradiction] | None = None) 
     return [score_story(feats[sid], model) for sid in sorted(feats)]
 
 
+def score_batch(
+    stories: Sequence[Story],
+    events: Sequence[Event],
+    claims: Sequence[Claim] = (),
+    settings: Settings = DEFAULT,
+) -> dict[str, Credibility]:
+    """story_id -> credibility for one batch without a store, computed against that batch alone
+    (``crosswire extract``: the records of one input file are the corpus): near-duplicates and
+    same-event clusters are linked over the batch first."""
+    from crosswire.link import duplicates
+    from crosswire.link import events as event_links
+
+    near = duplicates.near_duplicate_links([as_dict(s) for s in stories], settings)
+    clusters = event_links.link_events(events, stories, near, settings).clusters
+    corpus = Corpus.build(stories, events, claims, clusters, None, near)
+    return {c.story_id: c for c in credibility(corpus)}
+
+
 # --- the stage ------------------------------------------------------------------
 
 
