@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -53,6 +54,36 @@ def test_extract_reads_text_and_html_lines(tmp_path: Path) -> None:
     assert h1["articles"] and "Kafr Nabudah" in h1["articles"][0]["text"]
     assert any(e["fatalities"] == 2 for e in h1["events"])
     assert h1["claims"]
+
+
+def test_extract_scores_each_article_against_the_other_lines_of_the_input(tmp_path: Path) -> None:
+    strike = (
+        "Government warplanes struck the town of Saraqib in Idlib province on Tuesday, killing at least "
+        "{n} civilians, {who} said. Residents said the strike hit a market in the town centre."
+    )
+    lines = [
+        {"id": "a", "text": strike.format(n=9, who="the Syrian Observatory for Human Rights"), "outlet": "Reuters"},
+        {"id": "b", "text": strike.format(n=9, who="a monitoring group"), "outlet": "Al Jazeera", "date": "2017-05-10"},
+        {"id": "c", "text": strike.format(n=40, who="activists"), "outlet": "SANA", "date": "2017-05-10"},
+    ]
+    lines[0]["date"] = "2017-05-10"
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    assert CliRunner().invoke(main, ["extract", "--jsonl", str(src), "-o", str(out)]).exit_code == 0
+    rows = {r["id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    for row in rows.values():
+        (article,) = row["articles"]
+        cred = article["credibility"]
+        assert 0 <= cred["score"] <= 1 and cred["score"] == article["credibility_score"]
+        assert {r["factor"] for r in cred["reasons"]} >= {"figure_outlier", "other_reports"}
+        assert all(r["text"] for r in cred["reasons"])
+    reasons = {r["factor"]: r for r in rows["c"]["articles"][0]["credibility"]["reasons"]}
+    assert reasons["figure_outlier"]["value"] == 1.0
+    assert re.match(r"reports 40 (civilians )?killed where 2 other reports say 9 ", reasons["figure_outlier"]["text"])
+    assert "Reuters" in reasons["figure_outlier"]["text"] and "Al Jazeera" in reasons["figure_outlier"]["text"]
+    agreeing = {r["factor"]: r for r in rows["a"]["articles"][0]["credibility"]["reasons"]}
+    assert agreeing["figure_outlier"]["value"] == 0.0 and agreeing["other_reports"]["value"] == 2.0
 
 
 def test_export_command_writes_each_format(tmp_path: Path) -> None:

@@ -86,6 +86,9 @@ def test_geojson_points_and_events_without_coordinates_counted(db: Path) -> None
 def test_articles_and_claims(db: Path) -> None:
     articles = list(csv.DictReader(io.StringIO(_export(db, "articles", "csv"))))
     assert articles and all(a["story_id"] and a["text"] for a in articles)
+    for a in map(json.loads, _export(db, "articles", "jsonl").splitlines()):
+        assert a["credibility"]["score"] == a["credibility_score"] and a["credibility"]["reasons"]
+        assert all(r["text"] for r in a["credibility"]["reasons"])
     claims = [json.loads(x) for x in _export(db, "claims", "jsonl").splitlines()]
     assert claims and all(c["claim_id"] and c["content"] for c in claims)
 

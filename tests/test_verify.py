@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -163,6 +164,80 @@ def test_credibility_is_a_probability_with_a_reason_for_every_factor() -> None:
     assert factors == set(verify.load_model().features)
     loaded = next(r for r in cred.reasons if r["factor"] == "loaded_density")
     assert loaded["value"] > 0 and loaded["evidence"] == ["Terrorists", "militants"]
+
+
+def _toll_corpus(own: int, others: tuple[int, ...], actor1: Actor | None = ISIS) -> verify.Corpus:
+    """One bombing reported by s1 (``own`` killed, perpetrator ``actor1``) and by one story per other figure."""
+    outlets = ["Reuters", "Al Jazeera", "SANA", "Anadolu"]
+    stories = [_story("s1", "Al-Ahram")] + [_story(f"s{i}", outlets[i - 2]) for i in range(2, len(others) + 2)]
+    events = [_event("e1", "s1", (_fig(own, "", "s1", 100),), actor1=actor1)]
+    events += [_event(f"e{i}", f"s{i}", (_fig(v, "SOHR", f"s{i}", 100),)) for i, v in enumerate(others, 2)]
+    return verify.Corpus.build(stories, events, event_clusters={e.event_id: "c1" for e in events})
+
+
+def _model(**coef: float) -> verify.CredibilityModel:
+    names = tuple(coef)
+    return verify.CredibilityModel(names, tuple(coef.values()), 0.0, (0.0,) * len(names), (1.0,) * len(names))
+
+
+def test_outlier_casualty_figure_lowers_the_score_and_the_reason_names_the_other_reports() -> None:
+    corpus = _toll_corpus(50, (32, 32, 33))
+    agree = verify.consensus(corpus)
+    assert agree["s1"].figure_outlier and not agree["s2"].figure_outlier
+    assert agree["s1"].figure_deviation > 0.4 > agree["s2"].figure_deviation
+    feats = verify.story_features(corpus)
+    model = _model(figure_outlier=-1.0, figure_deviation=-1.0)
+    outlier, agreeing = verify.score_story(feats["s1"], model), verify.score_story(feats["s2"], model)
+    assert outlier.score < 0.5 < agreeing.score + 0.01 and outlier.score < agreeing.score
+    reason = next(r for r in outlier.reasons if r["factor"] == "figure_outlier")
+    assert reason["text"].startswith("reports 50 killed where 3 other reports say 32-33")
+    assert all(name in reason["text"] for name in ("Reuters", "Al Jazeera", "SANA"))
+    assert {o["story_id"] for o in reason["evidence"]["others"]} == {"s2", "s3", "s4"}
+
+
+def test_the_shipped_model_never_rewards_disagreeing_with_the_other_reports() -> None:
+    model = verify.load_model()
+    coef = dict(zip(model.features, model.coef, strict=True))
+    for name in ("figure_deviation", "figure_outlier", "perpetrator_dissent", "place_dissent", "date_dissent"):
+        assert coef[name] <= 0.0, name
+    corpus = _toll_corpus(50, (32, 32, 33))
+    feats = verify.story_features(corpus)
+    assert verify.score_story(feats["s1"]).score <= verify.score_story(feats["s2"]).score
+
+
+def test_one_other_report_is_a_deviation_but_not_an_odd_one_out() -> None:
+    agree = verify.consensus(_toll_corpus(50, (32,)))
+    assert not agree["s1"].figure_outlier and agree["s1"].figure_deviation > 0.4
+    assert agree["s1"].figure is not None and agree["s1"].figure["median_of_others"] == 32
+
+
+def test_a_perpetrator_from_another_side_than_the_other_reports_is_a_reason() -> None:
+    corpus = _toll_corpus(32, (32, 32), actor1=REBELS)
+    agree = verify.consensus(corpus)
+    assert agree["s1"].perpetrator is not None and agree["s2"].perpetrator is None
+    assert agree["s1"].perpetrator["side"] == "opposition" and agree["s1"].perpetrator["others_side"] == "jihadist"
+    assert not agree["s1"].figure_outlier and agree["s1"].figure_deviation == 0.0
+    text = verify.reason_text("perpetrator_dissent", 1.0, agree["s1"].perpetrator)
+    assert "Syrian opposition" in text and "jihadist" in text and "Reuters" in text
+
+
+def test_reports_of_the_same_place_type_and_day_are_compared_without_a_shared_cluster() -> None:
+    stories = [_story("s1", "Al-Ahram"), _story("s2", "Reuters"), _story("s3", "SANA")]
+    events = [
+        _event("e1", "s1", (_fig(50, "", "s1", 100),)),
+        _event("e2", "s2", (_fig(32, "SOHR", "s2", 100),)),
+        replace(_event("e3", "s3", (_fig(32, "SOHR", "s3", 100),)), event_date="2016-08-20"),
+    ]
+    agree = verify.consensus(verify.Corpus.build(stories, events))  # every event its own cluster
+    assert [r["story_id"] for r in agree["s1"].reports] == ["s2"]  # s3 is six days later
+    assert agree["s1"].figure is not None and agree["s1"].figure["value"] == 50
+
+
+def test_near_duplicates_are_one_report_and_never_the_story_itself() -> None:
+    corpus = _toll_corpus(50, (32, 32, 33))
+    corpus.near_duplicates = [("s1", "s4"), ("s2", "s3")]
+    reports = verify.consensus(corpus)["s1"].reports
+    assert [r["story_id"] for r in reports] == ["s2"]  # s3 republishes s2; s4 republishes s1
 
 
 # --- the seeds through the real pipeline ------------------------------------------------

@@ -89,7 +89,8 @@ def extract(jsonl_in: str, out_path: str) -> None:
     """Extract events and claims from JSON lines without a database.
 
     Each input line gives one output line {"id", "articles", "events", "claims"} (plus "error"
-    when the line could not be used). Exit code 1 if some lines failed.
+    when the line could not be used); each article's "credibility" ({"score", "reasons"}) is
+    computed against the other lines of the same input. Exit code 1 if some lines failed.
     """
     import json
 

@@ -89,6 +89,7 @@ ARTICLE_COLUMNS = (
     "language",
     "flags",
     "credibility_score",
+    "credibility",
     "text",
 )
 CLAIM_COLUMNS = (
@@ -104,7 +105,7 @@ CLAIM_COLUMNS = (
     "cluster_id",
     "evidence",
 )
-_JSON_COLUMNS = {"fatality_claims", "evidence", "contradictions", "flags"}
+_JSON_COLUMNS = {"fatality_claims", "evidence", "contradictions", "flags", "credibility"}
 
 #: ACLED's disorder type of each event type
 DISORDER = {
@@ -223,6 +224,7 @@ def article_row(story: Story | dict[str, Any]) -> dict[str, Any]:
             "language": story.language,
             "flags": list(story.flags),
             "credibility_score": None,
+            "credibility": None,
             "text": story.text,
         }
     published = story.get("published")
@@ -241,6 +243,7 @@ def article_row(story: Story | dict[str, Any]) -> dict[str, Any]:
         "language": story.get("language"),
         "flags": json.loads(flags) if isinstance(flags, str) else (flags or []),
         "credibility_score": story.get("credibility_score"),
+        "credibility": json.loads(cred) if isinstance(cred := story.get("credibility"), str) else cred,
         "text": story.get("text"),
     }
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from crosswire import clean, ingest
 from crosswire.errors import CrosswireError
-from crosswire.models import DateInfo, InputRecord, InputStatus, RawDocument, Story
+from crosswire.models import Claim, DateInfo, Event, InputRecord, InputStatus, RawDocument, Story
 from crosswire.settings import DEFAULT, Settings, data_dir, user_data_dirs
 from crosswire.store import Store
 
@@ -239,16 +239,21 @@ def extract_batch(
     """``crosswire extract``: one JSON line in ({"id", "text" or "html", ...}) -> one output dict.
 
     Each output is ``{"id", "articles", "events", "claims"}`` (plus ``"error"`` when the line
-    could not be used) with the same field names as the JSONL export. Lines are cleaned by
+    could not be used) with the same field names as the JSONL export. Each article carries its
+    ``credibility`` ({"score", "reasons"}) computed against the other records of the same input (a
+    batch is a corpus), so the outputs are written once the whole input has been read. Lines are cleaned by
     ``clean.make_stories`` exactly like ingested files, and extracted in chunks so the model is
     loaded once and run over many stories at a time.
     """
-    from crosswire import export
+    from crosswire import export, verify
     from crosswire.extract import extract_stories
 
     pending: list[tuple[str, list[Story], str | None]] = []
+    # credibility compares each story with the others of the same input: outputs wait for the end
+    done: list[dict[str, Any]] = []
+    batch: tuple[list[Story], list[Event], list[Claim]] = ([], [], [])
 
-    def flush() -> Iterator[dict[str, Any]]:
+    def flush() -> None:
         stories = [s for _, ss, _ in pending for s in ss]
         results = {sid: (ev, cl, err) for sid, ev, cl, err in extract_stories(stories)} if stories else {}
         for rid, ss, err in pending:
@@ -265,9 +270,13 @@ def extract_batch(
                 out["claims"].extend(export.claim_row(x) for x in cl)
                 if e:
                     errors.append(e)
+                else:
+                    batch[0].append(s)
+                    batch[1].extend(ev)
+                    batch[2].extend(cl)
             if errors:
                 out["error"] = "; ".join(errors)
-            yield out
+            done.append(out)
         pending.clear()
 
     for n, line in enumerate(lines, 1):
@@ -276,8 +285,22 @@ def extract_batch(
         rid, stories, err = _stories_from_line(line, n, settings)
         pending.append((rid, stories, err))
         if len(pending) >= chunk:
-            yield from flush()
-    yield from flush()
+            flush()
+    flush()
+    failure = None
+    try:
+        scores = verify.score_batch(*batch, settings=settings) if batch[0] else {}
+    except (CrosswireError, ValueError, KeyError, TypeError) as exc:
+        scores, failure = {}, f"[CW402] credibility scoring failed: {exc}"
+    for out in done:
+        if failure and out["articles"]:
+            out["error"] = "; ".join(x for x in (out.get("error"), failure) if x)
+        for article in out["articles"]:
+            cred = scores.get(article["story_id"])
+            if cred is not None:
+                article["credibility_score"] = cred.score
+                article["credibility"] = {"score": cred.score, "reasons": list(cred.reasons)}
+        yield out
 
 
 def _stories_from_line(line: str, n: int, settings: Settings) -> tuple[str, list[Story], str | None]:

@@ -31,11 +31,12 @@ import hashlib
 import json
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from statistics import median
 from typing import Any
 
 from crosswire.errors import CrosswireError, DataFileError
@@ -672,6 +673,197 @@ def framing(corpus: Corpus, max_examples: int = 2) -> list[FramingRow]:
     return sorted(rows.values(), key=lambda r: (r.outlet, r.side, -r.count, r.term))
 
 
+# --- consensus of the other reports ---------------------------------------------
+
+#: main events of other stories this many days apart (same governorate and event type) are
+#: reports of the same event even when linking did not put them in one cluster
+CONSENSUS_WINDOW_DAYS = 1
+#: victim groups that are one count ("people", "dead" or no group at all)
+_ALL_VICTIMS = "all"
+
+
+def main_event_of(events: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """A story's most prominent event: the first one reported that has a place (as extraction's)."""
+    if not events:
+        return None
+    located = [e for e in events if e.get("place")]
+    pool = located or list(events)
+
+    def start(e: dict[str, Any]) -> int:
+        start = ((e.get("evidence") or {}).get("trigger") or {}).get("start")
+        return 10**9 if start is None else int(start)
+
+    return min(pool, key=lambda e: (start(e), str(e["event_id"])))
+
+
+def _killed_by_victims(e: Record) -> dict[str, int]:
+    """The largest non-cumulative killed figure per victim group, plus the event's ACLED fatalities."""
+    out: dict[str, int] = {}
+    for fc in e.get("fatality_claims") or []:
+        if fc.get("kind") != "killed" or _cumulative(fc.get("evidence") or {}):
+            continue
+        victims = fc.get("victims")
+        group = _ALL_VICTIMS if victims in _GENERIC_VICTIMS else str(victims)
+        out[group] = max(out.get(group, 0), int(fc.get("best") or 0))
+    if int(e.get("fatalities") or 0) > 0:
+        out[_ALL_VICTIMS] = int(e["fatalities"])
+    return {k: v for k, v in out.items() if v > 0}
+
+
+@dataclass(frozen=True)
+class Consensus:
+    """How a story's main event compares with the other reports of the same event in the corpus."""
+
+    story_id: str
+    event_id: str | None
+    reports: tuple[dict[str, Any], ...]  # one per other independent report: outlet, camp, facts
+    figure: dict[str, Any] | None  # the most deviant victim group: own value, others' values, median
+    figure_deviation: float  # |log(1 + own) - log(1 + median of the others)|, 0 without a comparison
+    figure_outlier: bool  # 2+ other reports give a figure and none is within FATALITY_TOLERANCE of it
+    perpetrator: dict[str, Any] | None  # own side and the others' majority side, when they differ
+    place: dict[str, Any] | None  # own district and the others' majority district, when they differ
+    date: dict[str, Any] | None  # own date and the others' median, when over a day apart
+
+
+def _district(e: Record) -> str | None:
+    """The district of a precisely placed event (linking already keeps a cluster in one governorate)."""
+    place = e.get("place") or {}
+    if not place.get("name") or int(place.get("geo_precision") or 3) > 2:
+        return None
+    return str(place.get("admin2") or place["name"])
+
+
+def _majority(values: Sequence[str]) -> str | None:
+    """The strict majority value, if any."""
+    if not values:
+        return None
+    value, n = Counter(values).most_common(1)[0]
+    return value if n * 2 > len(values) else None
+
+
+def consensus(corpus: Corpus) -> dict[str, Consensus]:
+    """Per story: its main event against the other reports of that event.
+
+    The other reports are the stories (near-duplicates of the story excluded, near-duplicates of
+    each other counted once) with an event in the main event's cluster, or whose own main event
+    is of the same type, in the same governorate, within ``CONSENSUS_WINDOW_DAYS`` days.
+    """
+    groups = corpus.report_groups()
+    ev_by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in corpus.events:
+        ev_by_story[str(e["story_id"])].append(e)
+    mains = {sid: main_event_of(evs) for sid, evs in ev_by_story.items()}
+    by_cluster: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for e in corpus.events:
+        by_cluster[corpus.event_clusters[str(e["event_id"])]].append(e)
+    by_place_type: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for m in mains.values():
+        a1 = (m.get("place") or {}).get("admin1") if m else None
+        if m and a1 and _day(m.get("event_date")):
+            by_place_type[(str(a1), str(m.get("event_type")))].append(m)
+    out: dict[str, Consensus] = {}
+    for sid in corpus.stories:
+        m = mains.get(sid)
+        if m is None:
+            out[sid] = Consensus(sid, None, (), None, 0.0, False, None, None, None)
+            continue
+        own_group = groups.get(sid, sid)
+        # one event per other report: the one in the main event's cluster, else its main event
+        others: dict[str, dict[str, Any]] = {}
+        for e in sorted(by_cluster[corpus.event_clusters[str(m["event_id"])]], key=lambda e: str(e["story_id"])):
+            g = groups.get(str(e["story_id"]), str(e["story_id"]))
+            if g != own_group:
+                others.setdefault(g, e)
+        a1, day = (m.get("place") or {}).get("admin1"), _day(m.get("event_date"))
+        if a1 and day:
+            for e in by_place_type.get((str(a1), str(m.get("event_type"))), []):
+                g = groups.get(str(e["story_id"]), str(e["story_id"]))
+                if g != own_group and abs((_day(e.get("event_date")) or 0) - day) <= CONSENSUS_WINDOW_DAYS:
+                    others.setdefault(g, e)
+        reports = []
+        for e in sorted(others.values(), key=lambda e: str(e["story_id"])):
+            story = corpus.stories.get(str(e["story_id"]), {})
+            reports.append(
+                {
+                    "story_id": e["story_id"],
+                    "event_id": e["event_id"],
+                    "outlet": _story_outlet(story),
+                    "camp": camp_of(_story_outlet(story)),
+                    "killed": _killed_by_victims(e),
+                    "side": (e.get("actor1") or {}).get("side") or _actor_side((e.get("actor1") or {}).get("name")),
+                    "actor1": (e.get("actor1") or {}).get("name"),
+                    "district": _district(e),
+                    "event_date": e.get("event_date") if int(e.get("time_precision") or 3) == 1 else None,
+                    "source": ", ".join(
+                        sorted({str(fc["source"]) for fc in e.get("fatality_claims") or [] if fc.get("source")})
+                    )
+                    or None,
+                }
+            )
+        out[sid] = _compare(sid, m, reports)
+    return out
+
+
+def _compare(sid: str, m: Record, reports: list[dict[str, Any]]) -> Consensus:
+    own = _killed_by_victims(m)
+    compared: list[tuple[bool, float, dict[str, Any]]] = []
+    for group, value in sorted(own.items()):
+        theirs = [(r["killed"][group], r) for r in reports if group in r["killed"]]
+        if not theirs:
+            continue
+        med = float(median(v for v, _ in theirs))
+        # the odd one out: two or more other reports give a figure and none is within tolerance
+        odd = len(theirs) >= 2 and all(abs(value - v) > FATALITY_TOLERANCE * max(value, v) for v, _ in theirs)
+        fig = {
+            "victims": None if group == _ALL_VICTIMS else group,
+            "value": value,
+            "median_of_others": med,
+            "others": [
+                {"value": v, "outlet": r["outlet"], "source": r["source"], "story_id": r["story_id"]}
+                for v, r in theirs
+            ],
+            "outlier": odd,
+        }
+        compared.append((odd, abs(math.log1p(value) - math.log1p(med)), fig))
+    # the evidence shown is the odd-one-out figure if any, else the most deviant one
+    outlier, deviation, figure = max(compared, key=lambda c: (c[0], c[1])) if compared else (False, 0.0, None)
+    deviation = max((c[1] for c in compared), default=0.0)
+    side = (m.get("actor1") or {}).get("side") or _actor_side((m.get("actor1") or {}).get("name"))
+    perpetrator = None
+    their_sides = [str(r["side"]) for r in reports if r["side"]]
+    majority = _majority(their_sides)
+    if side and majority and side != majority:
+        perpetrator = {
+            "value": (m.get("actor1") or {}).get("name"),
+            "side": side,
+            "others_side": majority,
+            "others": [{"actor1": r["actor1"], "outlet": r["outlet"]} for r in reports if r["side"]],
+        }
+    place = None
+    own_district = _district(m)
+    their_district = _majority([str(r["district"]) for r in reports if r["district"]])
+    if own_district and their_district and own_district != their_district:
+        place = {
+            "value": own_district,
+            "others": their_district,
+            "outlets": [r["outlet"] for r in reports if r["district"]],
+        }
+    date_ = None
+    own_day = _day(m.get("event_date")) if int(m.get("time_precision") or 3) == 1 else None
+    their_days = [d for d in (_day(r["event_date"]) for r in reports) if d]
+    if own_day and their_days:
+        med_day = int(median(their_days))
+        if abs(own_day - med_day) > 1:
+            date_ = {
+                "value": m.get("event_date"),
+                "others": date.fromordinal(med_day).isoformat(),
+                "outlets": [r["outlet"] for r in reports if r["event_date"]],
+            }
+    return Consensus(
+        sid, str(m["event_id"]), tuple(reports), figure, round(deviation, 4), outlier, perpetrator, place, date_
+    )
+
+
 # --- credibility ----------------------------------------------------------------
 
 FEATURES = (
@@ -684,6 +876,13 @@ FEATURES = (
     "date_issue",
     "n_events",
     "sourced_figures",
+    "other_reports",
+    "figure_deviation",
+    "figure_outlier",
+    "perpetrator_dissent",
+    "place_dissent",
+    "date_dissent",
+    "unsourced_figure",
 )
 
 
@@ -737,6 +936,7 @@ def story_features(
     """The credibility features of every story, from crosswire's own extraction only."""
     contras = contradictions(corpus) if contras is None else contras
     corr = corroboration(corpus)
+    agree = consensus(corpus)
     lex = load_framing()
     ev_by_story: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for e in corpus.events:
@@ -777,6 +977,11 @@ def story_features(
         if isinstance(pub, Mapping):
             flags = list(pub.get("flags") or [])
         flags += [f for f in (s.get("flags") or []) if "date" in str(f) or "republication" in str(f)]
+        ag = agree[sid]
+        main = next((e for e in events if str(e["event_id"]) == ag.event_id), None)
+        main_killed = [
+            fc for fc in (main or {}).get("fatality_claims") or [] if fc.get("kind") == "killed" and fc.get("best")
+        ]
         vals = {
             "corroboration": best_corr.score if best_corr else 0.0,
             "cross_camp": 1.0 if best_corr and best_corr.cross_camp else 0.0,
@@ -787,6 +992,13 @@ def story_features(
             "date_issue": 1.0 if flags else 0.0,
             "n_events": float(len(events)),
             "sourced_figures": float(sum(1 for f in figures if f.get("source"))),
+            "other_reports": float(len(ag.reports)),
+            "figure_deviation": ag.figure_deviation,
+            "figure_outlier": 1.0 if ag.figure_outlier else 0.0,
+            "perpetrator_dissent": 1.0 if ag.perpetrator else 0.0,
+            "place_dissent": 1.0 if ag.place else 0.0,
+            "date_dissent": 1.0 if ag.date else 0.0,
+            "unsourced_figure": 1.0 if main_killed and not any(fc.get("source") for fc in main_killed) else 0.0,
         }
         evid: dict[str, Any] = {
             "corroboration": {
@@ -808,13 +1020,100 @@ def story_features(
             "sourced_figures": [f"{f.get('best')} ({f.get('source')})" for f in figures if f.get("source")][
                 :5
             ],
+            "other_reports": [
+                {"outlet": r["outlet"], "camp": r["camp"], "story_id": r["story_id"]} for r in ag.reports
+            ][:8],
+            "figure_deviation": ag.figure,
+            "figure_outlier": ag.figure,
+            "perpetrator_dissent": ag.perpetrator,
+            "place_dissent": ag.place,
+            "date_dissent": ag.date,
+            "unsourced_figure": [(fc.get("evidence") or {}).get("sentence") for fc in main_killed][:2],
         }
         out[sid] = StoryFeatures(sid, vals, evid)
     return out
 
 
+def _outlets(rows: Sequence[Mapping[str, Any]], limit: int = 4) -> str:
+    names = []
+    for r in rows:
+        label = str(r.get("outlet") or "?")
+        if r.get("source"):
+            label = f"{r['source']} via {label}"
+        if label not in names:
+            names.append(label)
+    more = f", +{len(names) - limit} more" if len(names) > limit else ""
+    return ", ".join(names[:limit]) + more
+
+
+def _figure_text(fig: Mapping[str, Any]) -> str:
+    what = f"{fig['victims']} killed" if fig.get("victims") else "killed"
+    others = list(fig.get("others") or [])
+    values = sorted(int(o["value"]) for o in others)
+    said = str(values[0])
+    if values[0] != values[-1]:
+        said = f"{values[0]}-{values[-1]} (median {fig['median_of_others']:g})"
+    n = len(others)
+    return f"reports {fig['value']} {what} where {n} other report{'s' if n > 1 else ''} say {said} ({_outlets(others)})"
+
+
+def reason_text(name: str, value: float, evidence: Any) -> str:
+    """One readable sentence for a credibility factor and its evidence."""
+    ev = evidence
+    if name in ("figure_deviation", "figure_outlier"):
+        if not ev:
+            return "no other report of the same event gives a casualty figure to compare"
+        text = _figure_text(ev)
+        return text + (" (the odd one out)" if name == "figure_outlier" and value else "")
+    if name == "perpetrator_dissent":
+        if not ev:
+            return "no disagreement with other reports on who did it"
+        return (
+            f"names {ev['value']} ({ev['side']}) as the perpetrator where other reports point to the"
+            f" {ev['others_side']} side ({_outlets(ev['others'])})"
+        )
+    if name == "place_dissent":
+        if not ev:
+            return "no disagreement with other reports on the district"
+        return f"places it in {ev['value']} where other reports say {ev['others']} ({', '.join(ev['outlets'][:4])})"
+    if name == "date_dissent":
+        if not ev:
+            return "no disagreement with other reports on the date"
+        return f"dates it {ev['value']} where other reports say {ev['others']} ({', '.join(ev['outlets'][:4])})"
+    if name == "other_reports":
+        if not ev:
+            return "no other report of the same event in this corpus"
+        return f"{len(ev)} other report{'s' if len(ev) > 1 else ''} of the same event ({_outlets(ev)})"
+    if name == "unsourced_figure":
+        return "its casualty figure is attributed to no one" if value else "its casualty figure has a named source"
+    if name == "corroboration":
+        if not ev:
+            return "its events are reported by no other independent report"
+        return f"corroboration {value:g} from {', '.join(ev['outlets'][:5])}"
+    if name == "cross_camp":
+        if not value:
+            return "not reported across opposing camps"
+        return f"reported across opposing camps ({', '.join(ev or [])})"
+    if name == "contradicted":
+        return f"{int(value)} contradiction{'s' if value != 1 else ''} with other reports"
+    if name == "named_sources":
+        return f"{int(value)} named source{'s' if value != 1 else ''}" + (f" ({', '.join(ev[:4])})" if ev else "")
+    if name == "unattributed":
+        return f"{int(value)} unattributed claim{'s' if value != 1 else ''}"
+    if name == "loaded_density":
+        return f"{value:g} loaded terms per 100 words" + (f" ({', '.join(ev[:4])})" if ev else "")
+    if name == "date_issue":
+        return f"date problems: {', '.join(ev)}" if value else "no date problems"
+    if name == "n_events":
+        return f"{int(value)} event{'s' if value != 1 else ''} extracted"
+    if name == "sourced_figures":
+        return f"{int(value)} casualty figure{'s' if value != 1 else ''} with a named source"
+    return f"{name} = {value:g}"
+
+
 def score_story(feats: StoryFeatures, model: CredibilityModel | None = None) -> Credibility:
-    """The calibrated score with one reason per factor (value, contribution to the log-odds, evidence)."""
+    """The calibrated score with one reason per factor (value, contribution to the log-odds, a sentence
+    and the evidence), strongest contribution first."""
     model = model or load_model()
     z = model.intercept
     reasons: list[dict[str, Any]] = []
@@ -822,8 +1121,15 @@ def score_story(feats: StoryFeatures, model: CredibilityModel | None = None) -> 
         x = float(feats.values.get(name, 0.0))
         contrib = w * (model_input(name, x, model) - mu) / sd
         z += contrib
+        evidence = feats.evidence.get(name)
         reasons.append(
-            {"factor": name, "value": x, "weight": round(contrib, 4), "evidence": feats.evidence.get(name)}
+            {
+                "factor": name,
+                "value": x,
+                "weight": round(contrib, 4),
+                "text": reason_text(name, x, evidence),
+                "evidence": evidence,
+            }
         )
     reasons.sort(key=lambda r: -abs(float(r["weight"])))
     score = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
@@ -834,6 +1140,24 @@ def credibility(corpus: Corpus, contras: Sequence[Contradiction] | None = None) 
     model = load_model()
     feats = story_features(corpus, contras)
     return [score_story(feats[sid], model) for sid in sorted(feats)]
+
+
+def score_batch(
+    stories: Sequence[Story],
+    events: Sequence[Event],
+    claims: Sequence[Claim] = (),
+    settings: Settings = DEFAULT,
+) -> dict[str, Credibility]:
+    """story_id -> credibility for one batch without a store, computed against that batch alone
+    (``crosswire extract``: the records of one input file are the corpus): near-duplicates and
+    same-event clusters are linked over the batch first."""
+    from crosswire.link import duplicates
+    from crosswire.link import events as event_links
+
+    near = duplicates.near_duplicate_links([as_dict(s) for s in stories], settings)
+    clusters = event_links.link_events(events, stories, near, settings).clusters
+    corpus = Corpus.build(stories, events, claims, clusters, None, near)
+    return {c.story_id: c for c in credibility(corpus)}
 
 
 # --- the stage ------------------------------------------------------------------
