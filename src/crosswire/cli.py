@@ -90,7 +90,9 @@ def extract(jsonl_in: str, out_path: str) -> None:
 
     Each input line gives one output line {"id", "articles", "events", "claims"} (plus "error"
     when the line could not be used); each article's "credibility" ({"score", "reasons"}) is
-    computed against the other lines of the same input. Exit code 1 if some lines failed.
+    computed against the other lines of the same input, so the output is written once the whole
+    input has been read (split a very large input into batches you want scored together).
+    Exit code 1 if some lines failed.
     """
     import json
 
