@@ -103,3 +103,18 @@ def test_dateline_after_a_headline_and_glued_day_year_are_read() -> None:
     info, _ = resolve_date("Last updated at Apr 092017 At least 15 civilians were killed", "s", None, "none", None)
     assert info.value == "2017-04-09"
     assert info.source == "dateline"
+
+
+def test_dateline_reader_is_the_cleaners_for_every_stamp_form() -> None:
+    # one parser: what the cleaner reads as a dateline, the extractor's fallback reads the same
+    for head, want in [
+        ("Last updated at Mar 072015 Shelling hit the old town", "2015-03-07"),
+        ("07.03.2015Get short URL Shelling hit the old town", "2015-03-07"),
+        ("07-03-2015 Shelling hit the old town", "2015-03-07"),
+        ("Posted 23/03/2015 by a staff writer", "2015-03-23"),
+    ]:
+        info, _ = resolve_date(head, "s", None, "none", None)
+        assert info.value == want, head
+        assert dateline_date(head).value == want, head
+        assert dateline_date(head).evidence is not None
+

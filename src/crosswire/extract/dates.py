@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from crosswire.clean import DATELINE_WINDOW
+from crosswire.clean import DATELINE_WINDOW, find_date
 from crosswire.models import DateInfo, Evidence
 
 _MONTH_NAMES = {
@@ -285,24 +285,20 @@ def resolve_event_date(
     return best.iso, best.precision, ev
 
 
-_DATELINE_KINDS = {"iso", "numeric", "dmy", "mdy"}
-
-
 def dateline_date(text: str, story_id: str = "", window: int = DATELINE_WINDOW) -> DateInfo:
     """A full date at the head of a story ("Sun 16 Apr 2017 ...", "Published June 3 2016").
 
-    Used as the publication date when the record and the page carried none.
+    Used as the publication date when the record and the page carried none. Read by the
+    cleaner's own dateline parser (:func:`crosswire.clean.find_date`), so a story's dateline means
+    the same date whichever stage reads it.
     """
     head = text[:window]
-    best: DateMatch | None = None
-    for d in find_dates(head):
-        if d.iso and not d.relative and d.precision == 1:
-            best = d
-            break
-    if best is None:
+    found = find_date(head)
+    if found is None:
         return DateInfo(None, "none", 0.0)
-    ev = Evidence(story_id, best.start, best.end, best.text, head, 0, len(head))
-    return DateInfo(best.iso, "dateline", 0.6, evidence=ev)
+    day, start, end = found
+    ev = Evidence(story_id, start, end, head[start:end], head, 0, len(head))
+    return DateInfo(day.isoformat(), "dateline", 0.6, evidence=ev)
 
 
 def publication_date(published: DateInfo, text: str, story_id: str = "") -> DateInfo:
