@@ -118,3 +118,13 @@ def test_dateline_reader_is_the_cleaners_for_every_stamp_form() -> None:
         assert dateline_date(head).value == want, head
         assert dateline_date(head).evidence is not None
 
+
+def test_the_dateline_dates_the_report_not_the_event() -> None:
+    story = "Mortars hit a market AFP Thursday 12 Mar 2015 Mortars hit a crowded market on Wednesday, killing six."
+    pub = publication_date(NO_PUB, story, "s")
+    assert pub.value == "2015-03-12"
+    start = story.index("Mortars hit a crowded")
+    assert resolve_event_date(story, 0, pub, "s", story, anchor=start)[:2] == ("2015-03-11", 1)
+    # a sentence whose only date is the dateline has no date of its own (it inherits the report's)
+    head = "Published March 12 2015 Mortars hit a crowded market, killing six."
+    assert resolve_event_date(head, 0, publication_date(NO_PUB, head, "s"), "s", head) == (None, 3, None)
