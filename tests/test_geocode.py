@@ -383,3 +383,39 @@ def test_far_off_namesake_village_does_not_take_the_event() -> None:
     text = "Rockets hit eastern Ghouta near Damascus on Sunday, killing nine."
     place = _locate(text, "Rockets")
     assert place.admin1 == "Damascus" and place.geo_precision == 2
+
+
+def test_inner_word_of_an_arabic_compound_name_is_not_that_place() -> None:
+    # "Bab al Salama" (a gate) is spelt "Bab Alsalameh" in the gazetteer: the compound is found,
+    # not the town of Salamiyeh its last word resembles
+    found = find_place_mentions("A car bomb went off at the Bab al Salama crossing north of Azaz.")
+    gaz = Gazetteer.default()
+    assert [(m.text, gaz.by_id[m.canonical or ""].admin1) for m in found] == [
+        ("Bab al Salama", "Aleppo"),
+        ("Azaz", "Aleppo"),
+    ]
+    # a valley the gazetteer lacks is no place at all, neither "Barada" nor "Wadi Elbarakeh"
+    assert find_place_mentions("Regime troops shelled villages of Wadi Barada on Sunday.") == []
+
+
+def test_a_run_with_an_arabic_article_is_a_name_not_english_words() -> None:
+    found = find_place_mentions("Kurdish fighters held Ras al-Ain after days of shelling.")
+    assert [m.text for m in found] == ["Ras al-Ain"]
+    assert Gazetteer.default().by_id[found[0].canonical or ""].admin1 == "Hasakah"
+
+
+def test_demonyms_are_not_villages() -> None:
+    assert find_place_mentions("The Qatari and Saudi envoys condemned the raid.") == []
+
+
+def test_a_capital_standing_for_the_state_is_no_event_place() -> None:
+    place = _locate("Moscow defended its Damascus ally after jets struck Saraqeb overnight.", "struck")
+    assert place.admin1 == "Idlib"
+    assert _locate("The Damascus government denied that its jets struck anything.", "struck") is None
+
+
+def test_a_city_named_beside_an_ambiguous_village_picks_its_namesake_nearby() -> None:
+    # "Mare" is a town north of Aleppo and an alternate name of Maarrat al-Numan in Idlib
+    found = find_place_mentions("Shells carrying toxic gas hit Mare, north of Aleppo city.")
+    gaz = Gazetteer.default()
+    assert [(m.text, gaz.by_id[m.canonical or ""].admin1) for m in found] == [("Mare", "Aleppo"), ("Aleppo", "Aleppo")]
