@@ -1025,6 +1025,13 @@ def locate_event(
     trusted = [(m, e) for m, e in pairs if not _isolated(e, context)]
     pairs = trusted or pairs
     in_sentence = [(m, e) for m, e in pairs if sentence_start <= m.start < sentence_end]
+    # a photo caption pasted before the lede in one unsplit sentence ("... in Hasakeh on Monday
+    # (AFP photo) BEIRUT Thirteen civilians were killed ..."): the trigger's side of the credit
+    from crosswire.extract.salience import segment
+
+    seg = segment(story_text[sentence_start:sentence_end], trigger_start - sentence_start)
+    own_side = [(m, e) for m, e in in_sentence if seg[0] <= m.start - sentence_start < seg[1]]
+    in_sentence = own_side or in_sentence
     if in_sentence:
         choices = []
         for m, e in in_sentence:
