@@ -236,9 +236,9 @@ def test_town_beats_its_province_in_the_same_sentence() -> None:
 
 def test_missing_neighbourhood_falls_back_to_its_city_with_precision_2() -> None:
     for text, trigger in [
-        ("Shells fell on the Ramouseh district of Aleppo, killing three.", "Shells"),
-        ("Fighting erupted in Aleppo's Sheikh Maqsoud neighbourhood on Monday.", "Fighting"),
-        ("Rebels attacked the western Ramousa area of Aleppo city.", "attacked"),
+        ("Shells fell on the Furqan district of Aleppo, killing three.", "Shells"),
+        ("Fighting erupted in Aleppo's Bab Qinnasrin neighbourhood on Monday.", "Fighting"),
+        ("Rebels attacked the western Furqan area of Aleppo city.", "attacked"),
     ]:
         place = _locate(text, trigger)
         assert place.name == "Aleppo" and place.geo_precision == 2, text
@@ -394,8 +394,8 @@ def test_inner_word_of_an_arabic_compound_name_is_not_that_place() -> None:
         ("Bab al Salama", "Aleppo"),
         ("Azaz", "Aleppo"),
     ]
-    # a valley the gazetteer lacks is no place at all, neither "Barada" nor "Wadi Elbarakeh"
-    assert find_place_mentions("Regime troops shelled villages of Wadi Barada on Sunday.") == []
+    # a mountain the gazetteer lacks is no place at all, not the town of Arbin its last word spells
+    assert find_place_mentions("Regime troops shelled villages on Jabal Arbaeen on Sunday.") == []
 
 
 def test_a_run_with_an_arabic_article_is_a_name_not_english_words() -> None:
@@ -419,3 +419,14 @@ def test_a_city_named_beside_an_ambiguous_village_picks_its_namesake_nearby() ->
     found = find_place_mentions("Shells carrying toxic gas hit Mare, north of Aleppo city.")
     gaz = Gazetteer.default()
     assert [(m.text, gaz.by_id[m.canonical or ""].admin1) for m in found] == [("Mare", "Aleppo"), ("Aleppo", "Aleppo")]
+
+
+def test_named_regions_and_city_neighbourhoods_resolve_to_their_governorate() -> None:
+    place = _locate("Regime jets pounded towns across Eastern Ghouta on Monday.", "pounded")
+    assert place.admin1 == "Rural Damascus" and place.geo_precision == 2
+    place = _locate("Clashes erupted in the Qalamoun mountains overnight.", "Clashes")
+    assert place.admin1 == "Rural Damascus" and place.geo_precision == 2
+    # a neighbourhood named alone is the city's, not a same-named village elsewhere
+    place = _locate("Barrel bombs fell on Hanano and killed three.", "bombs")
+    assert place.admin1 == "Aleppo"
+    assert _locate("Mortars hit Jobar on Tuesday.", "Mortars").admin1 == "Damascus"

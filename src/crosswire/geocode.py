@@ -918,7 +918,8 @@ def _analyse(story_text: str, m: Mention, entry: GazEntry, floor: int, gaz: Gaze
         return _Choice(m, entry, 3, admin_only=True, score=2.0)
     if next_word in cues["region_after"] or _ends_with_phrase(left, cues["locative_near"]):
         return _Choice(m, entry, 2, score=2.6)
-    precision = 2 if level in (2, 3) else 1
+    # a district, or a named region (feature class L: "Eastern Ghouta", "Jabal al-Akrad"): ACLED's 2
+    precision = 2 if level in (2, 3) or entry.feature_class == "L" else 1
     if _ends_with_phrase(left, cues["locative_exact"]):
         return _Choice(m, entry, precision, score=3.0 if precision == 1 else 2.4)
     if _ends_with_phrase(left, cues.get("locative_weak", [])):
