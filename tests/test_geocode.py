@@ -430,3 +430,12 @@ def test_named_regions_and_city_neighbourhoods_resolve_to_their_governorate() ->
     place = _locate("Barrel bombs fell on Hanano and killed three.", "bombs")
     assert place.admin1 == "Aleppo"
     assert _locate("Mortars hit Jobar on Tuesday.", "Mortars").admin1 == "Damascus"
+
+
+def test_a_governorate_name_is_not_another_governorates_town_by_an_alternate_spelling() -> None:
+    # Darayya (Rural Damascus) lists a spelling that folds like "Daraa"; villages near it in the
+    # story must not pull the governorate capital's name there
+    text = "Troops fought rebels in Daraa countryside, far from the battles in Douma, Harasta and Arbin."
+    found = {m.text: m for m in find_place_mentions(text)}
+    assert Gazetteer.default().by_id[found["Daraa"].canonical or ""].admin1 == "Daraa"
+    assert all(e.admin1 == "Daraa" for e, _ in Gazetteer.default().candidates("Daraa"))

@@ -466,6 +466,11 @@ class Gazetteer:
             # "Alhasakeh", "elbab": an article written into the word
             return self.candidates(key[2:], fuzzy=True)
         out = [(self.entries[i], s) for i, s in scored.items()]
+        # a governorate's own name ("Daraa") is not another governorate's village by an alternate
+        # spelling ("Darayya" lists "Daraa"): those namesakes are dropped
+        provinces = {e.admin1 for e, s in out if e.admin_level == 1 and s >= ALIAS_MATCH and e.admin1}
+        if provinces:
+            out = [(e, s) for e, s in out if s >= 100.0 or e.admin1 in provinces]
         out.sort(key=lambda es: (-es[1], -es[0].rank))
         return out
 
