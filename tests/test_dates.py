@@ -103,3 +103,28 @@ def test_dateline_after_a_headline_and_glued_day_year_are_read() -> None:
     info, _ = resolve_date("Last updated at Apr 092017 At least 15 civilians were killed", "s", None, "none", None)
     assert info.value == "2017-04-09"
     assert info.source == "dateline"
+
+
+def test_dateline_reader_is_the_cleaners_for_every_stamp_form() -> None:
+    # one parser: what the cleaner reads as a dateline, the extractor's fallback reads the same
+    for head, want in [
+        ("Last updated at Mar 072015 Shelling hit the old town", "2015-03-07"),
+        ("07.03.2015Get short URL Shelling hit the old town", "2015-03-07"),
+        ("07-03-2015 Shelling hit the old town", "2015-03-07"),
+        ("Posted 23/03/2015 by a staff writer", "2015-03-23"),
+    ]:
+        info, _ = resolve_date(head, "s", None, "none", None)
+        assert info.value == want, head
+        assert dateline_date(head).value == want, head
+        assert dateline_date(head).evidence is not None
+
+
+def test_the_dateline_dates_the_report_not_the_event() -> None:
+    story = "Mortars hit a market AFP Thursday 12 Mar 2015 Mortars hit a crowded market on Wednesday, killing six."
+    pub = publication_date(NO_PUB, story, "s")
+    assert pub.value == "2015-03-12"
+    start = story.index("Mortars hit a crowded")
+    assert resolve_event_date(story, 0, pub, "s", story, anchor=start)[:2] == ("2015-03-11", 1)
+    # a sentence whose only date is the dateline has no date of its own (it inherits the report's)
+    head = "Published March 12 2015 Mortars hit a crowded market, killing six."
+    assert resolve_event_date(head, 0, publication_date(NO_PUB, head, "s"), "s", head) == (None, 3, None)

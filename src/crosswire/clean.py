@@ -320,10 +320,16 @@ _MON = (
     r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 _DATE_PATTERNS = (
-    re.compile(rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MON},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(
+        rf"(?<!\d)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON},?\s+(?P<year>(?:19|20)\d\d)\b", re.I
+    ),
     re.compile(rf"\b{_MON}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b"),
+    # slashes: month first (US records, FA-KES) unless the month is impossible
     re.compile(r"(?<!\d)(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+    # dashes and dots: day first ("15-09-2013", "21.08.2013"); the year may be glued to the next
+    # word in scraped text ("21.08.2013Get short URL")
+    re.compile(r"(?<![\d.\-])(?P<day>\d{1,2})[.\-](?P<month>\d{1,2})[.\-](?P<year>(?:19|20)\d\d)(?!\d)"),
     # day and year glued by a lost space in scraped text ("Last updated at Apr 092017")
     re.compile(rf"\b{_MON}\s+(?P<day>\d{{2}})(?P<year>(?:19|20)\d\d)\b", re.I),
 )
@@ -343,7 +349,10 @@ def _date_from_match(m: re.Match[str]) -> dt.date | None:
     g = m.groupdict()
     try:
         month = _MONTHS[g["mon"].lower().rstrip(".")] if g.get("mon") else int(g["month"])
-        return dt.date(int(g["year"]), month, int(g["day"]))
+        day = int(g["day"])
+        if not g.get("mon") and month > 12 >= day:
+            month, day = day, month  # the other numeric order ("22/06/2016", "06-22-2016")
+        return dt.date(int(g["year"]), month, day)
     except (ValueError, KeyError):
         return None
 

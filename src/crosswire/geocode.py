@@ -466,6 +466,11 @@ class Gazetteer:
             # "Alhasakeh", "elbab": an article written into the word
             return self.candidates(key[2:], fuzzy=True)
         out = [(self.entries[i], s) for i, s in scored.items()]
+        # a governorate's own name ("Daraa") is not another governorate's village by an alternate
+        # spelling ("Darayya" lists "Daraa"): those namesakes are dropped
+        provinces = {e.admin1 for e, s in out if e.admin_level == 1 and s >= ALIAS_MATCH and e.admin1}
+        if provinces:
+            out = [(e, s) for e, s in out if s >= 100.0 or e.admin1 in provinces]
         out.sort(key=lambda es: (-es[1], -es[0].rank))
         return out
 
@@ -568,6 +573,9 @@ def _common_english(run: Sequence[tuple[int, int, str]], cands: Sequence[tuple[G
     limit = float(_cues()["common_word_zipf"])
     if max(e.rank for e, _ in cands) >= float(_cues()["common_word_min_rank"]):
         return False
+    articles = _article_words()
+    if len(run) > 1 and any(t.lower().split("-", 1)[0] in articles for _, _, t in run):
+        return False  # "Ras al-Ain": an Arabic article makes the run a name, whatever its words mean
     return all(_zipf(t.lower()) >= limit for _, _, t in run)
 
 
@@ -640,6 +648,36 @@ def _sentence_initial(text: str, start: int) -> bool:
     return not before or before[-1] in ".!?\n:\"\u201c"
 
 
+def _same_compound(text: str, entry: GazEntry) -> bool:
+    """Is the compound name ``text`` ("Bab al Salama") a spelling of one of the entry's names?
+
+    The head word must be the same and the rest the same name once an article written into it
+    is dropped ("Bab Alsalameh"); the fuzzy score alone would let the shared head word carry a
+    different name ("Wadi Barada" is not "Wadi Elbarakeh").
+    """
+    def parts(name: str) -> tuple[str, str]:
+        head, _, rest = normalise_toponym(name).partition(" ")
+        rest = rest.replace(" ", "")
+        for art in ("al", "el"):
+            if rest.startswith(art) and len(rest) > len(art) + 2:
+                rest = rest[len(art) :]
+        return head, normalise_toponym(rest) if rest else ""
+
+    want = parts(text)
+    return any(parts(n) == want for n in (entry.name, *entry.alt_names))
+
+
+def _compound_head(text: str, toks: Sequence[tuple[int, int, str]], i: int) -> int | None:
+    """The index of a generic head word ("Bab", "Tal", "Jabal") opening a name that token i continues."""
+    heads = frozenset(w.lower() for w in _cues().get("compound_heads", []))
+    k = i - 1
+    if k >= 0 and toks[k][2].lower() in _article_words() and text[toks[k][1] : toks[i][0]] in (" ", "-"):
+        k -= 1  # "Bab al Salama": look past the article
+    if k < 0 or toks[k][2].lower() not in heads or not toks[k][2][:1].isupper():
+        return None
+    return k if text[toks[k][1] : toks[k + 1][0]] in (" ", "-") else None
+
+
 def _scan(text: str, gaz: Gazetteer) -> list[_Span]:
     toks = _tokens(text)
     lower_words = {t.lower() for _, _, t in toks if t[:1].islower()}
@@ -692,6 +730,16 @@ def _scan(text: str, gaz: Gazetteer) -> list[_Span]:
             if n == 1 and not exact and _sentence_initial(text, s):
                 continue
             found = _Span(s, e, surface, cands, exact, words=n)
+            compound = _compound_head(text, toks, i)
+            if compound is not None:
+                # "Bab al-Salama", "Jabal al-Zawiya": the word is part of a longer Arabic name
+                # (gate, hill, mountain ... of X) that the gazetteer lacks, not the place X itself
+                whole = text[toks[compound][0] : e]
+                whole_cands = [c for c in gaz.candidates(whole, fuzzy=True) if _same_compound(whole, c[0])]
+                if not whole_cands:
+                    found = None
+                    break
+                found = _Span(toks[compound][0], e, whole, whole_cands, False, words=i + n - compound)
             j_end = i + n
             break
         if found:
@@ -744,6 +792,9 @@ def _spans(text: str, base: int, ner: Sequence[Mention], gaz: Gazetteer) -> list
     # context-aware choice among same-name candidates: unambiguous mentions first
     anchors = [s.cands[0][0] for s in spans if len({e.id for e, _ in s.cands}) == 1]
     anchors += [s.cands[0][0] for s in spans if s.cands[0][0].admin_level == 1]
+    # a name whose candidates are one town and its units anchors the other names, not itself
+    # (its own units would otherwise win from being near it)
+    towns = [s.cands[0][0] for s in spans if len({e.id for e, _ in s.cands}) > 1 and _one_place(s.cands)]
     province_after = set(cues["province_after"])
     for s in spans:
         # "in the Hassakeh province": the governorate itself is named, as an anchor for the rest
@@ -754,8 +805,24 @@ def _spans(text: str, base: int, ner: Sequence[Mention], gaz: Gazetteer) -> list
             if unit is not None:
                 anchors.append(unit)
     for s in spans:
-        s.entry = max(s.cands, key=lambda em: _score(em[0], em[1], anchors, None))[0]
+        mine = {e.id for e, _ in s.cands}
+        context = anchors + [e for e in towns if e.id not in mine]
+        s.entry = max(s.cands, key=lambda em: _score(em[0], em[1], context, None))[0]
     return spans
+
+
+def _one_place(cands: Sequence[tuple[GazEntry, float]]) -> bool:
+    """Do a name's candidates all denote one place: the town and the units it is the seat of?
+
+    ("Aleppo": the city, its district, its governorate) Such a name anchors the others.
+    """
+    top = cands[0][0]
+    return all(
+        e.id == top.id
+        or distance_km(e, top) < SEAT_KM
+        or (e.admin_level is not None and e.admin1 and e.admin1 == top.admin1)
+        for e, _ in cands
+    )
 
 
 def find_place_mentions(text: str, base: int = 0, ner: Sequence[Mention] = ()) -> list[Mention]:
@@ -856,7 +923,8 @@ def _analyse(story_text: str, m: Mention, entry: GazEntry, floor: int, gaz: Gaze
         return _Choice(m, entry, 3, admin_only=True, score=2.0)
     if next_word in cues["region_after"] or _ends_with_phrase(left, cues["locative_near"]):
         return _Choice(m, entry, 2, score=2.6)
-    precision = 2 if level in (2, 3) else 1
+    # a district, or a named region (feature class L: "Eastern Ghouta", "Jabal al-Akrad"): ACLED's 2
+    precision = 2 if level in (2, 3) or entry.feature_class == "L" else 1
     if _ends_with_phrase(left, cues["locative_exact"]):
         return _Choice(m, entry, precision, score=3.0 if precision == 1 else 2.4)
     if _ends_with_phrase(left, cues.get("locative_weak", [])):
@@ -927,6 +995,12 @@ def _isolated(entry: GazEntry, context: Sequence[GazEntry]) -> bool:
     return all(distance_km(entry, c) > ISOLATED_KM for c in others.values())
 
 
+def _metonym(story_text: str, m: Mention) -> bool:
+    """Does the place name stand for a government ("Damascus government", "the Ankara regime")?"""
+    nxt = re.match(r"['\u2019]?s?\s+([A-Za-z]+)", story_text[m.end : m.end + 30])
+    return nxt is not None and nxt.group(1).lower() in _cues().get("metonym_after", ())
+
+
 def locate_event(
     story_text: str,
     sentence_start: int,
@@ -946,14 +1020,24 @@ def locate_event(
     """
     gaz = Gazetteer.default()
     pairs = _entries_of(story_places, gaz)
+    context = [e for _, e in pairs]
+    # "the Damascus government", "its Damascus ally": the capital stands for the state, it is
+    # no event's location (it stays context for resolving the other names)
+    pairs = [(m, e) for m, e in pairs if not _metonym(story_text, m)]
     if not pairs:
         return None
-    context = [e for _, e in pairs]
     # a small place far from everything else the story names is most likely a wrong match
     # (a region the gazetteer lacks, "Ghouta", matching a namesake village elsewhere)
     trusted = [(m, e) for m, e in pairs if not _isolated(e, context)]
     pairs = trusted or pairs
     in_sentence = [(m, e) for m, e in pairs if sentence_start <= m.start < sentence_end]
+    # a photo caption pasted before the lede in one unsplit sentence ("... in Hasakeh on Monday
+    # (AFP photo) BEIRUT Thirteen civilians were killed ..."): the trigger's side of the credit
+    from crosswire.extract.salience import segment
+
+    seg = segment(story_text[sentence_start:sentence_end], trigger_start - sentence_start)
+    own_side = [(m, e) for m, e in in_sentence if seg[0] <= m.start - sentence_start < seg[1]]
+    in_sentence = own_side or in_sentence
     if in_sentence:
         choices = []
         for m, e in in_sentence:

@@ -486,10 +486,23 @@ def main_event(events: Sequence[Event]) -> Event | None:
     """The story's most prominent event: the first one reported that has a place.
 
     News puts the main event first (headline, lede); an event the geocoder could not place is
-    taken only when no event has a place.
+    taken only when no event has a place, and a photo caption or an earlier event the text
+    names as a reference point ("hours after the gas attack in X") only when nothing else is.
     """
     if not events:
         return None
     located = [e for e in events if e.place is not None]
     pool = located or list(events)
+    # a photo caption or an earlier event named as a reference point is not the story's subject
+    pool = [e for e in pool if not _aside(e)] or pool
     return min(pool, key=lambda e: e.evidence["trigger"].start if "trigger" in e.evidence else 10**9)
+
+
+def _aside(event: Event) -> bool:
+    from crosswire.extract import salience
+
+    trig = event.evidence.get("trigger")
+    if trig is None:
+        return False
+    pos = trig.start - trig.sentence_start
+    return salience.is_caption(trig.sentence, pos) or salience.is_earlier_event(trig.sentence, pos)

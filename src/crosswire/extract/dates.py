@@ -16,7 +16,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from crosswire.clean import DATELINE_WINDOW
+from crosswire.clean import DATELINE_WINDOW, find_date
 from crosswire.models import DateInfo, Evidence
 
 _MONTH_NAMES = {
@@ -264,8 +264,14 @@ def resolve_event_date(
     expressions the one nearest the trigger, preferring those in the same clause. Returns
     ``(None, 3, None)`` when the sentence holds no date that resolves.
     """
-    # "since March 2011" dates the start of something ongoing, not an event
-    found = [d for d in find_dates(sentence, published) if d.iso and not _SINCE.search(sentence[: d.start])]
+    # "since March 2011" dates the start of something ongoing, not an event; the story's dateline
+    # ("AFP Wednesday 22 Jun 2016 Air strikes ...") dates the report, not the event it reports
+    stamp = _dateline_span(published, sentence_start, len(sentence))
+    found = [
+        d
+        for d in find_dates(sentence, published)
+        if d.iso and not _SINCE.search(sentence[: d.start]) and not _in_stamp(sentence, d, stamp)
+    ]
     if not found:
         return None, 3, None
     if anchor is not None and len(found) > 1:
@@ -285,24 +291,39 @@ def resolve_event_date(
     return best.iso, best.precision, ev
 
 
-_DATELINE_KINDS = {"iso", "numeric", "dmy", "mdy"}
+def _dateline_span(published: DateInfo, sentence_start: int, length: int) -> tuple[int, int] | None:
+    """Where the publication date read from the story's dateline lies in a sentence, if it does."""
+    ev = published.evidence if published.source == "dateline" else None
+    if ev is None or ev.end <= sentence_start or ev.start >= sentence_start + length:
+        return None
+    return ev.start - sentence_start, ev.end - sentence_start
+
+
+def _in_stamp(sentence: str, d: DateMatch, stamp: tuple[int, int] | None) -> bool:
+    """Is a date expression the dateline itself, or a weekday written beside it ("Wednesday 22 Jun")?"""
+    if stamp is None:
+        return False
+    s, e = stamp
+    if d.start < e and s < d.end:
+        return True
+    gap = sentence[d.end : s] if d.end <= s else sentence[e : d.start]
+    return len(gap) <= 3 and not gap.strip(" ,")
 
 
 def dateline_date(text: str, story_id: str = "", window: int = DATELINE_WINDOW) -> DateInfo:
     """A full date at the head of a story ("Sun 16 Apr 2017 ...", "Published June 3 2016").
 
-    Used as the publication date when the record and the page carried none.
+    Used as the publication date when the record and the page carried none. Read by the
+    cleaner's own dateline parser (:func:`crosswire.clean.find_date`), so a story's dateline means
+    the same date whichever stage reads it.
     """
     head = text[:window]
-    best: DateMatch | None = None
-    for d in find_dates(head):
-        if d.iso and not d.relative and d.precision == 1:
-            best = d
-            break
-    if best is None:
+    found = find_date(head)
+    if found is None:
         return DateInfo(None, "none", 0.0)
-    ev = Evidence(story_id, best.start, best.end, best.text, head, 0, len(head))
-    return DateInfo(best.iso, "dateline", 0.6, evidence=ev)
+    day, start, end = found
+    ev = Evidence(story_id, start, end, head[start:end], head, 0, len(head))
+    return DateInfo(day.isoformat(), "dateline", 0.6, evidence=ev)
 
 
 def publication_date(published: DateInfo, text: str, story_id: str = "") -> DateInfo:

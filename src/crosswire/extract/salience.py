@@ -1,0 +1,101 @@
+"""Salience: which reported events are not a story's main event, whatever their position.
+
+Two news conventions put another event before the main one:
+
+* a photo caption pasted into the text ("A man carries a child at the scene of an air strike in
+  Idlib on September 10 2016.", "... on Monday (AFP photo)"): present tense, closed by the
+  picture's full date or a photo credit;
+* an earlier event given as a reference point ("... just hours after a chemical attack in Khan
+  Sheikhun", "days after the bombing of ..."): it happened, but it is not what the story reports.
+
+The cues are data (``data/salience_cues.json``). :func:`crosswire.extract.main_event` passes over
+such events when the story has another; :func:`segment` also tells the geocoder where a
+caption ends inside a sentence that the splitter left whole.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from crosswire.clean import find_date
+from crosswire.errors import DataFileError
+from crosswire.settings import data_files
+
+
+@dataclass(frozen=True)
+class SalienceCues:
+    credit_marks: tuple[re.Pattern[str], ...]
+    caption_verbs: re.Pattern[str]
+    caption_verb_window: int
+    earlier_event_before: tuple[re.Pattern[str], ...]
+
+
+@functools.cache
+def cues() -> SalienceCues:
+    """The merged cues (bundled file first, then the user's, key by key)."""
+    merged: dict[str, Any] = {}
+    paths = data_files("salience_cues.json")
+    if not paths:
+        raise DataFileError("salience_cues.json not found in any data folder", "CW303")
+    for path in paths:
+        try:
+            merged.update(json.loads(path.read_text(encoding="utf-8")))
+        except (OSError, json.JSONDecodeError) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    try:
+        verbs = sorted((str(v) for v in merged["caption_verbs"]), key=len, reverse=True)
+        return SalienceCues(
+            credit_marks=tuple(re.compile(str(p)) for p in merged["credit_marks"]),
+            caption_verbs=re.compile(r"\b(?:" + "|".join(re.escape(v) for v in verbs) + r")\b"),
+            caption_verb_window=int(str(merged.get("caption_verb_window", 15))),
+            earlier_event_before=tuple(
+                re.compile(str(p), re.I) for p in merged["earlier_event_before"]
+            ),
+        )
+    except (KeyError, TypeError, re.error) as exc:
+        raise DataFileError(f"salience_cues.json: {exc}", "CW303") from exc
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Photo credits and agency tags in ``text`` ("(AFP photo)", "(TRT World and Agencies)")."""
+    return sorted((m.start(), m.end()) for rx in cues().credit_marks for m in rx.finditer(text))
+
+
+def segment(text: str, pos: int) -> tuple[int, int]:
+    """The stretch of ``text`` around ``pos`` between photo credits (the whole text when none)."""
+    start, end = 0, len(text)
+    for s, e in credit_spans(text):
+        if e <= pos:
+            start = max(start, e)
+        elif s > pos:
+            end = min(end, s)
+            break
+    return start, end
+
+
+def is_caption(sentence: str, pos: int) -> bool:
+    """Is the stretch of ``sentence`` holding offset ``pos`` a photo caption?
+
+    A caption narrates in the present tense ("walks", "inspect", "is seen") within its first
+    words and closes with the picture's full date or a photo credit.
+    """
+    c = cues()
+    s, e = segment(sentence, pos)
+    seg = sentence[s:e]
+    if not c.caption_verbs.search(" ".join(seg.split()[: c.caption_verb_window])):
+        return False
+    if e < len(sentence):
+        return True  # a photo credit closes it
+    tail = seg.rstrip(" .)\"'")[-24:]
+    last = find_date(tail)
+    return last is not None and last[2] >= len(tail) - 1
+
+
+def is_earlier_event(sentence: str, pos: int) -> bool:
+    """Is the event at ``pos`` given as an earlier reference point ("hours after a gas attack in X")?"""
+    left = sentence[max(0, pos - 80) : pos]
+    return any(rx.search(left) for rx in cues().earlier_event_before)
