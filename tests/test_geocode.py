@@ -457,3 +457,38 @@ def test_a_governorate_name_is_not_another_governorates_town_by_an_alternate_spe
     found = {m.text: m for m in find_place_mentions(text)}
     assert Gazetteer.default().by_id[found["Daraa"].canonical or ""].admin1 == "Daraa"
     assert all(e.admin1 == "Daraa" for e, _ in Gazetteer.default().candidates("Daraa"))
+
+
+def test_a_route_between_named_places_names_its_ends() -> None:
+    text = "Warplanes attacked the area of the Khan-Tuman-Ramouseh highway south of the city."
+    assert [m.text for m in find_place_mentions(text)] == ["Khan-Tuman", "Ramouseh"]
+    place = _locate(text, "attacked")
+    assert place.name.lower() == "khan tuman" and place.admin1 == "Aleppo"
+    # a hyphenated pair that is no route stays one word (and no place)
+    assert find_place_mentions("The Russia-Turkey talks ended.") == []
+
+
+def test_in_a_possessive_of_places_the_owned_one_is_the_event_place() -> None:
+    place = _locate("The army retook Aleppo's Ramouseh district on Friday.", "retook")
+    assert place.name == "Ramouseh" and place.admin1 == "Aleppo"
+    # the small model may call the whole possessive one organisation: the owned place survives
+    text = "The army retook Aleppo's Ramouseh district on Friday."
+    ner = [Mention(16, 33, "Aleppo's Ramouseh", "ORG")]
+    assert "Ramouseh" in [m.text for m in find_place_mentions(text, ner=ner)]
+
+
+@pytest.mark.parametrize(
+    "text, trigger",
+    [
+        ("The opposition accused both Damascus and Daesh of using chemical weapons.", "chemical"),
+        ("Coalition jets have struck targets without authorization from Damascus since 2014.", "struck"),
+        ("Damascus denied that its forces had used chemical weapons.", "chemical"),
+    ],
+)
+def test_a_city_standing_for_its_government_is_no_event_place(text: str, trigger: str) -> None:
+    assert _locate(text, trigger) is None
+
+
+def test_a_city_where_something_happened_is_still_the_place() -> None:
+    place = _locate("Rebels shelled Damascus on Monday, the government said.", "shelled")
+    assert place is not None and place.name == "Damascus"
