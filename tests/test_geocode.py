@@ -492,3 +492,13 @@ def test_a_city_standing_for_its_government_is_no_event_place(text: str, trigger
 def test_a_city_where_something_happened_is_still_the_place() -> None:
     place = _locate("Rebels shelled Damascus on Monday, the government said.", "shelled")
     assert place is not None and place.name == "Damascus"
+
+
+def test_a_name_of_common_words_is_a_place_unless_the_phrase_is_common_english(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_default: None
+) -> None:
+    src = _write(tmp_path / "iq.csv", "name,lat,lon,aliases\nTal Afar,36.3749,42.4498,Tall Afar\nFree Army,1.0,1.0,\n")
+    monkeypatch.setenv("CROSSWIRE_DATA", str(tmp_path / "userdata"))
+    import_gazetteer(src, "csv", country="IQ")
+    found = [m.text for m in find_place_mentions("Militants attacked Tal Afar while Free Army fighters waited.")]
+    assert found == ["Tal Afar"]  # "tal" and "afar" are English words, "Tal Afar" is no English phrase
