@@ -176,6 +176,13 @@ def test_an_agreement_still_to_be_reached_is_not_an_agreement() -> None:
     assert not classify_sentence("The rebels failed to reach a deal with the government.")
 
 
+def test_warplanes_striking_positions_is_one_air_strike_and_a_told_clash_stays() -> None:
+    hits = classify_sentence("Government warplanes struck rebel positions near Saraqib on Monday.")
+    assert [h.sub_event_type for h in hits] == ["Air/drone strike"]
+    both = classify_sentence("Clashes erupted between rebels and the army as warplanes pounded the area.")
+    assert {h.sub_event_type for h in both} == {"Armed clash", "Air/drone strike"}
+
+
 def test_chemical_weapon_overrides_air_strike_and_suicide_bomb_overrides_ied() -> None:
     assert (
         top("Regime helicopters dropped barrel bombs filled with chlorine on Saraqib.") == "Chemical weapon"

@@ -172,7 +172,10 @@ def canonical_admin1(name: str | None) -> str | None:
 # Gazetteer
 # ---------------------------------------------------------------------------------------------
 
-_LEVEL_IMPORTANCE = {"ADM1": 60.0, "PPLC": 100.0, "PPLA": 80.0, "ADM2": 45.0, "ADM3": 35.0, "PPLX": 15.0}
+_LEVEL_IMPORTANCE = {
+    "ADM1": 60.0, "PPLC": 100.0, "PPLG": 90.0, "PPLA": 80.0, "PPLA2": 60.0, "PPLA3": 45.0, "PPLA4": 35.0,
+    "ADM2": 45.0, "ADM3": 35.0, "PPLX": 15.0,
+}
 
 
 @dataclass(frozen=True)

@@ -512,7 +512,28 @@ def classify_sentence(text: str, base: int = 0) -> list[TypeHit]:
     if not tax.candidate.search(text):
         return []
     resolved = _resolve(tax, _score(tax, _candidates(tax, text)), _non_event_scores(tax, text))
+    resolved = _strikes_from_the_air(tax, text, resolved)
     return [_hit(tax, s, text, base) for s in _distinct(tax, resolved)]
+
+
+def _strikes_from_the_air(tax: _Taxonomy, sentence: str, ranked: list[_Scored]) -> list[_Scored]:
+    """ "Warplanes struck rebel positions": the strike verb read as an armed clash is the air strike
+    named just before it in the same clause (one event, coded Air/drone strike). A clash told in
+    its own words ("clashes erupted as warplanes pounded the area") stays."""
+    air = [s for s in ranked if s.code == "AIR_STRIKE"]
+    if not air or "strike_verb" not in tax.cues:
+        return ranked
+    verb = tax.cues["strike_verb"]
+
+    def by_air(s: _Scored) -> bool:
+        if s.code != "ARMED_CLASH" or not verb.match(sentence, s.start):
+            return False
+        return any(
+            a.end <= s.start and s.start - a.end <= 40 and not _CLAUSE_BREAK.search(sentence[a.end : s.start])
+            for a in air
+        )
+
+    return [s for s in ranked if not by_air(s)]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
