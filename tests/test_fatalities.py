@@ -114,3 +114,123 @@ def test_parsed_sources_follow_the_reporting_verb(parse: object) -> None:
     s = "The group claimed responsibility in an online statement, saying the blast killed 40 soldiers."
     (c,) = _claims(s, doc=parse(s))  # type: ignore[operator]
     assert c.low == 40 and c.source is not None and c.source.endswith("(statement)")
+
+
+def test_running_tolls_without_a_fixed_phrase_are_cumulative() -> None:
+    for s in [
+        "The five-year war that has claimed over 300000 lives shows no sign of ending.",
+        "More than 230000 people have been killed in the country's multi-front civil war.",
+        "At least 280000 people have been killed and millions displaced.",
+        "More than 300 civilians have been killed in the city since April.",
+        "A major offensive that has left dozens dead entered its fifth day.",
+    ]:
+        assert is_cumulative(s), s
+        assert _claims(s) == []
+    # one day's strike with a war word in it stays an event figure
+    s = "Regime war planes on Sunday have killed around 32 civilians in the town, a monitor said."
+    assert not is_cumulative(s)
+    assert [c.low for c in _claims(s)] == [32]
+
+
+def test_date_and_time_digits_are_not_figures() -> None:
+    assert _summary("23-04-2016 Child killed 9 Civilians Injured in attacks.") == [
+        (9, 9, 9, "injured", "civilians", None)
+    ]
+    assert [c.low for c in _claims("Thursday 28 January 2016 17:27 Nine Civilians Killed in Raids.")] == [9]
+    assert [c.low for c in _claims("14-05-2016 Five Civilians Killed in a Car Bomb.")] == [5]
+
+
+def test_a_glued_plus_is_more_than_and_keeps_its_own_cue() -> None:
+    assert _summary("Idlib: 35+ dead & 70+ wounded after the strike.") == [
+        (35, 35, 35, "killed", None, "more than"),
+        (70, 70, 70, "injured", None, "more than"),
+    ]
+
+
+def test_more_others_and_the_next_clause_verb_keep_the_kind() -> None:
+    s = "At least 35 civilians were killed and dozens more injured in the airstrikes."
+    assert [(c.low, c.kind) for c in _claims(s)] == [(35, "killed"), (12, "injured")]
+    s = "Mortar fire kills 12 wounds 50 in the capital."
+    assert [(c.low, c.kind) for c in _claims(s)] == [(12, "killed"), (50, "injured")]
+    s = "Rockets hit the district killing 2 people injuring 7 others."
+    assert [(c.low, c.kind) for c in _claims(s)] == [(2, "killed"), (7, "injured")]
+    s = "The blast claimed the lives of three citizens injured two others."
+    assert [(c.low, c.kind) for c in _claims(s)] == [(3, "killed"), (2, "injured")]
+
+
+def test_subset_and_partitive_figures_take_the_kind_of_their_whole() -> None:
+    s = "At least 19 people were killed near the town on Tuesday including six children."
+    assert [(c.low, c.kind, c.victims, c.qualifier) for c in _claims(s)] == [
+        (19, "killed", "people", "at least"),
+        (6, "killed", "children", "including"),
+    ]
+    s = "Civil sources said 8 persons among them two children were wounded."
+    assert [(c.low, c.kind) for c in _claims(s)] == [(8, "injured"), (2, "injured")]
+    s = "The source said five of the dead were killed in the market."
+    assert [(c.low, c.kind) for c in _claims(s)] == [(5, "killed")]
+
+
+def test_a_participle_before_the_victim_and_a_singular_victim() -> None:
+    assert _summary("The hospital received several injured civilians.") == [
+        (10, 10, 10, "injured", "civilians", "several")
+    ]
+    assert _summary("A woman was killed and 35 others were injured.") == [
+        (1, 1, 1, "killed", "women", None),
+        (35, 35, 35, "injured", "people", None),
+    ]
+    assert _claims("Five people were killed by a militant.")[0].low == 5
+    assert len(_claims("Five people were killed by a militant.")) == 1
+
+
+def test_speakers_counted_like_victims_are_not_figures() -> None:
+    s = "Tanks shelled the district killing four more civilians two residents said."
+    assert [(c.low, c.source) for c in _claims(s)] == [(4, "residents")]
+
+
+def test_surface_sources_lose_the_previous_clause() -> None:
+    s = "An air strike killed 15 civilians on Saturday the Syrian Observatory for Human Rights said."
+    assert [c.source for c in _claims(s)] == ["Syrian Observatory for Human Rights"]
+    s = "At least 15 civilians were killed near the bastion Raqqa a monitor said."
+    assert [c.source for c in _claims(s)] == ["monitor"]
+    s = "A barrage that killed 12 people and wounded 50 state media reported."
+    assert {c.source for c in _claims(s)} == {"state media"}
+    s = "The shells hit the school killing 3 children on Tuesday It added."
+    assert [c.source for c in _claims(s)] == [None]
+
+
+def test_a_source_is_never_the_figure_nor_a_victim_category() -> None:
+    s = "Eight persons wounded in the town as shells fell."
+    assert [c.source for c in _claims(s)] == [None]
+    s = "Shelling killed four civilians residents said."
+    assert [c.source for c in _claims(s)] == ["residents"]  # not the "Civilians (Syria)" actor
+
+
+def test_a_mid_sentence_according_covers_only_what_follows() -> None:
+    s = (
+        "Six civilians were killed on Thursday in rocket attacks on the city According to a source "
+        "at the Police Command two people were killed."
+    )
+    assert [(c.low, c.source) for c in _claims(s)] == [(6, None), (2, "source at the Police Command")]
+
+
+def test_parsed_sources_behind_information_nouns_and_kill_cues(parse: object) -> None:
+    s = "The heavy fighting claimed the lives of 129 soldiers and 116 rebels according to an Observatory toll."
+    claims = _claims(s, doc=parse(s))  # type: ignore[operator]
+    assert [c.source for c in claims] == ["Observatory", "Observatory"]
+    s = (
+        "According to information handed over by the local council of the city the village suffered "
+        "an air attack in which six people died."
+    )
+    (c,) = _claims(s, doc=parse(s))  # type: ignore[operator]
+    assert c.source == "local council of the city"
+
+
+def test_headline_lists_of_figures_keep_each_cue() -> None:
+    assert [(c.low, c.kind) for c in _claims("57 Civilians killed 150 Injured in Attacks on the City.")] == [
+        (57, "killed"),
+        (150, "injured"),
+    ]
+    assert [(c.low, c.kind) for c in _claims("Among at least 25 injured eight were in critical condition.")][0] == (
+        25,
+        "injured",
+    )

@@ -74,6 +74,12 @@ _AUX = {
     "found",
 }
 _SUBSET = {"including", "incl", "among them", "of whom", "of them"}
+#: active verb forms: after a figure they start a new clause ("kills 12 wounds 50"), so they are
+#: never the figure's own cue the way a participle is ("12 wounded", "50 fighters were killed")
+_ACTIVE = {"kill", "kills", "killing", "wound", "wounds", "wounding", "injure", "injures", "injuring"}
+#: participles that may stand between a quantity and its victim noun ("several injured civilians")
+_PARTICIPLES = {"killed", "dead", "injured", "wounded"}
+_PRONOUNS = {"it", "he", "she", "they", "we", "i", "you", "this", "that", "which", "who"}
 _BOUNDARY = {".", ";", ":", "?", "!", '"'}
 _SOURCE_WORDS = {
     "sources",
@@ -137,6 +143,7 @@ class CasualtyTerms:
     reporting: frozenset[str]
     statement_nouns: frozenset[str]
     cumulative: tuple[str, ...]
+    cumulative_patterns: tuple[re.Pattern[str], ...]
     non_person: frozenset[str]
 
 
@@ -173,9 +180,10 @@ def terms() -> CasualtyTerms:
             reporting=frozenset(v.lower() for v in merged["reporting_verbs"]),
             statement_nouns=frozenset(v.lower() for v in merged["statement_nouns"]),
             cumulative=tuple(c.lower() for c in merged["cumulative_cues"]),
+            cumulative_patterns=tuple(re.compile(p, re.I) for p in merged.get("cumulative_patterns", [])),
             non_person=frozenset(v.lower() for v in merged["non_person_units"]),
         )
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+    except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
         raise DataFileError(f"casualty_terms.json malformed: {exc}", "CW303") from exc
 
 
@@ -297,13 +305,21 @@ def _figure_at(toks: list[_Tok], i: int) -> _Figure | None:
             value, value, value, qualifier or " ".join(x.low for x in toks[j : j + vn]), i, j, j + vn
         )
     a = _number_value(toks, j)
+    after_prep = j > 0 and toks[j - 1].low in _PREPS | {"against", "than"}  # "killed by a militant"
+    if a is None and toks[j].low in {"a", "an"} and j + 1 < len(toks) and not after_prep:
+        # "a woman was killed", "an officer was wounded": one, when a victim noun follows at once
+        n = _match_seq(toks, j + 1, _phrase_table("victims"))
+        if n and not toks[j + n].low.endswith("s"):
+            return _Figure(1, 1, 1, qualifier, i, j, j + 1)
     if a is None:
         return None
     k = j + a[1]
     if k + 1 < len(toks) and toks[k].low in {"to", "-", "–", "or"}:
         b = _number_value(toks, k + 1)
-        if b and b[0] > a[0]:
+        if b and b[0] > a[0] and not (toks[j].low[0].isdigit() and _date_part(toks, j)):
             return _Figure(a[0], (a[0] + b[0]) // 2, b[0], qualifier, i, j, k + 1 + b[1])
+    if k < len(toks) and toks[k].low == "+" and toks[k].start == toks[k - 1].end:  # "35+ dead"
+        return _Figure(a[0], a[0], a[0], qualifier or "more than", i, j, k + 1)
     return _Figure(a[0], a[0], a[0], qualifier, i, j, k)
 
 
@@ -330,15 +346,44 @@ def _victim_at(toks: list[_Tok], i: int, limit: int = 4) -> tuple[str, int] | No
         n = _match_seq(toks, k, _phrase_table("victims"))
         if n:
             return t.victims[" ".join(x.low for x in toks[k : k + n])], k + n - 1
-        if tok.low[0].isdigit():
-            return None
+        if tok.low[0].isdigit() or tok.low in t.number_words:
+            return None  # another quantity: "17:27 Nine Civilians"
     return None
+
+
+def _glued_number(toks: list[_Tok], i: int, step: int) -> bool:
+    """Is token ``i`` joined without spaces through "-", ":", "/" or "." to a number on one side?"""
+    j, k = i + step, i + 2 * step
+    if not (0 <= j < len(toks) and 0 <= k < len(toks)) or toks[j].low not in {"-", ":", "/", "."}:
+        return False
+    a, b = (toks[i], toks[j]) if step > 0 else (toks[j], toks[i])
+    c, d = (toks[j], toks[k]) if step > 0 else (toks[k], toks[j])
+    return a.end == b.start and c.end == d.start and toks[k].low[0].isdigit()
+
+
+def _date_part(toks: list[_Tok], i: int) -> bool:
+    """Digits that are part of a date or a time ("23-04-2016", "05.10.2017", "17:27"), or that
+    no casualty figure is written as (a leading zero)."""
+    tok = toks[i]
+    if len(tok.low) > 1 and tok.low[0] == "0":
+        return True
+    for step in (1, -1):
+        if _glued_number(toks, i, step):
+            sep = toks[i + step].low
+            other = toks[i + 2 * step].low
+            if sep in {":", "/", "."} or _glued_number(toks, i + 2 * step, step):
+                return True  # a time, a d/m or d.m date, or one link of a d-m-y chain
+            if (len(other) > 1 and other[0] == "0") or (len(other) == 4 and other.startswith(("19", "20"))):
+                return True  # "04-2016"
+    return False
 
 
 def _is_date_number(toks: list[_Tok], i: int, end: int) -> bool:
     tok = toks[i]
     if not tok.low[0].isdigit():
         return False
+    if _date_part(toks, i):
+        return True
     if i > 0 and toks[i - 1].low in _MONTHS:
         return True
     if end < len(toks) and toks[end].low in _MONTHS:
@@ -349,10 +394,24 @@ def _is_date_number(toks: list[_Tok], i: int, end: int) -> bool:
     return len(value) == 4 and value.isdigit() and 1900 <= int(value) <= 2100
 
 
+def _object_figure(toks: list[_Tok], i: int) -> bool:
+    """Does a figure without a cue of its own start at token ``i`` ("injured two others and")?
+    One followed by its own cue ("57 Civilians killed 150 Injured") is the next item of a list."""
+    fig = _figure_at(toks, i) if i < len(toks) else None
+    if fig is None:
+        return False
+    victim = _victim_at(toks, fig.end_tok)
+    k = victim[1] + 1 if victim else fig.end_tok
+    while k < len(toks) and toks[k].low in _AUX:
+        k += 1
+    return k >= len(toks) or _cue_kind(toks, k) is None
+
+
 def is_cumulative(sentence: str) -> bool:
     """True when the sentence reports a cumulative toll (a war's total) rather than one event's."""
     low = " ".join(sentence.lower().split())
-    return any(cue in low for cue in terms().cumulative)
+    t = terms()
+    return any(cue in low for cue in t.cumulative) or any(p.search(low) for p in t.cumulative_patterns)
 
 
 def _surface_source(sentence: str, toks: list[_Tok], fig_tok: int) -> tuple[str, int, int] | None:
@@ -360,7 +419,7 @@ def _surface_source(sentence: str, toks: list[_Tok], fig_tok: int) -> tuple[str,
     t = terms()
     low = [x.low for x in toks]
     for k in range(len(toks) - 2):
-        if low[k] == "according" and low[k + 1] == "to":
+        if low[k] == "according" and low[k + 1] == "to" and not _new_sentence_after(toks[k].text, k, fig_tok):
             j = k + 2
             while j < len(toks) and toks[j].low not in _BOUNDARY | {","} and j - k < 10:
                 j += 1
@@ -372,7 +431,8 @@ def _surface_source(sentence: str, toks: list[_Tok], fig_tok: int) -> tuple[str,
                 )
     best: tuple[int, int] | None = None
     for k, tok in enumerate(toks):
-        if tok.low in t.reporting and tok.low != "according":
+        lives = k + 1 < len(toks) and toks[k + 1].low in {"the", "lives"}
+        if tok.low in t.reporting and tok.low != "according" and not (tok.low.startswith("claim") and lives):
             # a participle ("..., saying the blast killed") shares the finite verb's subject
             dist = abs(k - fig_tok) + (20 if tok.low.endswith("ing") else 0)
             if best is None or dist < best[0]:
@@ -401,9 +461,59 @@ def _surface_source(sentence: str, toks: list[_Tok], fig_tok: int) -> tuple[str,
     return _clean_source(sentence[toks[a].start : toks[b].end]), toks[a].start, toks[b].end
 
 
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_PREPS = {"of", "for", "at", "in", "by", "from", "on", "to", "with"}
+
+
+def _outside(sentence: str, source: tuple[str, int, int], start: int, end: int) -> tuple[str, int, int] | None:
+    """A speaker span that runs into the figure keeps only its words outside the figure ("a source
+    at the Police Command two people were ..." -> "source at the Police Command"): the figure
+    and its victims are never the speaker."""
+    a, b = source[1], source[2]
+    if a < start:
+        a2, b2 = a, start
+    elif b > end:
+        a2, b2 = end, b
+    else:
+        return None
+    text = _clean_source(sentence[a2:b2])
+    return (text, a2, b2) if text else None
+
+
 def _clean_source(text: str) -> str:
-    text = re.sub(r"^(?:(?:the|a|an|of|for|by|from)\s+)+", "", text.strip(), flags=re.I)
-    return text.strip(" ,\"'“”")
+    """The speaker phrase alone, without words of the clause before it.
+
+    With punctuation stripped ("on Saturday the Syrian Observatory said", "near Damascus the
+    monitor said") a span often starts with the end of the previous clause: a determiner not
+    after a preposition starts the speaker's noun phrase, so what precedes it goes, as do leading
+    dates and numbers ("Oct 2016 Syrias army", "50 state media"). "X according to Y" is Y's
+    figure, and a relative clause ("the claim which did not mention ...") is no part of the name.
+    """
+    text = text.strip()
+    m = re.search(r"\baccording to\s+(.+)$", text, flags=re.I)
+    if m:
+        text = m.group(1)
+    words = text.split()
+    for k in range(len(words) - 1, 0, -1):
+        if words[k].lower() in {"the", "a", "an"} and words[k - 1].lower() not in _PREPS:
+            words = words[k:]
+            break
+    for k in range(1, len(words)):
+        if words[k].lower() in {"which", "who", "that"}:
+            words = words[:k]
+            break
+    while words and (
+        words[0][0].isdigit() or words[0].lower() in _MONTHS or words[0].lower() in _WEEKDAYS
+    ):
+        words = words[1:]
+    text = re.sub(r"^(?:(?:the|a|an|of|for|by|from)\s+)+", "", " ".join(words), flags=re.I)
+    text = text.strip(" ,\"'“”")
+    last = text.split()[-1].lower() if text else ""
+    if last in _PRONOUNS or text.lower() in {"the", "a", "an"}:
+        # "It said ...", and "... Nusra Front It added" (the words before belong to another
+        # clause): not a speaker anyone can use
+        return ""
+    return text
 
 
 def _parse_source(doc: Any, fig_char: int) -> tuple[str, int, int] | None:
@@ -416,6 +526,8 @@ def _parse_source(doc: Any, fig_char: int) -> tuple[str, int, int] | None:
     if tok is None:
         return None
     for anc in tok.ancestors:
+        if anc.lemma_.lower() == "claim" and any(c.lemma_.lower() in {"life", "lives"} for c in anc.children):
+            continue  # "the fighting claimed the lives of 129": a kill cue, not a report
         # the small model sometimes attaches "X said killed" as an auxiliary of the verb
         said_aux = any(
             c.dep_ == "aux"
@@ -434,17 +546,46 @@ def _parse_source(doc: Any, fig_char: int) -> tuple[str, int, int] | None:
                 return _span_text(doc, subj[0])
     for t in doc:
         if t.lower_ == "according":
+            if _new_sentence_after(t.text, t.i, tok.i):
+                continue
             for c in t.children:
                 if c.lower_ == "to":
                     objs = [o for o in c.children if o.dep_ == "pobj"]
                     if objs:
-                        return _span_text(doc, objs[0])
+                        return _span_text(doc, _informant(objs[0]))
     return None
+
+
+def _new_sentence_after(word: str, at: int, fig: int) -> bool:
+    """A capitalised "According" inside a sentence starts a new one whose full stop was stripped
+    ("... in Aleppo city According to a source two people were killed"): it covers only what follows."""
+    return at > 0 and word[:1].isupper() and fig < at
+
+
+#: what someone's figures come in: "according to information handed over by the local council"
+_INFO_NOUNS = {"information", "report", "reports", "figures", "data", "estimate", "estimates", "toll",
+               "tally", "count", "statistics", "documentation"}
+
+
+def _informant(obj: Any) -> Any:
+    """The body behind "according to <information noun>": the agent ("by X", "from X") or the
+    noun's own modifier ("an Observatory toll")."""
+    if obj.lower_ not in _INFO_NOUNS:
+        return obj
+    for t in obj.subtree:
+        if t.lower_ in {"by", "from"} and t.dep_ in {"agent", "prep"}:
+            objs = [o for o in t.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    mods = [c for c in obj.children if c.dep_ in {"compound", "poss"} and c.text[:1].isupper()]
+    return mods[0] if mods else obj
 
 
 def _span_text(doc: Any, head: Any) -> tuple[str, int, int]:
     toks = list(head.subtree)
-    if len(toks) > 9:  # a long modifier: keep the noun phrase up to its head
+    # a long modifier (a relative clause): keep the noun phrase up to its head; a long name
+    # without a verb ("Rami Abdel Rahman head of the Syrian Observatory for Human Rights") stays
+    if len(toks) > 14 or (len(toks) > 9 and any(t.pos_ in {"VERB", "AUX"} for t in toks)):
         toks = [t for t in toks if t.i <= head.i]
     while toks and toks[0].dep_ in {"det", "punct"}:
         toks = toks[1:]
@@ -463,9 +604,17 @@ def _canonical_source(text: str) -> str:
         found = actors.find_actor_mentions(text)
     except Exception:  # noqa: BLE001 - an actor lookup must never lose the figure
         return text
+    bare = re.sub(r"^(?:the|a|an)\s+", "", text.strip(), flags=re.I)
     for m in found:
-        if m.canonical:
-            return str(m.canonical)
+        # only a mention that is the whole phrase names the speaker: "Syrian state television"
+        # is a broadcaster, not "Government of Syria" because it begins with a demonym
+        if not m.canonical or len(m.text.strip()) < len(bare) - 2:
+            continue
+        info = actors.lookup_actor(str(m.canonical))
+        # "residents said", "a reporter said": the civilians category is no speaker's name
+        if info is not None and info.actor_type == actors.CIVILIANS and "(" in str(m.canonical):
+            continue
+        return str(m.canonical)
     return text
 
 
@@ -496,18 +645,37 @@ def find_fatality_claims(
             i += 1
             continue
         victim = _victim_at(toks, fig.end_tok)
-        after = victim[1] + 1 if victim else fig.end_tok
+        nxt = toks[victim[1] + 1].low if victim and victim[1] + 1 < len(toks) else ""
+        prev = low[fig.start_tok - 1] if fig.start_tok > 0 else ""
+        if victim and nxt in terms().reporting and nxt != "according" and prev in terms().victims:
+            i = victim[1] + 1  # "killing four civilians two residents said": the speakers
+            continue
         kinds: list[str] = []
-        # "50 fighters were killed", "12 dead"
+        e = fig.end_tok
+        if victim is None and e + 1 < len(toks) and low[e] in _PARTICIPLES:
+            # "several injured civilians", "two wounded soldiers"
+            victim = _victim_at(toks, e + 1, limit=3)
+            cue0 = _cue_kind(toks, e) if victim else None
+            if cue0:
+                kinds.append(cue0[0])
+        after = victim[1] + 1 if victim else fig.end_tok
+        # "50 fighters were killed", "12 dead", "dozens more injured", "five of the dead"
         k = after
         if k < len(toks) and toks[k].low in {"including", "among"}:  # skip "including 24 civilians"
-            sub = _figure_at(toks, k + 1)
+            k1 = k + 1 + (k + 1 < len(toks) and toks[k + 1].low in {"them", "whom"})
+            sub = _figure_at(toks, k1)
             if sub is not None:
                 sv = _victim_at(toks, sub.end_tok)
                 k = sv[1] + 1 if sv else sub.end_tok
+        if not victim and k < len(toks) and toks[k].low in {"more", "other"}:
+            k += 1
+        if not victim and k + 1 < len(toks) and toks[k].low == "of" and toks[k + 1].low in {"the", "them"}:
+            k += 2
         while k < len(toks) and toks[k].low in _AUX:
             k += 1
-        cue = _cue_kind(toks, k) if k < len(toks) else None
+        cue = _cue_kind(toks, k) if k < len(toks) and not kinds and toks[k].low not in _ACTIVE else None
+        if cue and victim and _object_figure(toks, k + cue[1]):
+            cue = None  # "... three citizens injured two others": the verb of the next figure
         if cue and (victim or k == fig.end_tok or toks[k].low in {"dead", "killed", "injured", "wounded"}):
             kinds.append(cue[0])
         if not kinds:
@@ -530,12 +698,16 @@ def find_fatality_claims(
                     if c2 and c2[0] != c[0]:
                         kinds.append(c2[0])
                 break
+        before = " ".join(low[max(0, fig.start_tok - 2) : fig.start_tok])
+        subset = any(before.endswith(s) for s in _SUBSET)
+        if not kinds and subset and out:
+            # "killed 19 people on Tuesday including six children": a part of the figure before
+            kinds.append(out[-1].kind)
         if not kinds:
             i = max(i + 1, fig.end_tok)
             continue
         qualifier = fig.qualifier
-        before = " ".join(low[max(0, fig.start_tok - 2) : fig.start_tok])
-        if any(before.endswith(s) for s in _SUBSET):
+        if subset:
             qualifier = "including" + (f" {qualifier}" if qualifier else "")
         end_char = toks[victim[1]].end if victim else toks[fig.end_tok - 1].end
         start_char = toks[fig.start_tok].start
@@ -547,8 +719,10 @@ def find_fatality_claims(
                 source = None
         if source is None:
             source = _surface_source(sentence, toks, fig.start_tok)
+        if source is not None and source[1] < end_char and start_char < source[2]:
+            source = _outside(sentence, source, start_char, end_char)
         source_name: str | None = None
-        if source is not None:
+        if source is not None and source[0]:
             source_name = _canonical_source(source[0])
             between = sentence[min(source[2], start_char) : max(source[1], start_char)].lower()
             if any(re.search(rf"\b{re.escape(n)}\b", between) for n in terms().statement_nouns):
