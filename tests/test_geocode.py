@@ -502,3 +502,22 @@ def test_a_name_of_common_words_is_a_place_unless_the_phrase_is_common_english(
     import_gazetteer(src, "csv", country="IQ")
     found = [m.text for m in find_place_mentions("Militants attacked Tal Afar while Free Army fighters waited.")]
     assert found == ["Tal Afar"]  # "tal" and "afar" are English words, "Tal Afar" is no English phrase
+
+
+def test_an_imported_district_seat_far_from_the_other_places_is_still_the_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fresh_default: None
+) -> None:
+    row = ["", "", "", "", "", "", "", "", "IQ", "", "", "", "", "", "0", "", "", "Asia/Baghdad", "2016-01-01"]
+
+    def line(gid: str, name: str, lat: str, lon: str, fcode: str, pop: str) -> str:
+        f = list(row)
+        f[0:8], f[14] = [gid, name, name, "", lat, lon, "P", fcode], pop
+        return "\t".join(f)
+
+    dump = _write(tmp_path / "IQ.txt", line("1", "Tal Afar", "36.3749", "42.4498", "PPLA2", "250000") + "\n"
+                  + line("2", "Ramadi", "33.4206", "43.3078", "PPLA", "300000") + "\n")
+    monkeypatch.setenv("CROSSWIRE_DATA", str(tmp_path / "userdata"))
+    import_gazetteer(dump, "geonames", country="IQ")
+    text = "Militants attacked army positions near Tal Afar on Tuesday. Jets struck Ramadi on Wednesday."
+    place = _locate(text, "attacked")
+    assert place is not None and place.name == "Tal Afar"  # a seat of a district, 400 km from Ramadi
