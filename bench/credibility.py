@@ -85,17 +85,7 @@ SIGNS: dict[str, int] = {
     "unsourced_figure": -1,
 }
 #: the feature set before the comparison with other reports (for the ablation line)
-EARLIER_FEATURES = (
-    "corroboration",
-    "cross_camp",
-    "contradicted",
-    "named_sources",
-    "unattributed",
-    "loaded_density",
-    "date_issue",
-    "n_events",
-    "sourced_figures",
-)
+EARLIER_FEATURES = verify.FEATURES[: verify.FEATURES.index("sourced_figures") + 1]
 
 
 # --- data -------------------------------------------------------------------------
