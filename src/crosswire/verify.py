@@ -1085,9 +1085,11 @@ def reason_text(name: str, value: float, evidence: Any) -> str:
             return "no other report of the same event in this corpus"
         return f"{len(ev)} other report{'s' if len(ev) > 1 else ''} of the same event ({_outlets(ev)})"
     if name == "unsourced_figure":
-        return "its casualty figure is attributed to no one" if value else "its casualty figure has a named source"
+        if value:
+            return "its casualty figure is attributed to no one"
+        return "its casualty figure has a named source" if ev else "it gives no casualty figure for its main event"
     if name == "corroboration":
-        if not ev:
+        if not ev or not value:
             return "its events are reported by no other independent report"
         return f"corroboration {value:g} from {', '.join(ev['outlets'][:5])}"
     if name == "cross_camp":
