@@ -12,6 +12,7 @@ whether civilians were targeted.
 from __future__ import annotations
 
 import csv
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -22,7 +23,7 @@ from typing import TYPE_CHECKING
 from crosswire.errors import DataFileError
 from crosswire.extract.classify import TypeHit
 from crosswire.models import Mention
-from crosswire.settings import data_files
+from crosswire.settings import DATA_ENV, data_files
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -164,6 +165,12 @@ def _table_for(paths: tuple[Path, ...]) -> _Table:
 
 
 def _table() -> _Table:
+    return _table_for_env(os.environ.get(DATA_ENV, ""))
+
+
+@lru_cache(maxsize=4)
+def _table_for_env(user_dirs: str) -> _Table:
+    # keyed by the user's data folders: every mention asks for the table (see classify._tax_for)
     paths = tuple(data_files(ACTORS_FILE))
     if not paths:
         raise DataFileError(f"no {ACTORS_FILE} data file found", "CW303")

@@ -20,6 +20,7 @@ place, applies the precedence rules and scores the hits.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -28,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.errors import DataFileError
-from crosswire.settings import data_files
+from crosswire.settings import DATA_ENV, data_files
 
 EVENT_TYPES_FILE = "event_types.json"
 
@@ -253,6 +254,14 @@ def _taxonomy_for(paths: tuple[Path, ...]) -> _Taxonomy:
 
 
 def _tax() -> _Taxonomy:
+    return _tax_for(os.environ.get(DATA_ENV, ""))
+
+
+@lru_cache(maxsize=4)
+def _tax_for(user_dirs: str) -> _Taxonomy:
+    # keyed by the user's data folders: every sentence asks for the taxonomy (several times), and
+    # finding the files means a stat per folder; a file added to a folder already read needs a
+    # new process (or ``_tax_for.cache_clear()``)
     paths = tuple(data_files(EVENT_TYPES_FILE))
     if not paths:
         raise DataFileError(f"no {EVENT_TYPES_FILE} data file found", "CW303")
