@@ -31,6 +31,15 @@ def test_candidate_filter_keeps_events_figures_and_claims_only() -> None:
     assert not is_candidate("The weather was mild and the markets were open.")
 
 
+def test_a_sentence_that_cannot_hold_an_event_figure_or_attributed_claim_is_not_parsed() -> None:
+    # a reporting verb's stem ("Saturday", "same") is no reporting verb
+    assert not is_candidate("On Saturday the same delegation returned to Geneva.")
+    # a trigger word the classifier rejects (a planned offensive) is no event
+    assert not is_candidate("The army will launch an offensive next month.")
+    assert is_candidate("The army launched an offensive on Monday.")
+    assert is_candidate("Rebels said the army had shelled the town.")
+
+
 def test_only_candidates_are_parsed_and_mentions_are_found() -> None:
     story = Story(story_id="s1", input_id="i1", index=0, title=None, text=TEXT, content_hash="h")
     (a,) = annotate([story])

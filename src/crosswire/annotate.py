@@ -89,19 +89,16 @@ def _cue_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
 
 
-def _claim_candidate(text: str) -> bool:
-    """The claims stage's own pre-filter (reporting verb, quotation, unattributed pattern)."""
-    from crosswire.extract import claims
-
-    lex = claims._lexicon()
-    return bool(lex.cue_regex.search(text)) or any(p.search(text) for p in lex.unattributed)
-
-
 def is_candidate(text: str) -> bool:
-    """The cheap pre-filter: an event trigger, a casualty cue or a claim cue in the sentence."""
-    from crosswire.extract import classify
+    """Does the sentence need a parse? An event the classifier finds, a casualty cue, or a claim
+    that only a parse can attribute (a reporting verb, "according to").
 
-    return bool(_cue_pattern().search(text)) or classify.is_candidate(text) or _claim_candidate(text)
+    The classifier is regular expressions only and remembers its answer, so extraction does not
+    classify the sentence again; a quotation or an unattributed report alone needs no parse.
+    """
+    from crosswire.extract import claims, classify
+
+    return bool(_cue_pattern().search(text)) or claims.needs_parse(text) or bool(classify.classify_sentence(text))
 
 
 def annotate(

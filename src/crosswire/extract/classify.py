@@ -23,7 +23,7 @@ import json
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -517,11 +517,24 @@ def classify_sentence(text: str, base: int = 0) -> list[TypeHit]:
     "called for an end to air strikes") score below the threshold and are not
     returned; neither are disasters, crime or diplomacy.
     """
-    tax = _tax()
+    hits = _classified(os.environ.get(DATA_ENV, ""), text)
+    if not base:
+        return list(hits)
+    return [replace(h, start=h.start + base, end=h.end + base) for h in hits]
+
+
+#: sentences whose hits are remembered: annotate's candidate filter classifies every sentence of a
+#: batch of stories (``pipeline.EXTRACT_CHUNK``), then extraction asks again for the candidates
+CLASSIFY_CACHE_SIZE = 16384
+
+
+@lru_cache(maxsize=CLASSIFY_CACHE_SIZE)
+def _classified(user_dirs: str, text: str) -> tuple[TypeHit, ...]:
+    tax = _tax_for(user_dirs)
     if not tax.candidate.search(text):
-        return []
+        return ()
     resolved = _resolve(tax, _score(tax, _candidates(tax, text)), _non_event_scores(tax, text))
-    return [_hit(tax, s, text, base) for s in _distinct(tax, resolved)]
+    return tuple(_hit(tax, s, text, 0) for s in _distinct(tax, resolved))
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])|\n+")
