@@ -290,8 +290,9 @@ def _depth_below(tok: Token, m: Mention) -> int:
     return 99
 
 
-def _is_associate(sentence: Span, m: Mention) -> bool:
-    before = sentence.doc.text[max(sentence.start_char, m.start - 60) : m.start].rstrip()
+def _is_associate(sentence: Span, m: Mention, doc_text: str) -> bool:
+    # doc_text is sentence.doc.text, which spaCy joins anew from the tokens on every access
+    before = doc_text[max(sentence.start_char, m.start - 60) : m.start].rstrip()
     return any(x.end() == len(before) for x in _cue("associate_marker").finditer(before))
 
 
@@ -333,7 +334,7 @@ def _nominal_actor(v: Token, pick: Callable[[Iterable[Token]], Mention | None]) 
     return mod if mod is not None else pick(_prep_objects(v, {"by", "from", "of"}))
 
 
-def _civilian_victim(sentence: Span, hit: TypeHit, tok: Token | None) -> Token | None:
+def _civilian_victim(sentence: Span, hit: TypeHit, tok: Token | None, doc_text: str) -> Token | None:
     """A token naming civilian victims/targets related to the trigger, from the parse."""
     candidates: list[Token] = []
     if tok is not None:
@@ -347,7 +348,7 @@ def _civilian_victim(sentence: Span, hit: TypeHit, tok: Token | None) -> Token |
             if t.lemma_ in ("kill", "wound", "injure", "target", "hit", "strike", "carry", "shoot"):
                 candidates += _children(t, _OBJ) + _prep_objects(t, _TARGET_PREPS) + _children(t, _PASS_SUBJ)
     for c in candidates:
-        phrase = sentence.doc.text[min(x.idx for x in c.subtree) : max(x.idx + len(x) for x in c.subtree)]
+        phrase = doc_text[min(x.idx for x in c.subtree) : max(x.idx + len(x) for x in c.subtree)]
         if _cue("victim_civilian").search(phrase) and not _cue("victim_military").search(phrase):
             return c
     return None
@@ -407,7 +408,7 @@ def _assign_roles(
 ) -> tuple[Mention | None, Mention | None, bool]:
     doc_text = sentence.doc.text
     in_sent = [m for m in mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
-    usable = [m for m in in_sent if not _is_associate(sentence, m)]
+    usable = [m for m in in_sent if not _is_associate(sentence, m, doc_text)]
     tok = _trigger_token(sentence, hit)
     actor1: Mention | None = None
     actor2: Mention | None = None
@@ -491,7 +492,7 @@ def _assign_roles(
         actor2 = None
     if actor2 is None and actor1 is not None and hit.event_type != "Protests":
         actor2 = _next_in_clause(sentence, hit, usable, actor1)
-    victim = _civilian_victim(sentence, hit, tok)
+    victim = _civilian_victim(sentence, hit, tok, doc_text)
     civilian = victim is not None or (actor2 is not None and _is_civilian(actor2))
     if civilian and (actor2 is None or not _is_civilian(actor2)):
         if victim is not None:

@@ -98,6 +98,12 @@ def verb_forms(lemma: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+@lru_cache(maxsize=1024)
+def _word(phrase: str) -> re.Pattern[str]:
+    """A content cue as a whole word or phrase (compiled once, not per claim)."""
+    return re.compile(rf"\b{re.escape(phrase)}\b")
+
+
 @lru_cache(maxsize=8)
 def _parse_regex(lemmas: tuple[str, ...]) -> re.Pattern[str]:
     forms = {f for lemma in lemmas if " " not in lemma for f in verb_forms(lemma)}
@@ -392,7 +398,7 @@ class _StoryClaims:
         low = content.lower()
         for ctype in self.lex.precedence:
             for cue in self.lex.cues.get(ctype, ()):
-                m = re.search(rf"\b{re.escape(cue)}\b", low)
+                m = _word(cue).search(low)
                 if m:
                     if ctype == "casualty_report" and not _NUMBER_RE.search(low):
                         continue
