@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from crosswire.annotate import annotate, is_candidate, nlp, split_sentences
+from pathlib import Path
+from typing import Any
+
+from crosswire.annotate import AttributeRules, annotate, is_candidate, nlp, run_pipeline, split_sentences
 from crosswire.models import Story
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
 TEXT = (
     "Syrian Army Advances Near Hama\n\n"
@@ -31,6 +36,15 @@ def test_candidate_filter_keeps_events_figures_and_claims_only() -> None:
     assert not is_candidate("The weather was mild and the markets were open.")
 
 
+def test_a_sentence_that_cannot_hold_an_event_figure_or_attributed_claim_is_not_parsed() -> None:
+    # a reporting verb's stem ("Saturday", "same") is no reporting verb
+    assert not is_candidate("On Saturday the same delegation returned to Geneva.")
+    # a trigger word the classifier rejects (a planned offensive) is no event
+    assert not is_candidate("The army will launch an offensive next month.")
+    assert is_candidate("The army launched an offensive on Monday.")
+    assert is_candidate("Rebels said the army had shelled the town.")
+
+
 def test_only_candidates_are_parsed_and_mentions_are_found() -> None:
     story = Story(story_id="s1", input_id="i1", index=0, title=None, text=TEXT, content_hash="h")
     (a,) = annotate([story])
@@ -49,3 +63,16 @@ def test_only_candidates_are_parsed_and_mentions_are_found() -> None:
 
 def test_the_model_is_loaded_once() -> None:
     assert nlp() is nlp()
+
+
+def test_the_attribute_rules_annotate_exactly_as_spacys_attribute_ruler() -> None:
+    model = nlp()
+    assert AttributeRules.compile(model.get_pipe("attribute_ruler")) is not None
+    page = next(SAMPLES.glob("003_*.txt")).read_text(encoding="utf-8")
+    texts = [s.text for s in split_sentences(TEXT + "\n" + page)]
+    texts += ["There is no end in sight, y'all.", "Let's go, we're gonna win, ain't it?", "I'd have gotten it."]
+
+    def attrs(docs: list[Any]) -> list[tuple[str, ...]]:
+        return [(t.text, t.pos_, t.tag_, t.lemma_, str(t.morph), t.dep_, t.ent_type_) for d in docs for t in d]
+
+    assert attrs(run_pipeline(model, texts)) == attrs(list(model.pipe(texts)))

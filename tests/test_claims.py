@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.annotate import annotate
-from crosswire.extract.claims import extract_claims
+from crosswire.annotate import annotate, nlp
+from crosswire.extract.claims import _lexicon, extract_claims, needs_parse, verb_forms
 from crosswire.models import Claim, Story
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -109,3 +109,41 @@ def test_statement_attributed_in_the_next_sentence_takes_the_previous_sentence()
 def test_claim_ids_are_deterministic() -> None:
     text = "“We will not withdraw,” the commander said on Sunday."
     assert [c.claim_id for c in _claims(text)] == [c.claim_id for c in _claims(text)]
+
+
+def test_a_continued_quotation_is_a_claim_without_a_parse() -> None:
+    text = (
+        "“We will not withdraw from the town,” Ahmed Hamdan said on Sunday. "
+        "“Our fighters are ready for a long siege of the eastern districts.” "
+        "The markets were open on Monday."
+    )
+    (a,) = annotate([_story(text)])
+    assert len(a.sentences) == 3
+    assert a.candidates == (0,)  # only the sentence with a reporting verb was parsed
+    claims = extract_claims(a)
+    assert [c.speaker for c in claims] == ["Ahmed Hamdan", "Ahmed Hamdan"]
+    assert claims[1].quote and claims[1].content.startswith("Our fighters are ready")
+
+
+def test_only_a_reporting_verb_or_according_to_needs_a_parse() -> None:
+    assert needs_parse("The ministry denied the reports.")
+    assert needs_parse("According to the governor, the market was hit twice.")
+    assert needs_parse("Officials have admitted the mistake.")
+    # "Saturday", "same", "statement" share a reporting verb's stem but are no form of it
+    assert not needs_parse("On Saturday the same convoy returned with a statement of intent.")
+    assert not needs_parse("“Our fighters are ready for a long siege.”")
+
+
+def test_reporting_verb_forms_cover_every_form_the_lemmatizer_reduces_to_them() -> None:
+    lemmatizer = nlp().get_pipe("lemmatizer")
+    rules = lemmatizer.lookups.get_table("lemma_rules")["verb"]
+    exceptions = lemmatizer.lookups.get_table("lemma_exc")["verb"]
+    lemmas = {lemma for lemma in _lexicon().verb_type if " " not in lemma}
+    for lemma in lemmas:
+        forms = verb_forms(lemma)
+        for old, new in rules:
+            if lemma.endswith(new):
+                assert lemma[: len(lemma) - len(new)] + old in forms, (lemma, old)
+        for surface, targets in exceptions.items():
+            if lemma in targets:
+                assert surface in forms, (lemma, surface)

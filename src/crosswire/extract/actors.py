@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 from crosswire.errors import DataFileError
 from crosswire.extract.classify import TypeHit
 from crosswire.models import Mention
-from crosswire.settings import data_files
+from crosswire.settings import DATA_ENV, data_files
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -200,6 +201,12 @@ def _table_for(paths: tuple[Path, ...]) -> _Table:
 
 
 def _table() -> _Table:
+    return _table_for_env(os.environ.get(DATA_ENV, ""))
+
+
+@lru_cache(maxsize=4)
+def _table_for_env(user_dirs: str) -> _Table:
+    # keyed by the user's data folders: every mention asks for the table (see classify._tax_for)
     paths = tuple(data_files(ACTORS_FILE))
     if not paths:
         raise DataFileError(f"no {ACTORS_FILE} data file found", "CW303")
@@ -264,8 +271,11 @@ def _group_noun_end(text: str, start: int, end: int) -> int:
 
 
 @lru_cache(maxsize=4)
-def _state_pattern(paths: tuple[Path, ...]) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    table = _table_for(paths)
+def _state_pattern(user_dirs: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+    return _state_pattern_of(_table_for_env(user_dirs))
+
+
+def _state_pattern_of(table: _Table) -> tuple[re.Pattern[str] | None, dict[str, str]]:
     forces = {
         info.country.casefold(): info.name
         for info in table.actors.values()
@@ -286,8 +296,7 @@ def find_state_mentions(text: str, base: int = 0) -> list[Mention]:
     "Russia said" is a speaker, so these mentions are not among :func:`find_actor_mentions`. The
     countries are those of the "Military Forces of <country>" rows of the actors file.
     """
-    _table()  # raises CW303 when there is no actors file
-    pattern, forces = _state_pattern(tuple(data_files(ACTORS_FILE)))
+    pattern, forces = _state_pattern(os.environ.get(DATA_ENV, ""))  # keyed like the actor table
     if pattern is None:
         return []
     out = []
@@ -395,8 +404,9 @@ def _depth_below(tok: Token, m: Mention) -> int:
     return 99
 
 
-def _is_associate(sentence: Span, m: Mention) -> bool:
-    before = sentence.doc.text[max(sentence.start_char, m.start - 60) : m.start].rstrip()
+def _is_associate(sentence: Span, m: Mention, doc_text: str) -> bool:
+    # doc_text is sentence.doc.text, which spaCy joins anew from the tokens on every access
+    before = doc_text[max(sentence.start_char, m.start - 60) : m.start].rstrip()
     return any(x.end() == len(before) for x in _cue("associate_marker").finditer(before))
 
 
@@ -459,7 +469,7 @@ def _nominal_actor(v: Token, pick: Callable[[Iterable[Token]], Mention | None]) 
     return mod if mod is not None else pick(_prep_objects(v, {"by", "from", "of"}))
 
 
-def _civilian_victim(sentence: Span, hit: TypeHit, tok: Token | None) -> Token | None:
+def _civilian_victim(sentence: Span, hit: TypeHit, tok: Token | None, doc_text: str) -> Token | None:
     """A token naming civilian victims/targets related to the trigger, from the parse."""
     candidates: list[Token] = []
     if tok is not None:
@@ -473,7 +483,7 @@ def _civilian_victim(sentence: Span, hit: TypeHit, tok: Token | None) -> Token |
             if t.lemma_ in ("kill", "wound", "injure", "target", "hit", "strike", "carry", "shoot"):
                 candidates += _children(t, _OBJ) + _prep_objects(t, _TARGET_PREPS) + _children(t, _PASS_SUBJ)
     for c in candidates:
-        phrase = sentence.doc.text[min(x.idx for x in c.subtree) : max(x.idx + len(x) for x in c.subtree)]
+        phrase = doc_text[min(x.idx for x in c.subtree) : max(x.idx + len(x) for x in c.subtree)]
         if _cue("victim_civilian").search(phrase) and not _cue("victim_military").search(phrase):
             return c
     return None
@@ -533,7 +543,7 @@ def _assign_roles(
 ) -> tuple[Mention | None, Mention | None, bool]:
     doc_text = sentence.doc.text
     in_sent = [m for m in mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
-    usable = [m for m in in_sent if not _is_associate(sentence, m)]
+    usable = [m for m in in_sent if not _is_associate(sentence, m, doc_text)]
     tok = _trigger_token(sentence, hit)
     actor1: Mention | None = None
     actor2: Mention | None = None
@@ -631,7 +641,7 @@ def _assign_roles(
         actor2 = None
     if actor2 is None and actor1 is not None and hit.event_type != "Protests":
         actor2 = _next_in_clause(sentence, hit, usable, actor1)
-    victim = _civilian_victim(sentence, hit, tok)
+    victim = _civilian_victim(sentence, hit, tok, doc_text)
     civilian = victim is not None or (actor2 is not None and _is_civilian(actor2))
     if civilian and (actor2 is None or not _is_civilian(actor2)):
         if victim is not None:

@@ -39,7 +39,8 @@ _NUMBER_RE = re.compile(
     re.I,
 )
 _ANAPHORIC = {"this", "that", "it"}
-# English past forms the stem pre-filter would miss (morphology, not domain knowledge)
+# English irregular forms of the reporting verbs (morphology, not domain knowledge); the regular
+# ones are made by :func:`verb_forms` with the suffix rules of spaCy's English lemmatizer
 _IRREGULAR: dict[str, tuple[str, ...]] = {
     "say": ("said",),
     "tell": ("told",),
@@ -50,6 +51,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "mean": ("meant",),
     "speak": ("spoke", "spoken"),
 }
+_CONSONANTS = frozenset("bcdfgklmnprstvz")
 
 
 @dataclass(frozen=True)
@@ -66,17 +68,64 @@ class ClaimLexicon:
     speaker_nouns: frozenset[str] = frozenset()
 
     @property
+    def parse_regex(self) -> re.Pattern[str]:
+        """A form of a reporting verb or "according to": what only the parse can turn into a claim."""
+        return _parse_regex(tuple(sorted(self.verb_type)))
+
+    @property
     def cue_regex(self) -> re.Pattern[str]:
+        """The claims pre-filter: :attr:`parse_regex` or a quotation mark (with the unattributed
+        patterns, every sentence that can hold a claim matches)."""
         return _cue_regex(tuple(sorted(self.verb_type)))
+
+
+def verb_forms(lemma: str) -> frozenset[str]:
+    """Every word form spaCy's English lemmatizer can reduce to ``lemma`` (a one-word verb).
+
+    Its suffix rules run backwards (said -> say is listed in ``_IRREGULAR``, admitted -> admit is
+    the doubled final consonant); a test checks the result against the model's own tables.
+    """
+    forms = {lemma, *_IRREGULAR.get(lemma, ())}
+    # the lemmatizer's rules: s, ies->y, es->e, es, ed->e, ed, ing->e, ing
+    for old, new in (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"),
+                     ("ing", "")):
+        if lemma.endswith(new):
+            forms.add(lemma[: len(lemma) - len(new)] + old)
+    if lemma.endswith("y"):
+        forms.add(lemma[:-1] + "ied")  # denied
+    if len(lemma) >= 3 and lemma[-1] in _CONSONANTS and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
+        forms.update((lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"))  # admitted, slamming
+    return frozenset(forms)
+
+
+@lru_cache(maxsize=1024)
+def _word(phrase: str) -> re.Pattern[str]:
+    """A content cue as a whole word or phrase (compiled once, not per claim)."""
+    return re.compile(rf"\b{re.escape(phrase)}\b")
+
+
+@lru_cache(maxsize=8)
+def _parse_regex(lemmas: tuple[str, ...]) -> re.Pattern[str]:
+    forms = {f for lemma in lemmas if " " not in lemma for f in verb_forms(lemma)}
+    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"\b(?:{alt})\b|according to", re.I)
 
 
 @lru_cache(maxsize=8)
 def _cue_regex(lemmas: tuple[str, ...]) -> re.Pattern[str]:
-    # cheap pre-filter: a reporting verb stem, a quotation mark or "according to"
-    stems = {lemma[:-1] if lemma[-1:] in ("e", "y") else lemma for lemma in lemmas if " " not in lemma}
-    stems.update(form for lemma in lemmas for form in _IRREGULAR.get(lemma, ()))
-    alt = "|".join(re.escape(s) for s in sorted(stems))
-    return re.compile(rf"\b(?:{alt})\w*|according to|[{_QUOTE_CHARS}]", re.I)
+    return re.compile(rf"{_parse_regex(lemmas).pattern}|[{_QUOTE_CHARS}]", re.I)
+
+
+def needs_parse(text: str) -> bool:
+    """Can only a parse of ``text`` (one sentence) find its claims? A reporting verb's form or
+    "according to"; a quotation or an unattributed pattern alone is handled without one."""
+    return bool(_lexicon().parse_regex.search(text))
+
+
+def is_candidate(text: str) -> bool:
+    """Could ``text`` (one sentence) hold a claim? (The claims stage looks at no other sentence.)"""
+    lex = _lexicon()
+    return bool(lex.cue_regex.search(text)) or any(p.search(text) for p in lex.unattributed)
 
 
 def load_lexicon() -> ClaimLexicon:
@@ -349,7 +398,7 @@ class _StoryClaims:
         low = content.lower()
         for ctype in self.lex.precedence:
             for cue in self.lex.cues.get(ctype, ()):
-                m = re.search(rf"\b{re.escape(cue)}\b", low)
+                m = _word(cue).search(low)
                 if m:
                     if ctype == "casualty_report" and not _NUMBER_RE.search(low):
                         continue
@@ -442,8 +491,29 @@ class _StoryClaims:
         return sp
 
     def sentence(self, idx: int, sent: Sentence, doc: Any, off: int, prev: Sentence | None) -> None:
+        """The claims of one sentence; ``doc`` (its parse) is None when it needs none (no reporting
+        verb, no "according to": only a continued quotation or an unattributed pattern can match)."""
         n_before = len(self.claims)
         quotes = [(sent.start + a, sent.start + b) for a, b in _quote_spans(sent.text)]
+        if doc is not None:
+            self.parsed(sent, doc, off, prev, quotes)
+        if len(self.claims) > n_before:
+            return
+        # a quotation with no verb of its own continues the previous speaker's statement
+        text = sent.text.lstrip()
+        if quotes and text[:1] in _OPEN_QUOTES and self.last_speaker is not None and prev is not None:
+            self.add(sent, self.last_speaker, None, None, True, quotes[0][0], quotes[-1][1])
+            return
+        for pat in self.lex.unattributed:
+            m = pat.search(sent.text)
+            if m:
+                self.add(sent, None, m.group(0), None, False, sent.start, sent.end)
+                return
+
+    def parsed(
+        self, sent: Sentence, doc: Any, off: int, prev: Sentence | None, quotes: list[tuple[int, int]]
+    ) -> None:
+        """Claims the parse finds: "according to X", and each reporting verb with its speaker."""
         used_verbs: set[int] = set()
         relay: dict[int, Any] = {}
 
@@ -549,19 +619,6 @@ class _StoryClaims:
             used_verbs.update(t.i for t in tok.subtree if t.dep_ in ("advcl", "xcomp") and t.i != tok.i)
             self.add(sent, speaker, tok.text, verb_key, quote, content[0], content[1])
 
-        if len(self.claims) > n_before:
-            return
-        # a quotation with no verb of its own continues the previous speaker's statement
-        text = sent.text.lstrip()
-        if quotes and text[:1] in _OPEN_QUOTES and self.last_speaker is not None and prev is not None:
-            self.add(sent, self.last_speaker, None, None, True, quotes[0][0], quotes[-1][1])
-            return
-        for pat in self.lex.unattributed:
-            m = pat.search(sent.text)
-            if m:
-                self.add(sent, None, m.group(0), None, False, sent.start, sent.end)
-                return
-
 
 def _sentences(annotated: AnnotatedStory) -> tuple[Sentence, ...]:
     if annotated.sentences:
@@ -579,31 +636,26 @@ def extract_claims(annotated: AnnotatedStory, docs: Mapping[int, Any] | None = N
 
     ``docs`` maps a sentence index to its parsed spaCy ``Doc`` (of the sentence
     text) or ``Span`` (of a story-wide doc) when the caller already parsed it;
-    other sentences that look like reported speech are parsed here, in one batch.
+    other sentences that need a parse (:func:`needs_parse`) are parsed here, in one batch.
     """
     lex = _lexicon()
     sentences = _sentences(annotated)
     if docs is None and annotated.docs:
         docs = dict(zip(annotated.candidates, annotated.docs, strict=False))
-    cue = lex.cue_regex
-    wanted = [
-        i
-        for i, s in enumerate(sentences)
-        if cue.search(s.text) or any(p.search(s.text) for p in lex.unattributed)
-    ]
+    wanted = [i for i, s in enumerate(sentences) if is_candidate(s.text)]
     parsed: dict[int, Any] = {}
     todo: list[int] = []
     for i in wanted:
         if docs is not None and i in docs:
             parsed[i] = docs[i]
-        else:
+        elif needs_parse(sentences[i].text):
             todo.append(i)
     if todo:
         for i, doc in zip(todo, _nlp().pipe(sentences[i].text for i in todo), strict=True):
             parsed[i] = doc
     state = _StoryClaims(annotated, lex, _actor_finder())
     for i in wanted:
-        doc = parsed[i]
+        doc = parsed.get(i)
         sent = sentences[i]
         # token.idx is relative to the Doc; a Span of a story doc starts at its own char offset
         off = sent.start - int(getattr(doc, "start_char", 0))

@@ -20,15 +20,16 @@ place, applies the precedence rules and scores the hits.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from crosswire.errors import DataFileError
-from crosswire.settings import data_files
+from crosswire.settings import DATA_ENV, data_files
 
 EVENT_TYPES_FILE = "event_types.json"
 
@@ -253,6 +254,14 @@ def _taxonomy_for(paths: tuple[Path, ...]) -> _Taxonomy:
 
 
 def _tax() -> _Taxonomy:
+    return _tax_for(os.environ.get(DATA_ENV, ""))
+
+
+@lru_cache(maxsize=4)
+def _tax_for(user_dirs: str) -> _Taxonomy:
+    # keyed by the user's data folders: every sentence asks for the taxonomy (several times), and
+    # finding the files means a stat per folder; a file added to a folder already read needs a
+    # new process (or ``_tax_for.cache_clear()``)
     paths = tuple(data_files(EVENT_TYPES_FILE))
     if not paths:
         raise DataFileError(f"no {EVENT_TYPES_FILE} data file found", "CW303")
@@ -508,12 +517,25 @@ def classify_sentence(text: str, base: int = 0) -> list[TypeHit]:
     "called for an end to air strikes") score below the threshold and are not
     returned; neither are disasters, crime or diplomacy.
     """
-    tax = _tax()
+    hits = _classified(os.environ.get(DATA_ENV, ""), text)
+    if not base:
+        return list(hits)
+    return [replace(h, start=h.start + base, end=h.end + base) for h in hits]
+
+
+#: sentences whose hits are remembered: annotate's candidate filter classifies every sentence of a
+#: batch of stories (``pipeline.EXTRACT_CHUNK``), then extraction asks again for the candidates
+CLASSIFY_CACHE_SIZE = 16384
+
+
+@lru_cache(maxsize=CLASSIFY_CACHE_SIZE)
+def _classified(user_dirs: str, text: str) -> tuple[TypeHit, ...]:
+    tax = _tax_for(user_dirs)
     if not tax.candidate.search(text):
-        return []
+        return ()
     resolved = _resolve(tax, _score(tax, _candidates(tax, text)), _non_event_scores(tax, text))
     resolved = _strikes_from_the_air(tax, text, resolved)
-    return [_hit(tax, s, text, base) for s in _distinct(tax, resolved)]
+    return tuple(_hit(tax, s, text, 0) for s in _distinct(tax, resolved))
 
 
 def _strikes_from_the_air(tax: _Taxonomy, sentence: str, ranked: list[_Scored]) -> list[_Scored]:
