@@ -170,6 +170,14 @@ def test_planned_operation_scores_below_a_reported_one() -> None:
     assert not classify_sentence("The army is preparing to retake the town of Palmyra.")
 
 
+def test_a_summary_of_months_is_no_event_but_a_dated_report_is() -> None:
+    assert not classify_sentence(
+        "Over the past few months the militants have suffered major setbacks as the army liberated several areas."
+    )
+    assert not classify_sentence("In recent months regime forces have waged an offensive in the area.")
+    assert top("Regime forces launched an offensive on the area on Monday after months of siege.") == "Armed clash"
+
+
 def test_an_agreement_still_to_be_reached_is_not_an_agreement() -> None:
     assert top("The two sides reached an agreement on a truce in Daraa on Monday.") == "Agreement"
     assert not classify_sentence("The dispute is an obstacle for both sides to reach an agreement on Daraa.")
