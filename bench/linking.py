@@ -17,6 +17,10 @@
    an event of each story into one cluster. Both are given for the sample as drawn and for the
    run in ``--db`` (a sampled link no longer made there drops out of its precision; a story pair
    counts as linked when the run links it), with link statistics over the whole run.
+4. ``--add-new BEFORE_DB``: after a linker change, appends to the link sample every link the run in
+   ``--db`` makes that the run in BEFORE_DB (the one the sample was drawn from) did not, marked
+   ``"drawn": "added"``, to be judged too; their precision is reported apart and folded into an
+   estimate for the whole run weighted by link counts.
 
 Writes bench/results/linking.json.
 """
@@ -97,13 +101,13 @@ def _side(e: dict[str, Any], story: dict[str, Any], gold: dict[str, str] | None)
     }
 
 
-def sample(db: Path, csv_path: Path, n: int, seed: int) -> list[dict[str, Any]]:
-    corpus, links, gold = _load(db, csv_path)
+def _link_rows(
+    corpus: verify.Corpus, gold: dict[str, dict[str, str]], links: list[dict[str, Any]], drawn: str
+) -> list[dict[str, Any]]:
     events = {str(e["event_id"]): e for e in corpus.events}
-    chosen = random.Random(seed).sample(links, min(n, len(links)))
     old = {r["pair"]: r for r in _read(SAMPLE)}
     out = []
-    for ln in sorted(chosen, key=lambda r: (r["a"], r["b"])):
+    for ln in sorted(links, key=lambda r: (r["a"], r["b"])):
         a, b = events[str(ln["a"])], events[str(ln["b"])]
         key = f"{ln['a']}|{ln['b']}"
         details = json.loads(ln["details"]) if isinstance(ln["details"], str) else ln["details"]
@@ -115,11 +119,33 @@ def sample(db: Path, csv_path: Path, n: int, seed: int) -> list[dict[str, Any]]:
                 "components": {k: v for k, v in details.items() if k != "stories"},
                 "a": _side(a, corpus.stories.get(sa, {}), gold.get(sa)),
                 "b": _side(b, corpus.stories.get(sb, {}), gold.get(sb)),
+                "drawn": drawn,
                 **_judgement(old.get(key, {})),
             }
         )
+    return out
+
+
+def sample(db: Path, csv_path: Path, n: int, seed: int) -> list[dict[str, Any]]:
+    corpus, links, gold = _load(db, csv_path)
+    chosen = random.Random(seed).sample(links, min(n, len(links)))
+    added = [r for r in _read(SAMPLE) if r.get("drawn") == "added"]
+    out = _link_rows(corpus, gold, chosen, f"seed {seed}") + added
     _write(SAMPLE, out)
     return out
+
+
+def add_new(db: Path, before_db: Path, csv_path: Path) -> list[dict[str, Any]]:
+    """Append the links of ``db`` that ``before_db`` lacks (and the sample does not hold yet)."""
+    corpus, links, gold = _load(db, csv_path)
+    with Store(before_db, read_only=True) as store:
+        query = "SELECT a, b FROM links WHERE kind = 'same_event'"
+        before = {f"{r['a']}|{r['b']}" for r in store.query(query)}
+    rows = _read(SAMPLE)
+    held = before | {r["pair"] for r in rows}
+    added = _link_rows(corpus, gold, [ln for ln in links if f"{ln['a']}|{ln['b']}" not in held], "added")
+    _write(SAMPLE, rows + added)
+    return added
 
 
 def _story_side(sid: str, story: dict[str, Any], gold: dict[str, str]) -> dict[str, Any]:
@@ -153,9 +179,7 @@ def sample_recall(db: Path, csv_path: Path, n: int, seed: int) -> list[dict[str,
     by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
     for sid, row in gold.items():
         by_key[(row["date"], row["location"])].append(sid)
-    pairs = sorted(
-        (a, b) for sids in by_key.values() for a, b in combinations(sorted(sids), 2) if a != b
-    )
+    pairs = sorted((a, b) for sids in by_key.values() for a, b in combinations(sorted(sids), 2) if a != b)
     chosen = random.Random(seed).sample(pairs, min(n, len(pairs)))
     linked = _linked_story_pairs(corpus)
     dups = _near_duplicate_story_pairs(corpus)
@@ -217,6 +241,16 @@ def precision(rows: list[dict[str, Any]]) -> dict[str, Any]:
     }
 
 
+def _weighted(kept: dict[str, Any], added: dict[str, Any], n_kept: int, n_added: int) -> float | None:
+    """Precision over all links of a run: the sampled old links and the (all judged) added links,
+    each weighted by how many of the run's links it stands for."""
+    if kept["precision"] is None:
+        return None
+    if not n_added or added["precision"] is None:
+        return float(kept["precision"])
+    return round((kept["precision"] * n_kept + added["precision"] * n_added) / (n_kept + n_added), 3)
+
+
 def recall(rows: list[dict[str, Any]], linked: set[frozenset[str]]) -> dict[str, Any]:
     same = [r for r in rows if r.get("verdict") == "same"]
     hit = [r for r in same if frozenset(r["pair"].split("|")) in linked]
@@ -243,8 +277,12 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=60)
     ap.add_argument("--n-recall", type=int, default=50)
     ap.add_argument("--seed", type=int, default=20261201)
+    ap.add_argument("--add-new", type=Path, metavar="BEFORE_DB", help="append the links BEFORE_DB did not make")
     args = ap.parse_args()
     run_secs = ensure_db(args.db, args.csv)
+    if args.add_new:
+        print(f"appended {len(add_new(args.db, args.add_new, args.csv))} new links to {SAMPLE}; judge them")
+        return
     if args.sample or args.sample_recall:
         if args.sample:
             print(f"wrote {len(sample(args.db, args.csv, args.n, args.seed))} links to {SAMPLE}")
@@ -255,7 +293,10 @@ def main() -> None:
         return
     corpus, links, _ = _load(args.db, args.csv)
     made = {f"{r['a']}|{r['b']}" for r in links}
-    drawn = _read(SAMPLE)
+    rows = _read(SAMPLE)
+    drawn = [r for r in rows if r.get("drawn") != "added"]
+    added = [r for r in rows if r.get("drawn") == "added" and r["pair"] in made]
+    kept = precision([r for r in drawn if r["pair"] in made])
     pairs = _read(RECALL_SAMPLE)
     linked_now = _linked_story_pairs(corpus)
     linked_then = {frozenset(r["pair"].split("|")) for r in pairs if r["linked_when_drawn"]}
@@ -263,9 +304,14 @@ def main() -> None:
         "dataset": str(args.csv),
         "command": COMMAND + " (built from the CSV without date, location, labels)",
         "seed": args.seed,
+        "note": "*_as_drawn: the samples as judged on the run they were drawn from; *_this_run: the same "
+        "judgements on this run (a link it no longer makes drops out, links it adds are judged apart). "
+        "After a linker change the this_run figures are on samples looked at while making the change.",
         **stats(corpus, len(links)),
         "precision_as_drawn": precision(drawn),
-        "precision_this_run": precision([r for r in drawn if r["pair"] in made]),
+        "precision_this_run": kept,
+        "precision_added_links": precision(added),
+        "precision_this_run_estimate": _weighted(kept, precision(added), len(links) - len(added), len(added)),
         "recall_as_drawn": recall(pairs, linked_then),
         "recall_this_run": recall(pairs, linked_now),
     }
