@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import tempfile
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -44,13 +43,12 @@ from sklearn.model_selection import GroupKFold
 from crosswire import verify
 from crosswire.link.events import _UnionFind
 from crosswire.store import Store
+from fakes_gold import DEFAULT_CSV, GOLD_COLUMNS, build_db, check_gold_free, gold_by_story
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = HERE / "results" / "credibility.json"
 MODEL = ROOT / "src" / "crosswire" / "data" / "credibility_model.json"
-DEFAULT_CSV = Path("/work/shared/eval/fakes/fakes_dev.csv")
-GOLD_COLUMNS = ("date", "location", "labels")
 #: L2 strengths the inner CV chooses from (fixed before looking at any fold)
 C_GRID = (0.01, 0.03, 0.1, 0.3, 1.0)
 FOLDS = 5
@@ -89,32 +87,6 @@ EARLIER_FEATURES = verify.FEATURES[: verify.FEATURES.index("sourced_figures") + 
 
 
 # --- data -------------------------------------------------------------------------
-
-
-def strip_gold(csv_path: Path, out: Path) -> None:
-    """A copy of the FA-KES CSV without its gold columns (the text, outlet and unit_id stay)."""
-    with csv_path.open(encoding="utf-8", newline="") as fh:
-        rows = list(csv.DictReader(fh))
-    cols = [c for c in rows[0] if c not in GOLD_COLUMNS]
-    with out.open("w", encoding="utf-8", newline="") as fh:
-        w = csv.DictWriter(fh, fieldnames=cols)
-        w.writeheader()
-        for r in rows:
-            w.writerow({c: r[c] for c in cols})
-
-
-def build_db(csv_path: Path, db: Path) -> None:
-    from crosswire import pipeline
-
-    with tempfile.TemporaryDirectory() as tmp:
-        stripped = Path(tmp) / csv_path.name
-        strip_gold(csv_path, stripped)
-        pipeline.run([str(stripped)], str(db))
-
-
-def _extra(story: dict[str, Any]) -> dict[str, Any]:
-    extra = story.get("extra") or {}
-    return json.loads(extra) if isinstance(extra, str) else dict(extra)
 
 
 def groups_for(corpus: verify.Corpus, ids: list[str], gold_keys: dict[str, tuple[str, str]]) -> list[int]:
@@ -272,17 +244,11 @@ def main() -> None:
         build_db(args.csv, args.db)
     with Store(args.db, read_only=True) as store:
         corpus = verify.load_corpus(store)
-    if any((s.get("published") or {}).get("source") == "record" for s in corpus.stories.values()):
-        raise SystemExit(
-            f"{args.db}: stories take their publication date from a record column (FA-KES's gold"
-            " 'date'); rebuild it without the gold columns: delete it and run this script again"
-        )
-    with args.csv.open(encoding="utf-8", newline="") as fh:
-        gold = {r["unit_id"]: r for r in csv.DictReader(fh)}
-    unit = {sid: str(_extra(s).get("unit_id")) for sid, s in corpus.stories.items()}
-    ids = sorted(sid for sid in corpus.stories if unit[sid] in gold and gold[unit[sid]]["labels"] != "")
-    y = np.array([int(gold[unit[sid]]["labels"]) for sid in ids], dtype=int)
-    gold_keys = {sid: (gold[unit[sid]]["date"], gold[unit[sid]]["location"]) for sid in ids}
+    check_gold_free(args.db, corpus.stories)
+    gold = gold_by_story(args.csv, corpus.stories)
+    ids = sorted(sid for sid, row in gold.items() if row["labels"] != "")
+    y = np.array([int(gold[sid]["labels"]) for sid in ids], dtype=int)
+    gold_keys = {sid: (gold[sid]["date"], gold[sid]["location"]) for sid in ids}
     groups = np.array(groups_for(corpus, ids, gold_keys))
 
     feats = verify.story_features(corpus)

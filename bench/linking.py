@@ -1,13 +1,26 @@
-"""FA-KES dev: precision of same-event links, judged by a human reader.
+"""FA-KES dev: precision and recall of same-event links, judged by a human reader.
 
-1. Runs the whole pipeline (ingest -> clean -> annotate/extract -> link -> verify) over
-   /work/shared/eval/fakes/fakes_dev.csv into a database (``--db``; reused when it exists).
-2. ``--sample``: draws ``--n`` same-event links at random (seeded) and writes them to
-   bench/linking_sample.jsonl with both events' fields and evidence sentences; verdicts already
-   written for a pair are kept. A person reads each pair and fills in ``verdict`` ("same",
-   "different" or "unsure") and a one-line ``reason``.
-3. Default: reads the judged sample and prints/saves precision (same / (same + different)),
-   with link statistics over the whole run (pairs scored by the blocker versus all pairs).
+1. Runs the whole pipeline (ingest -> clean -> annotate/extract -> link -> verify) over a copy of
+   /work/shared/eval/fakes/fakes_dev.csv without its gold columns (``fakes_gold``: the gold
+   ``date`` would otherwise become every story's publication date and anchor relative dates) into
+   a database (``--db``; reused when it exists). The gold is joined back by ``unit_id`` only to
+   show it to the reader and to draw the recall sample; the linker never sees it.
+2. ``--sample``: draws ``--n`` same-event links at random (seeded) into bench/linking_sample.jsonl
+   with both events' fields and evidence sentences. A person reads each pair and fills in
+   ``verdict`` ("same", "different" or "unsure") and a one-line ``reason``.
+   ``--sample-recall``: draws ``--n-recall`` story pairs that share a gold (date, location) into
+   bench/linking_recall_sample.jsonl; a person judges whether the two stories report the same
+   real event (the verdict does not depend on crosswire). Verdicts already written are kept when
+   a sample is redrawn.
+3. Default: precision = same / (same + different) over the judged links, overall and without
+   near-duplicate copies; recall = share of the story pairs judged "same" in which crosswire put
+   an event of each story into one cluster. Both are given for the sample as drawn and for the
+   run in ``--db`` (a sampled link no longer made there drops out of its precision; a story pair
+   counts as linked when the run links it), with link statistics over the whole run.
+4. ``--add-new BEFORE_DB``: after a linker change, appends to the link sample every link the run in
+   ``--db`` makes that the run in BEFORE_DB (the one the sample was drawn from) did not, marked
+   ``"drawn": "added"``, to be judged too; their precision is reported apart and folded into an
+   estimate for the whole run weighted by link counts.
 
 Writes bench/results/linking.json.
 """
@@ -18,37 +31,62 @@ import argparse
 import json
 import random
 import time
+from collections import defaultdict
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
-from crosswire import pipeline, verify
+from crosswire import verify
 from crosswire.link.events import link_events
 from crosswire.store import Store
+from fakes_gold import DEFAULT_CSV, build_db, check_gold_free, gold_by_story
 
 HERE = Path(__file__).resolve().parent
-DEFAULT_CSV = Path("/work/shared/eval/fakes/fakes_dev.csv")
 SAMPLE = HERE / "linking_sample.jsonl"
+RECALL_SAMPLE = HERE / "linking_recall_sample.jsonl"
 RESULTS = HERE / "results" / "linking.json"
+COMMAND = "PYTHONPATH=src .venv/bin/python bench/linking.py --db DB"
 
 
 def ensure_db(db: Path, csv_path: Path) -> float:
     if db.exists():
         return 0.0
     t0 = time.perf_counter()
-    pipeline.run([str(csv_path)], str(db))
+    build_db(csv_path, db)
     return time.perf_counter() - t0
 
 
-def _side(e: dict[str, Any], story: dict[str, Any]) -> dict[str, Any]:
+def _read(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def _write(path: Path, rows: list[dict[str, Any]]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def _judgement(old: dict[str, Any]) -> dict[str, Any]:
+    """The verdict fields of a pair judged before (kept when a sample is redrawn)."""
+    return {k: old.get(k) for k in ("verdict", "reason", "judged_by")}
+
+
+def _load(db: Path, csv_path: Path) -> tuple[verify.Corpus, list[dict[str, Any]], dict[str, dict[str, str]]]:
+    with Store(db, read_only=True) as store:
+        corpus = verify.load_corpus(store)
+        links = store.query("SELECT a, b, score, details FROM links WHERE kind = 'same_event' ORDER BY a, b")
+    check_gold_free(db, corpus.stories)
+    return corpus, links, gold_by_story(csv_path, corpus.stories)
+
+
+def _side(e: dict[str, Any], story: dict[str, Any], gold: dict[str, str] | None) -> dict[str, Any]:
     ev = verify._ev_evidence(e, "trigger", "event_type", "sub_event_type") or {}
-    extra = story.get("extra") or {}
-    if isinstance(extra, str):
-        extra = json.loads(extra)
     return {
         "event_id": e["event_id"],
         "story_id": e["story_id"],
         "outlet": story.get("outlet"),
         "title": story.get("title"),
+        "published": (story.get("published") or {}).get("value"),
         "sub_event_type": e.get("sub_event_type"),
         "event_date": e.get("event_date"),
         "place": (e.get("place") or {}).get("name"),
@@ -58,58 +96,125 @@ def _side(e: dict[str, Any], story: dict[str, Any]) -> dict[str, Any]:
         "fatalities": e.get("fatalities"),
         "evidence_sentence": ev.get("sentence") or e.get("notes"),
         "notes": (e.get("notes") or "")[:600],
-        "gold_date": extra.get("date"),
-        "gold_location": extra.get("location"),
+        "gold_date": (gold or {}).get("date"),
+        "gold_location": (gold or {}).get("location"),
     }
 
 
-def sample(db: Path, n: int, seed: int) -> list[dict[str, Any]]:
-    with Store(db, read_only=True) as store:
-        corpus = verify.load_corpus(store)
-        links = store.query("SELECT a, b, score, details FROM links WHERE kind = 'same_event' ORDER BY a, b")
+def _link_rows(
+    corpus: verify.Corpus, gold: dict[str, dict[str, str]], links: list[dict[str, Any]], drawn: str
+) -> list[dict[str, Any]]:
     events = {str(e["event_id"]): e for e in corpus.events}
-    rng = random.Random(seed)
-    chosen = rng.sample(links, min(n, len(links)))
-    old: dict[str, dict[str, Any]] = {}
-    if SAMPLE.exists():
-        for line in SAMPLE.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
-                old[row["pair"]] = row
+    old = {r["pair"]: r for r in _read(SAMPLE)}
     out = []
-    for ln in sorted(chosen, key=lambda r: (r["a"], r["b"])):
+    for ln in sorted(links, key=lambda r: (r["a"], r["b"])):
         a, b = events[str(ln["a"])], events[str(ln["b"])]
         key = f"{ln['a']}|{ln['b']}"
         details = json.loads(ln["details"]) if isinstance(ln["details"], str) else ln["details"]
-        row = {
-            "pair": key,
-            "score": ln["score"],
-            "components": {k: v for k, v in details.items() if k not in ("stories",)},
-            "a": _side(a, corpus.stories.get(str(a["story_id"]), {})),
-            "b": _side(b, corpus.stories.get(str(b["story_id"]), {})),
-            "verdict": old.get(key, {}).get("verdict"),
-            "reason": old.get(key, {}).get("reason"),
-        }
-        out.append(row)
-    SAMPLE.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in out), encoding="utf-8")
+        sa, sb = str(a["story_id"]), str(b["story_id"])
+        out.append(
+            {
+                "pair": key,
+                "score": ln["score"],
+                "components": {k: v for k, v in details.items() if k != "stories"},
+                "a": _side(a, corpus.stories.get(sa, {}), gold.get(sa)),
+                "b": _side(b, corpus.stories.get(sb, {}), gold.get(sb)),
+                "drawn": drawn,
+                **_judgement(old.get(key, {})),
+            }
+        )
     return out
 
 
-def stats(db: Path) -> dict[str, Any]:
-    with Store(db, read_only=True) as store:
-        corpus = verify.load_corpus(store)
-        n_links = store.query("SELECT count(*) AS n FROM links WHERE kind = 'same_event'")[0]["n"]
+def sample(db: Path, csv_path: Path, n: int, seed: int) -> list[dict[str, Any]]:
+    corpus, links, gold = _load(db, csv_path)
+    chosen = random.Random(seed).sample(links, min(n, len(links)))
+    added = [r for r in _read(SAMPLE) if r.get("drawn") == "added"]
+    out = _link_rows(corpus, gold, chosen, f"seed {seed}") + added
+    _write(SAMPLE, out)
+    return out
+
+
+def add_new(db: Path, before_db: Path, csv_path: Path) -> list[dict[str, Any]]:
+    """Append the links of ``db`` that ``before_db`` lacks (and the sample does not hold yet)."""
+    corpus, links, gold = _load(db, csv_path)
+    with Store(before_db, read_only=True) as store:
+        query = "SELECT a, b FROM links WHERE kind = 'same_event'"
+        before = {f"{r['a']}|{r['b']}" for r in store.query(query)}
+    rows = _read(SAMPLE)
+    held = before | {r["pair"] for r in rows}
+    added = _link_rows(corpus, gold, [ln for ln in links if f"{ln['a']}|{ln['b']}" not in held], "added")
+    _write(SAMPLE, rows + added)
+    return added
+
+
+def _story_side(sid: str, story: dict[str, Any], gold: dict[str, str]) -> dict[str, Any]:
+    return {
+        "story_id": sid,
+        "unit_id": gold.get("unit_id"),
+        "outlet": story.get("outlet"),
+        "title": story.get("title"),
+        "lead": str(story.get("text") or "")[:500],
+    }
+
+
+def _linked_story_pairs(corpus: verify.Corpus) -> set[frozenset[str]]:
+    by_cluster: dict[str, set[str]] = defaultdict(set)
+    for e in corpus.events:
+        by_cluster[corpus.event_clusters[str(e["event_id"])]].add(str(e["story_id"]))
+    out: set[frozenset[str]] = set()
+    for stories in by_cluster.values():
+        for a, b in combinations(sorted(stories), 2):
+            out.add(frozenset((a, b)))
+    return out
+
+
+def _near_duplicate_story_pairs(corpus: verify.Corpus) -> set[frozenset[str]]:
+    return {frozenset(p) for p in corpus.near_duplicates}
+
+
+def sample_recall(db: Path, csv_path: Path, n: int, seed: int) -> list[dict[str, Any]]:
+    """Story pairs with the same gold (date, location): the candidates a recall judge reads."""
+    corpus, _, gold = _load(db, csv_path)
+    by_key: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for sid, row in gold.items():
+        by_key[(row["date"], row["location"])].append(sid)
+    pairs = sorted((a, b) for sids in by_key.values() for a, b in combinations(sorted(sids), 2) if a != b)
+    chosen = random.Random(seed).sample(pairs, min(n, len(pairs)))
+    linked = _linked_story_pairs(corpus)
+    dups = _near_duplicate_story_pairs(corpus)
+    old = {r["pair"]: r for r in _read(RECALL_SAMPLE)}
+    out = []
+    for a, b in sorted(chosen):
+        key = f"{a}|{b}"
+        out.append(
+            {
+                "pair": key,
+                "gold_date": gold[a]["date"],
+                "gold_location": gold[a]["location"],
+                "near_duplicate": frozenset((a, b)) in dups,
+                "linked_when_drawn": frozenset((a, b)) in linked,
+                "a": _story_side(a, corpus.stories[a], gold[a]),
+                "b": _story_side(b, corpus.stories[b], gold[b]),
+                **_judgement(old.get(key, {})),
+            }
+        )
+    _write(RECALL_SAMPLE, out)
+    return out
+
+
+def stats(corpus: verify.Corpus, n_links: int) -> dict[str, Any]:
     t0 = time.perf_counter()
     res = link_events(corpus.events, corpus.stories.values(), corpus.near_duplicates)
     secs = time.perf_counter() - t0
     n = len(corpus.events)
-    sizes: dict[str, int] = {}
+    sizes: dict[str, int] = defaultdict(int)
     for cid in res.clusters.values():
-        sizes[cid] = sizes.get(cid, 0) + 1
+        sizes[cid] += 1
     return {
         "stories": len(corpus.stories),
         "events": n,
-        "same_event_links": int(n_links),
+        "same_event_links": n_links,
         "clusters_with_2plus_events": sum(1 for s in sizes.values() if s > 1),
         "largest_cluster": max(sizes.values(), default=0),
         "pairs_scored": res.pairs_scored,
@@ -118,15 +223,14 @@ def stats(db: Path) -> dict[str, Any]:
     }
 
 
-def precision() -> dict[str, Any]:
-    rows = [json.loads(x) for x in SAMPLE.read_text(encoding="utf-8").splitlines() if x.strip()]
+def precision(rows: list[dict[str, Any]]) -> dict[str, Any]:
     judged = [r for r in rows if r.get("verdict") in ("same", "different")]
     same = sum(1 for r in judged if r["verdict"] == "same")
     # near-duplicate copies are trivially the same event; precision on the rest is the harder figure
     other = [r for r in judged if not r["components"].get("near_duplicate")]
     other_same = sum(1 for r in other if r["verdict"] == "same")
     return {
-        "sampled": len(rows),
+        "links": len(rows),
         "judged": len(judged),
         "unsure_or_unjudged": len(rows) - len(judged),
         "same": same,
@@ -137,32 +241,85 @@ def precision() -> dict[str, Any]:
     }
 
 
+def _weighted(kept: dict[str, Any], added: dict[str, Any], n_kept: int, n_added: int) -> float | None:
+    """Precision over all links of a run: the sampled old links and the (all judged) added links,
+    each weighted by how many of the run's links it stands for."""
+    if kept["precision"] is None:
+        return None
+    if not n_added or added["precision"] is None:
+        return float(kept["precision"])
+    return round((kept["precision"] * n_kept + added["precision"] * n_added) / (n_kept + n_added), 3)
+
+
+def recall(rows: list[dict[str, Any]], linked: set[frozenset[str]]) -> dict[str, Any]:
+    same = [r for r in rows if r.get("verdict") == "same"]
+    hit = [r for r in same if frozenset(r["pair"].split("|")) in linked]
+    other = [r for r in same if not r["near_duplicate"]]
+    other_hit = [r for r in other if frozenset(r["pair"].split("|")) in linked]
+    return {
+        "story_pairs": len(rows),
+        "judged_same_event": len(same),
+        "judged_different": sum(1 for r in rows if r.get("verdict") == "different"),
+        "unsure_or_unjudged": sum(1 for r in rows if r.get("verdict") not in ("same", "different")),
+        "linked": len(hit),
+        "recall": round(len(hit) / len(same), 3) if same else None,
+        "same_event_not_near_duplicate": len(other),
+        "recall_not_near_duplicate": round(len(other_hit) / len(other), 3) if other else None,
+    }
+
+
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--db", type=Path, default=Path("/tmp/crosswire_bench_fakes.duckdb"))
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--db", type=Path, default=Path("/tmp/crosswire_bench_linking.duckdb"))
     ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
-    ap.add_argument("--sample", action="store_true", help="(re)draw the sample to judge")
+    ap.add_argument("--sample", action="store_true", help="(re)draw the link sample to judge")
+    ap.add_argument("--sample-recall", action="store_true", help="(re)draw the story-pair sample to judge")
     ap.add_argument("--n", type=int, default=60)
-    ap.add_argument("--seed", type=int, default=20261123)
+    ap.add_argument("--n-recall", type=int, default=50)
+    ap.add_argument("--seed", type=int, default=20261201)
+    ap.add_argument("--add-new", type=Path, metavar="BEFORE_DB", help="append the links BEFORE_DB did not make")
     args = ap.parse_args()
     run_secs = ensure_db(args.db, args.csv)
-    if args.sample:
-        rows = sample(args.db, args.n, args.seed)
-        print(f"wrote {len(rows)} pairs to {SAMPLE}; judge them, then run without --sample")
+    if args.add_new:
+        print(f"appended {len(add_new(args.db, args.add_new, args.csv))} new links to {SAMPLE}; judge them")
         return
-    result = {"dataset": str(args.csv), "seed": args.seed, **stats(args.db), **precision()}
-    # the judged sample belongs to one run; say how much of it this database still holds
-    with Store(args.db, read_only=True) as store:
-        pairs = store.query("SELECT a, b FROM links WHERE kind = 'same_event'")
-    linked = {f"{r['a']}|{r['b']}" for r in pairs}
-    rows = [json.loads(x) for x in SAMPLE.read_text(encoding="utf-8").splitlines() if x.strip()]
-    result["sample_pairs_linked_in_this_db"] = sum(1 for r in rows if r["pair"] in linked)
+    if args.sample or args.sample_recall:
+        if args.sample:
+            print(f"wrote {len(sample(args.db, args.csv, args.n, args.seed))} links to {SAMPLE}")
+        if args.sample_recall:
+            rows = sample_recall(args.db, args.csv, args.n_recall, args.seed)
+            print(f"wrote {len(rows)} story pairs to {RECALL_SAMPLE}")
+        print("judge them, then run without --sample/--sample-recall")
+        return
+    corpus, links, _ = _load(args.db, args.csv)
+    made = {f"{r['a']}|{r['b']}" for r in links}
+    rows = _read(SAMPLE)
+    drawn = [r for r in rows if r.get("drawn") != "added"]
+    added = [r for r in rows if r.get("drawn") == "added" and r["pair"] in made]
+    kept = precision([r for r in drawn if r["pair"] in made])
+    pairs = _read(RECALL_SAMPLE)
+    linked_now = _linked_story_pairs(corpus)
+    linked_then = {frozenset(r["pair"].split("|")) for r in pairs if r["linked_when_drawn"]}
+    result: dict[str, Any] = {
+        "dataset": str(args.csv),
+        "command": COMMAND + " (built from the CSV without date, location, labels)",
+        "seed": args.seed,
+        "note": "*_as_drawn: the samples as judged on the run they were drawn from; *_this_run: the same "
+        "judgements on this run (a link it no longer makes drops out, links it adds are judged apart). "
+        "After a linker change the this_run figures are on samples looked at while making the change.",
+        **stats(corpus, len(links)),
+        "precision_as_drawn": precision(drawn),
+        "precision_this_run": kept,
+        "precision_added_links": precision(added),
+        "precision_this_run_estimate": _weighted(kept, precision(added), len(links) - len(added), len(added)),
+        "recall_as_drawn": recall(pairs, linked_then),
+        "recall_this_run": recall(pairs, linked_now),
+    }
     if run_secs:
         result["pipeline_seconds"] = round(run_secs, 1)
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    for k, v in result.items():
-        print(f"{k:>28}: {v}")
+    print(json.dumps(result, indent=2))
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from typing import Any
 
 from crosswire.link.claims import link_claims, normalise
@@ -190,3 +191,45 @@ def test_events_of_near_duplicate_stories_are_linked_and_flagged() -> None:
     events = [_event("e1", "s1", ATMA, "2016-08-14", BUS), _event("e2", "s2", ATMA, "2016-08-14", BUS)]
     res = link_events(events, near_duplicates=[("s1", "s2")])
     assert res.links[0].details["near_duplicate"] is True
+
+
+RAQQA = Place("Ar-Raqqa", "Syria", "Raqqa", "Raqqa", None, 35.95, 39.01, 1)
+STOCK = "a source at Aleppo Police Command told SANA that terrorists fired rocket shells on"
+
+
+def _sana(eid: str, story: str, day: str, notes: str, **kw: Any) -> Event:
+    return _event(eid, story, ALEPPO, day, notes, sub="Shelling/artillery/missile attack", actor1=None, **kw)
+
+
+def test_a_governorate_capital_in_another_spelling_is_as_unspecific_as_the_governorate() -> None:
+    from crosswire.link.events import _prepare, place_score
+
+    a, b = _prepare([_event("e1", "s1", RAQQA, "2016-11-21", BUS), _event("e2", "s2", RAQQA, "2016-11-21", BUS)], {})
+    c, d = _prepare([_event("e3", "s3", ATMA, "2016-11-21", BUS), _event("e4", "s4", ATMA, "2016-11-21", BUS)], {})
+    assert place_score(a, b) == 0.6
+    assert place_score(c, d) == 1.0
+
+
+def test_one_outlets_stock_wording_on_different_days_is_no_evidence_of_one_event() -> None:
+    events = [
+        _sana("e1", "s1", "2016-10-18", f"{STOCK} al-Hamadaniyeh, a woman wounded in her house near the bakery."),
+        _sana("e2", "s2", "2016-10-19", f"{STOCK} al-Midan, two children hurt while walking to school with parents."),
+    ]
+    assert 0.1 < link_events(events).links[0].details["text"] < 0.5
+    same_outlet = [{"story_id": "s1", "outlet": "SANA"}, {"story_id": "s2", "outlet": "SANA"}]
+    two_outlets = [{"story_id": "s1", "outlet": "SANA"}, {"story_id": "s2", "outlet": "Al-Manar"}]
+    assert link_events(events, two_outlets).links, "wording shared across outlets is still evidence"
+    assert not link_events(events, same_outlet).links
+    same_day = [replace(events[1], event_date="2016-10-18")]
+    assert link_events([events[0], *same_day], same_outlet).links, "one day's reports may share wording"
+
+
+def test_a_small_casualty_figure_agreeing_is_no_evidence_of_one_event() -> None:
+    def pair(n: int) -> list[Event]:
+        return [
+            _event("e1", "s1", ATMA, "2016-08-14", "Gunmen opened fire at a checkpoint.", fatalities=n),
+            _event("e2", "s2", ATMA, "2016-08-14", "An explosion hit the market square.", fatalities=n),
+        ]
+
+    assert not link_events(pair(1)).links
+    assert link_events(pair(12)).links

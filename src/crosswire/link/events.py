@@ -18,8 +18,13 @@ A pair's score is a weighted sum of place proximity, date difference, sub-event
 type compatibility, actor compatibility, casualty-figure agreement and TF-IDF
 cosine of the event notes. A pair is linked when the score reaches
 ``settings.link_threshold`` and it has one specific piece of evidence (similar
-wording, the same casualty figure, or near-duplicate stories): the same city,
-day and event type alone is not enough where a city sees many events a day.
+wording, the same casualty figure of at least ``MIN_SPECIFIC_FATALITIES``, or
+near-duplicate stories): the same city, day and event type alone is not enough
+where a city sees many events a day. A governorate capital counts as the
+governorate in any spelling ("Ar-Raqqa" in Raqqa). Two stories of one outlet
+dated to different days share its stock wording (a daily roundup's "a source at
+Aleppo Police Command told SANA"), so their wording counts only from
+``MIN_TEXT_SIMILARITY_SAME_OUTLET``.
 Linked pairs are merged greedily, best first, into clusters that never hold two
 events of one story (extraction already told those apart), which also keeps a
 chain of weak links from growing into one giant cluster. A cluster's id is a
@@ -39,6 +44,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from crosswire.geocode import canonical_admin1
 from crosswire.models import Event, Link, Story, to_dict
 from crosswire.settings import DEFAULT, Settings
 
@@ -53,6 +59,11 @@ WEIGHTS: dict[str, float] = {
 }
 #: a pair also needs one piece of specific evidence: similar wording or the same casualty figure
 MIN_TEXT_SIMILARITY = 0.1
+#: a casualty figure below this agrees by chance too often ("one killed") to be specific evidence
+MIN_SPECIFIC_FATALITIES = 5
+#: two stories of one outlet on different days share its stock wording ("a source at Aleppo Police
+#: Command told SANA"): their wording is specific evidence only from this similarity
+MIN_TEXT_SIMILARITY_SAME_OUTLET = 0.5
 #: km at which place proximity falls to zero
 PLACE_RADIUS_KM = 50.0
 
@@ -61,6 +72,7 @@ PLACE_RADIUS_KM = 50.0
 class _Ev:
     event_id: str
     story_id: str
+    outlet: str | None
     day: int | None
     place_name: str | None
     admin1: str | None
@@ -123,21 +135,24 @@ def as_dict(record: Any) -> dict[str, Any]:
     return dict(out) if isinstance(out, dict) else {}
 
 
-def _story_dates(stories: Iterable[Any]) -> dict[str, int | None]:
-    out: dict[str, int | None] = {}
+def _story_info(stories: Iterable[Any]) -> dict[str, tuple[int | None, str | None]]:
+    """story_id -> (publication day, normalised outlet)."""
+    out: dict[str, tuple[int | None, str | None]] = {}
     for s in stories:
         if isinstance(s, Story):
-            out[s.story_id] = _ordinal(s.published.value)
+            out[s.story_id] = (_ordinal(s.published.value), _norm(s.outlet))
             continue
         d = dict(s)
         pub = d.get("published")
         if isinstance(pub, Mapping):
             pub = pub.get("value")
-        out[str(d.get("story_id"))] = _ordinal(pub)
+        out[str(d.get("story_id"))] = (_ordinal(pub), _norm(d.get("outlet")))
     return out
 
 
-def _prepare(events: Iterable[Event | Mapping[str, Any]], story_days: Mapping[str, int | None]) -> list[_Ev]:
+def _prepare(
+    events: Iterable[Event | Mapping[str, Any]], stories: Mapping[str, tuple[int | None, str | None]]
+) -> list[_Ev]:
     out: list[_Ev] = []
     for raw in events:
         e = as_dict(raw)
@@ -145,11 +160,13 @@ def _prepare(events: Iterable[Event | Mapping[str, Any]], story_days: Mapping[st
             continue  # a malformed record is left out of linking, never fatal for the corpus
         place = e.get("place") or {}
         sid = str(e.get("story_id"))
+        published, outlet = stories.get(sid, (None, None))
         out.append(
             _Ev(
                 event_id=str(e["event_id"]),
                 story_id=sid,
-                day=_ordinal(e.get("event_date")) or story_days.get(sid),
+                outlet=outlet,
+                day=_ordinal(e.get("event_date")) or published,
                 place_name=_norm(place.get("name")),
                 admin1=_norm(place.get("admin1")),
                 admin2=_norm(place.get("admin2")),
@@ -182,10 +199,21 @@ def _km(a: _Ev, b: _Ev) -> float | None:
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
 
 
+def _names_governorate(ev: _Ev) -> bool:
+    """The place is the governorate itself or its capital, which shares its name in any spelling
+    ("Ar-Raqqa" in Raqqa, "Hamah" in Hama, "Idleb" in Idlib)."""
+    if not ev.place_name or not ev.admin1:
+        return False
+    if ev.place_name == ev.admin1:
+        return True
+    gov = canonical_admin1(ev.place_name)
+    return gov is not None and gov.lower() == (canonical_admin1(ev.admin1) or ev.admin1).lower()
+
+
 def place_score(a: _Ev, b: _Ev) -> float:
     if a.place_name and a.place_name == b.place_name:
         # a governorate's name (or its capital, which shares it) covers many events a day
-        return 0.6 if a.place_name == a.admin1 else 1.0
+        return 0.6 if _names_governorate(a) else 1.0
     km = _km(a, b)
     if km is not None and (a.place_name or b.place_name):
         near = max(0.0, 1.0 - km / PLACE_RADIUS_KM)
@@ -228,6 +256,22 @@ def actor_score(a: _Ev, b: _Ev) -> float:
         # possibly the same event with a disputed perpetrator: keep the pair alive, verify will flag it
         return 0.2
     return len(sa & sb) / len(sa | sb)
+
+
+def specific_evidence(a: _Ev, b: _Ev, text: float, near_duplicate: bool) -> bool:
+    """Whether a pair has one piece of evidence that the city, day and type alone do not give:
+    near-duplicate stories, similar wording, or the same casualty figure (not a small one).
+
+    Two stories of one outlet dated to different days share the outlet's stock wording, so their
+    wording counts only when it is much closer (``MIN_TEXT_SIMILARITY_SAME_OUTLET``).
+    """
+    if near_duplicate:
+        return True
+    same_outlet_other_day = bool(a.outlet) and a.outlet == b.outlet and a.day != b.day
+    min_text = MIN_TEXT_SIMILARITY_SAME_OUTLET if same_outlet_other_day else MIN_TEXT_SIMILARITY
+    if text >= min_text:
+        return True
+    return fatality_score(a, b) == 1.0 and min(a.fatalities, b.fatalities) >= MIN_SPECIFIC_FATALITIES
 
 
 def _text_vectors(evs: Sequence[_Ev]) -> Any:
@@ -292,7 +336,7 @@ def link_events(
     settings: Settings = DEFAULT,
 ) -> EventLinks:
     """Score candidate pairs inside blocks, keep those above the threshold, cluster them."""
-    evs = _prepare(events, _story_dates(stories))
+    evs = _prepare(events, _story_info(stories))
     evs.sort(key=lambda e: e.event_id)
     dup_pairs: set[frozenset[str]] = set()
     for nd in near_duplicates:
@@ -322,8 +366,7 @@ def link_events(
         }
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         near_dup = frozenset((a.story_id, b.story_id)) in dup_pairs
-        specific = text >= MIN_TEXT_SIMILARITY or parts["fatalities"] == 1.0 or near_dup
-        if score < settings.link_threshold or not specific:
+        if score < settings.link_threshold or not specific_evidence(a, b, text, near_dup):
             continue
         accepted.append((score, i, j, parts, near_dup))
     # greedy, best pairs first; a cluster never holds two events of one story (extraction already
@@ -341,7 +384,7 @@ def link_events(
         details["stories"] = [a.story_id, b.story_id]
         details["near_duplicate"] = near_dup
         links.append(
-            Link("same_event", a.event_id, b.event_id, round(score, 4), "blocked-weighted-v2", details)
+            Link("same_event", a.event_id, b.event_id, round(score, 4), "blocked-weighted-v3", details)
         )
     groups: dict[int, list[str]] = defaultdict(list)
     for i, e in enumerate(evs):
