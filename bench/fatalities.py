@@ -34,9 +34,7 @@ Writes bench/results/fatalities.json (one entry per set and ``--label``, e.g. be
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
-import random
 import sys
 from pathlib import Path
 from typing import Any
@@ -46,15 +44,12 @@ from crosswire.models import FatalityClaim
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fakes_events import DEFAULT_CSV, load_stories  # noqa: E402
+from judging import fixed_sample, norm_speaker, one_of, read_rows, save_result, sentence_key, write_rows  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "fatalities_sample.jsonl"
 RESULTS = HERE / "results" / "fatalities.json"
 DEFAULT_SEED = 20261124
-
-
-def sentence_key(row: int, sentence: str) -> str:
-    return f"{row}:{hashlib.sha1(sentence.encode('utf-8')).hexdigest()[:12]}"
 
 
 def collect(csv_path: Path) -> list[dict[str, Any]]:
@@ -97,13 +92,11 @@ def _claim_row(row: int, c: FatalityClaim) -> dict[str, Any]:
 
 
 def _read() -> list[dict[str, Any]]:
-    if not SAMPLE.exists():
-        return []
-    return [json.loads(x) for x in SAMPLE.read_text(encoding="utf-8").splitlines() if x.strip()]
+    return read_rows(SAMPLE)
 
 
 def _write(rows: list[dict[str, Any]]) -> None:
-    SAMPLE.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    write_rows(SAMPLE, rows)
 
 
 def _brief(c: dict[str, Any]) -> dict[str, Any]:
@@ -115,7 +108,7 @@ def draw(claims: list[dict[str, Any]], n: int, seed: int, exclude_judged: bool) 
     rows = _read()
     judged = {r["key"] for r in rows}
     pool = [c for c in claims if not (exclude_judged and c["key"] in judged)]
-    chosen = random.Random(seed).sample(pool, min(n, len(pool)))
+    chosen = fixed_sample(pool, n, seed)
     by_key: dict[str, list[dict[str, Any]]] = {}
     for c in claims:
         by_key.setdefault(c["key"], []).append(c)
@@ -156,23 +149,6 @@ def _gold_spans(sentence: str, fig: dict[str, Any]) -> list[tuple[int, int]]:
     return spans
 
 
-def _norm_source(s: str | None) -> str | None:
-    if s is None:
-        return None
-    s = s.lower().replace("(statement)", "").strip()
-    for art in ("the ", "a ", "an "):
-        if s.startswith(art):
-            s = s[len(art) :]
-    return " ".join(s.split()) or None
-
-
-def _one_of(got: Any, want: Any, norm: Any = None) -> bool:
-    """``want`` is the judged value or a list of acceptable ones (``null`` included)."""
-    wants = want if isinstance(want, list) else [want]
-    f = norm or (lambda x: x)
-    return f(got) in {f(w) for w in wants}
-
-
 Figure = tuple[list[tuple[int, int]], dict[str, Any]]
 
 
@@ -195,8 +171,8 @@ def _verdict(c: dict[str, Any], f: dict[str, Any] | None) -> dict[str, bool]:
     return {
         "number": (c["low"], c["high"]) == (f["low"], f["high"]),
         "kind": c["kind"] == f["kind"],
-        "victims": _one_of(c["victims"], f["victims"]),
-        "source": _one_of(c["source"], f["source"], _norm_source),
+        "victims": one_of(c["victims"], f["victims"]),
+        "source": one_of(c["source"], f["source"], norm_speaker),
         "per_event": bool(f["per_event"]),
     }
 
@@ -326,12 +302,7 @@ def main() -> None:
         print(f"drew {len(chosen)} of {len(claims)} claims into {SAMPLE}; judge the rows, then score")
         return
     result = {"dataset": str(args.csv), "claims_in_run": len(claims), **score(claims, args.seed)}
-    saved: dict[str, Any] = {}
-    if RESULTS.exists():
-        saved = json.loads(RESULTS.read_text(encoding="utf-8"))
-    saved[f"{args.seed}:{args.label}"] = result
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(saved, indent=2) + "\n", encoding="utf-8")
+    save_result(RESULTS, f"{args.seed}:{args.label}", result)
     for k, v in result.items():
         print(f"{k:>34}: {v}")
     if args.errors:

@@ -147,3 +147,121 @@ def test_reporting_verb_forms_cover_every_form_the_lemmatizer_reduces_to_them() 
         for surface, targets in exceptions.items():
             if lemma in targets:
                 assert surface in forms, (lemma, surface)
+
+
+def test_speaker_with_affiliation_and_a_that_clause_the_parser_hung_on_the_statement() -> None:
+    claims = _claims(
+        "Karim Haddad of the Hama Relief Board said in a statement carried by local media that "
+        "twelve people were killed in the shelling of the market."
+    )
+    assert len(claims) == 1
+    assert claims[0].speaker == "Karim Haddad"
+    assert claims[0].content.startswith("that twelve people were killed")
+    assert claims[0].claim_type == "casualty_report"
+
+
+def test_a_quote_closed_after_its_first_sentence_is_a_quote_of_the_speaker_after_it() -> None:
+    claims = _claims(
+        'The fighting is fierce. Rebels are shelling the old town every night" a local doctor told reporters.'
+    )
+    told = [c for c in claims if c.reporting_verb == "told"]
+    assert len(told) == 1
+    assert told[0].quote is True
+    assert told[0].speaker == "local doctor"
+    assert told[0].content.startswith("Rebels are shelling")
+
+
+def test_a_quote_that_only_closes_continues_the_last_speaker_even_a_common_noun() -> None:
+    claims = _claims(
+        "The ministry added that the raid had hit a depot. "
+        '"More than thirty fighters were killed in the strike on the depot."'
+    )
+    cont = [c for c in claims if c.reporting_verb is None]
+    assert len(cont) == 1
+    assert cont[0].speaker == "ministry"
+    assert cont[0].quote is True
+
+
+def test_a_passive_subject_is_not_the_speaker() -> None:
+    claims = _claims("Up to 5000 families are still believed to be trapped in the old quarter of the town.")
+    assert len(claims) == 1
+    assert claims[0].speaker is None
+
+
+def test_inner_passive_report_does_not_take_the_claim_from_the_speaker() -> None:
+    claims = _claims("Abdul-Karim said more than 40 people have been confirmed dead in the eastern suburbs.")
+    assert [(c.speaker, c.claim_type) for c in claims] == [("Abdul-Karim", "casualty_report")]
+
+
+def test_it_said_is_the_last_body_that_spoke_not_a_person() -> None:
+    claims = _claims(
+        "The monitoring group said the town was shelled overnight. "
+        "Ahmed Karimi, a resident, said he heard the jets. "
+        "It said at least 15 fighters were killed in the offensive."
+    )
+    it = [c for c in claims if "15 fighters" in c.content]
+    assert len(it) == 1
+    assert it[0].speaker == "monitoring group"
+
+
+def test_speaker_standing_right_before_the_verb_without_commas() -> None:
+    claims = _claims(
+        "Government jets struck the market killing at least nine civilians in the east of the province "
+        "the Syrian Observatory for Human Rights (SOHR) said on Friday."
+    )
+    assert len(claims) == 1
+    assert claims[0].speaker == "Syrian Observatory for Human Rights"
+    assert claims[0].content.startswith("Government jets struck the market")
+    assert claims[0].claim_type == "casualty_report"
+
+
+def test_a_speaker_after_the_statement_joined_by_and() -> None:
+    claims = _claims(
+        "The siege is starving the population and leaving the clinics without medicine activists and NGOs say."
+    )
+    assert len(claims) == 1
+    assert claims[0].speaker == "activists and NGOs"
+
+
+def test_reported_takes_its_object_as_what_was_reported() -> None:
+    claims = _claims("On Sunday residents reported a heavy bombardment of the northern districts.")
+    assert len(claims) == 1
+    assert claims[0].speaker == "residents"
+    assert claims[0].content == "a heavy bombardment of the northern districts"
+
+
+def test_a_noun_with_a_past_tense_clause_is_its_speaker() -> None:
+    # the stripped dateline ("Aleppo") and the missing comma make the parser read "announced"
+    # as a clause on "source"
+    claims = _claims(
+        "Aleppo A military source announced on Sunday that the army units established full control "
+        "over the Jabal Badro neighborhood."
+    )
+    assert len(claims) == 1
+    assert claims[0].speaker == "military source"
+    assert claims[0].claim_type == "announcement"
+
+
+def test_scare_quotes_are_not_the_statement() -> None:
+    claims = _claims('A coalition of rebel groups denounced the new talks in Geneva as "meaningless" on Sunday.')
+    assert len(claims) == 1
+    assert claims[0].quote is False
+    assert "talks in Geneva" in claims[0].content
+    assert claims[0].claim_type == "accusation"
+
+
+def test_a_body_reporting_its_own_completed_action_announces_it() -> None:
+    claims = _claims("The group said it had captured the hills north of the town after two days of fighting.")
+    assert [c.claim_type for c in claims] == ["announcement"]
+    hit = _claims("The group said it had been hit by shelling north of the town after two days of fighting.")
+    assert [c.claim_type for c in hit] == ["assessment"]
+
+
+def test_a_text_condemning_something_is_no_speaker() -> None:
+    claims = _claims("The council met on Wednesday to debate a draft resolution condemning the air strike.")
+    assert claims == []
+
+
+def test_casualty_report_by_the_participle_of_a_casualty_verb() -> None:
+    claims = _claims('"A car bomb went off at the checkpoint killing at least 12 people," the governor said.')
+    assert [c.claim_type for c in claims] == ["casualty_report"]

@@ -39,6 +39,7 @@ _NUMBER_RE = re.compile(
     re.I,
 )
 _ANAPHORIC = {"this", "that", "it"}
+_SELF_REPORT = re.compile(r"(?:that\s+)?(?:it|we)\s+(?:had|has|have)\s+(?:\w+ly\s+)?(?!been\b)(\w+)")
 # English irregular forms of the reporting verbs (morphology, not domain knowledge); the regular
 # ones are made by :func:`verb_forms` with the suffix rules of spaCy's English lemmatizer
 _IRREGULAR: dict[str, tuple[str, ...]] = {
@@ -66,6 +67,7 @@ class ClaimLexicon:
     unattributed: tuple[re.Pattern[str], ...]
     pronouns: frozenset[str]
     speaker_nouns: frozenset[str] = frozenset()
+    object_verbs: frozenset[str] = frozenset()  # neutral verbs whose object is what is said
 
     @property
     def parse_regex(self) -> re.Pattern[str]:
@@ -138,6 +140,7 @@ def load_lexicon() -> ClaimLexicon:
     unattributed: list[re.Pattern[str]] = []
     pronouns: set[str] = set()
     speaker_nouns: set[str] = set()
+    object_verbs: set[str] = set()
     paths = data_files("claim_verbs.json")
     if not paths:
         raise DataFileError("claim_verbs.json not found in any data folder", "CW303")
@@ -153,11 +156,10 @@ def load_lexicon() -> ClaimLexicon:
                 cues.setdefault(ctype, []).extend(w.lower() for w in words)
             precedence = list(data.get("type_precedence", precedence))
             default_type = str(data.get("default_type", default_type))
-            unattributed.extend(
-                re.compile(p.replace(" ", r"\s+"), re.I) for p in data.get("unattributed_patterns", [])
-            )
+            unattributed.extend(re.compile(p.replace(" ", r"\s+"), re.I) for p in data.get("unattributed_patterns", []))
             pronouns.update(p.lower() for p in data.get("speaker_pronouns", []))
             speaker_nouns.update(p.lower() for p in data.get("speaker_nouns", []))
+            object_verbs.update(p.lower() for p in data.get("object_content_verbs", []))
         except (OSError, ValueError, re.error, AttributeError, TypeError) as exc:
             raise DataFileError(f"{path}: {exc}", "CW303") from exc
     return ClaimLexicon(
@@ -169,6 +171,7 @@ def load_lexicon() -> ClaimLexicon:
         unattributed=tuple(unattributed),
         pronouns=frozenset(pronouns),
         speaker_nouns=frozenset(speaker_nouns),
+        object_verbs=frozenset(object_verbs),
     )
 
 
@@ -224,6 +227,7 @@ class _Speaker:
     actor: str | None
     start: int
     end: int
+    person: bool = False
 
 
 #: returned for a subject that cannot be a speaker ("the rocket said"): the statement is dropped
@@ -244,6 +248,17 @@ def _speaker_tokens(head: Any) -> list[Any]:
         if child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
             drop.update(t.i for t in child.subtree)
     toks = [t for t in head.subtree if t.i not in drop]
+    while toks and toks[0].ent_type_ in ("DATE", "TIME") and toks[0].i < head.i:
+        toks.pop(0)  # "On Saturday activists reported": the time is no part of who
+    det = next((c for c in head.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")), None)
+    if det is not None:
+        # "Aleppo A military source": a dateline's place before the article is no part of it
+        toks = [t for t in toks if t.i >= det.i]
+    # 'their pockets" activists told': a quotation mark before the head ends the quote, not
+    # the speaker phrase
+    marks = [t.i for t in toks if t.i < head.i and t.text in _QUOTE_CHARS]
+    if marks:
+        toks = [t for t in toks if t.i > marks[-1]]
     while toks and (toks[-1].is_punct or toks[-1].dep_ == "cc"):
         toks.pop()
     while toks and toks[0].is_punct:
@@ -324,10 +339,31 @@ def _speaker_head(verb: Any) -> Any | None:
         subj = _subject(v)
         if subj is not None and subj.dep_ != "nsubjpass":
             return subj
+        if (
+            subj is None
+            and v.dep_ == "acl"
+            and v.head.pos_ in ("NOUN", "PROPN")
+            and (v.tag_ == "VBD" or any(c.dep_ == "ccomp" for c in v.children))
+        ):
+            # "A military source announced that ...", parsed as a clause on the noun: a past
+            # tense or a clause of what was said (not "a statement carried by") makes the noun
+            # its subject
+            return v.head
         if v.dep_ in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep") and v.head is not v:
             v = v.head
             continue
-        return subj
+        # a passive subject is what is reported, never who reports it ("people are believed to
+        # be trapped"): without an agent the speaker is unknown
+        return None
+    return None
+
+
+def _that_clause(verb: Any) -> Any | None:
+    """A "that" clause the parser hung elsewhere in the verb's phrase ("said in a statement
+    carried by local media that ..."): the clause's verb."""
+    for t in verb.subtree:
+        if t.dep_ == "mark" and t.lower_ == "that" and t.i > verb.i and t.head is not verb:
+            return t.head
     return None
 
 
@@ -345,7 +381,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
-        if ch in _OPEN_QUOTES:
+        if ch == '"' and not spans and i > 3 and _closes(text, i):
+            # 'women" said Dr X': a straight mark after a word, before a space, closes a quote
+            # opened in an earlier sentence
+            spans.append((0, i))
+            i += 1
+        elif ch in _OPEN_QUOTES:
             close = "”" if ch == "“" else ("»" if ch == "«" else '"“”')
             j = i + 1
             while j < n and text[j] not in close:
@@ -360,6 +401,13 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         else:
             i += 1
     return spans
+
+
+def _closes(text: str, i: int) -> bool:
+    """A straight quotation mark at ``i`` that can only close: glued to the word before it, not
+    to the word after, and no other straight mark later in the sentence to pair with."""
+    before, after = text[i - 1], text[i + 1 : i + 2]
+    return not before.isspace() and (not after or after.isspace() or after in ".,;:") and '"' not in text[i + 1 :]
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -379,7 +427,9 @@ class _StoryClaims:
         self.text = annotated.story.text
         self.lex = lex
         self.find_actors = find_actors
-        self.last_speaker: _Speaker | None = None
+        self.last_speaker: _Speaker | None = None  # the last named one: whom "he"/"she" means
+        self.last_any: _Speaker | None = None  # the last of any claim: whose quote continues
+        self.last_body: _Speaker | None = None  # the last that is no person: whom "it" means
         self.named: list[_Speaker] = []
         self.claims: list[Claim] = []
 
@@ -397,17 +447,27 @@ class _StoryClaims:
             return vtype
         low = content.lower()
         for ctype in self.lex.precedence:
+            if ctype == "announcement" and self.self_report(low):
+                return ctype
             for cue in self.lex.cues.get(ctype, ()):
                 m = _word(cue).search(low)
                 if m:
                     if ctype == "casualty_report" and not _NUMBER_RE.search(low):
                         continue
-                    if ctype == "denial" and re.search(
-                        r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", low[: m.start()]
-                    ):
+                    if ctype == "denial" and re.search(r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", low[: m.start()]):
                         continue  # "did not deny": not a denial
                     return ctype
         return self.lex.default_type
+
+    def self_report(self, low: str) -> bool:
+        """'(the coalition said) it had conducted 16 airstrikes': a speaker reporting its own
+        completed action announces it (not 'it had been hit', nor 'we have seen/said'); 'they'
+        is left out, as often as not others ('Lavrov said ... as they had done')."""
+        m = _SELF_REPORT.match(low)
+        if m is None:
+            return False
+        word = m.group(1)
+        return not any(word.startswith(v[:-1] if v[-1:] in "ey" else v) for v in self.lex.verb_type)
 
     def add(
         self,
@@ -430,6 +490,10 @@ class _StoryClaims:
         claim_id = "cl_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         if any(c.claim_id == claim_id for c in self.claims):
             return
+        if speaker is not None:
+            self.last_any = speaker
+            if not speaker.person:
+                self.last_body = speaker
         s0 = min(ev_sent.start, sent.start)
         s1 = max(ev_sent.end, sent.end)
         self.claims.append(
@@ -455,6 +519,69 @@ class _StoryClaims:
             )
         )
 
+    def reports_anew(self, verb: Any) -> bool:
+        """Whether a reporting verb inside another's complement has a speaker of its own ("TASS
+        writes that the ministry reported ..."), not a passive or a non-speaker subject."""
+        if _agent(verb) is not None:
+            return True
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subj is None:
+            return False
+        return bool(subj.pos_ == "PRON" or self.plausible_speaker(subj, _speaker_tokens(subj)))
+
+    def speaker_noun(self, tok: Any) -> bool:
+        return bool(tok.lemma_.lower() in self.lex.speaker_nouns or tok.lower_ in self.lex.speaker_nouns)
+
+    def it_speaker(self, head: Any, off: int) -> _Speaker | None:
+        """'it said': the body the sentence is about ("State TV broadcast images that it said
+        were seized"), else the last body that spoke ("the Observatory ... It said")."""
+        root = head.sent.root
+        subj = _subject(root)
+        if subj is not None and subj.i < head.i and subj.pos_ != "PRON" and subj.dep_ == "nsubj":
+            sp = self.speaker_from(subj, off)
+            if sp is not None and sp is not _NOT_A_SPEAKER and not sp.person:
+                return sp
+        return self.last_body
+
+    def speaker_before(self, verb: Any, off: int) -> _Speaker | None:
+        """'<what was said> activists and NGOs say', '... the Syrian Observatory for Human Rights
+        (SOHR) said on Friday': with the commas gone the parser often loses the speaker that
+        stands right before the verb. The phrase runs back over names, speaker nouns, their
+        modifiers and 'and' up to a determiner."""
+        doc = verb.doc
+        i = verb.i - 1
+        first = None
+        while i >= 0 and verb.i - i <= 12:
+            t = doc[i]
+            if t.pos_ == "DET":
+                if first is not None:
+                    first = i
+                break
+            if t.ent_type_ in ("ORG", "PERSON", "NORP") or t.text in "()":
+                first = i
+            elif t.pos_ in ("NOUN", "PROPN") and (self.speaker_noun(t) or t.pos_ == "PROPN"):
+                first = i
+            elif t.pos_ in ("ADJ", "CCONJ") or (t.pos_ == "ADP" and t.ent_type_):
+                pass
+            else:
+                break
+            i -= 1
+        if first is None or first == 0:
+            return None
+        toks = list(doc[first : verb.i])
+        if toks and toks[-1].text == ")" and any(t.text == "(" for t in toks):
+            # "(SOHR)": the acronym repeats the name
+            toks = toks[: max(n for n, t in enumerate(toks) if t.text == "(")]
+        while toks and toks[-1].pos_ not in ("NOUN", "PROPN"):
+            toks.pop()
+        if not toks:
+            return None
+        start, end = _tok_span(toks, off)
+        text = re.sub(r"\s+", " ", doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)])
+        name = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+        person = any(t.ent_type_ == "PERSON" for t in toks)
+        return _Speaker(name=_clean_name(name), actor=self.actor_in(start, end), start=start, end=end, person=person)
+
     def plausible_speaker(self, head: Any, toks: list[Any]) -> bool:
         """A name, an entity, or a common noun that can speak ('a military source', 'residents')."""
         if head.pos_ == "PROPN" or any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in toks):
@@ -466,9 +593,11 @@ class _StoryClaims:
     def speaker_from(self, head: Any, off: int) -> _Speaker | None:
         if head.lower_ in self.lex.pronouns and head.pos_ == "PRON":
             return self.last_speaker
+        if head.lower_ == "it" and head.dep_ == "nsubj":
+            return self.it_speaker(head, off)
         if head.lower_ in _ANAPHORIC or head.pos_ == "PRON":
             return None
-        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children):
+        if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children) and not self.speaker_noun(head):
             return self.last_speaker  # "according to our data", inside someone's quote
         toks = _speaker_tokens(head)
         if not toks:
@@ -483,7 +612,8 @@ class _StoryClaims:
                 if known.name.endswith(" " + name):
                     self.last_speaker = known
                     return known
-        sp = _Speaker(name=name, actor=self.actor_in(start, end), start=start, end=end)
+        person = any(t.ent_type_ == "PERSON" for t in toks)
+        sp = _Speaker(name=name, actor=self.actor_in(start, end), start=start, end=end, person=person)
         if any(t.ent_type_ == "PERSON" for t in toks) or head.pos_ == "PROPN":
             self.last_speaker = sp
             if " " in sp.name:
@@ -501,8 +631,9 @@ class _StoryClaims:
             return
         # a quotation with no verb of its own continues the previous speaker's statement
         text = sent.text.lstrip()
-        if quotes and text[:1] in _OPEN_QUOTES and self.last_speaker is not None and prev is not None:
-            self.add(sent, self.last_speaker, None, None, True, quotes[0][0], quotes[-1][1])
+        continues = text[:1] in _OPEN_QUOTES or (quotes and quotes[0][0] == sent.start)
+        if quotes and continues and self.last_any is not None and prev is not None:
+            self.add(sent, self.last_any, None, None, True, quotes[0][0], quotes[-1][1])
             return
         for pat in self.lex.unattributed:
             m = pat.search(sent.text)
@@ -545,9 +676,7 @@ class _StoryClaims:
                 if dobj.lemma_.lower() in ("life", "live"):
                     continue  # "claimed the lives of": not speech
                 verb_key = "claim responsibility"
-            if lemma in ("cite", "quote") and any(
-                t.lemma_.lower() == "say" and t.i != tok.i for t in tok.subtree
-            ):
+            if lemma in ("cite", "quote") and any(t.lemma_.lower() == "say" and t.i != tok.i for t in tok.subtree):
                 continue  # "cited X as saying": the 'saying' carries it
             subjpass = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
@@ -556,6 +685,7 @@ class _StoryClaims:
                 and comp is not None
                 and comp.lemma_.lower() in self.lex.verb_type
                 and _is_verb(comp)
+                and self.reports_anew(comp)
             ):
                 # "TASS writes that X reported ...": the inner report is the claim; its pronoun
                 # speaker ("Lavrov said he realized") is the outer one
@@ -563,17 +693,32 @@ class _StoryClaims:
                 if outer is not None:
                     relay[comp.i] = outer
                 continue
+            if comp is not None and comp.lemma_.lower() in self.lex.verb_type and not self.reports_anew(comp):
+                # "said more than 40 people have been confirmed dead": the inner verb reports
+                # nothing of its own
+                used_verbs.add(comp.i)
             head = _speaker_head(tok)
             if head is not None and head.pos_ == "PRON" and tok.i in relay:
                 head = relay[tok.i]
             speaker = self.speaker_from(head, off) if head is not None else None
+            before = None
+            finite = tok.tag_ in ("VBD", "VBZ", "VBP")
+            if (speaker is None or speaker is _NOT_A_SPEAKER) and vtype == "neutral" and finite:
+                # no subject, or a word of the report taken for one: the speaker may stand
+                # right before the verb
+                if head is None or head.dep_ != "nsubjpass":
+                    before = self.speaker_before(tok, off)
+                    speaker = before or speaker
             if speaker is _NOT_A_SPEAKER:
                 continue
+            if head is None and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBG":
+                continue  # "a resolution condemning the strike": a text, nobody speaking
             # content: a quotation outside the speaker phrase, a clausal complement, or an object
             content: tuple[int, int] | None = None
             quote = False
             v0 = tok.idx + off
-            outside = [q for q in quotes if not (q[0] <= v0 < q[1])]
+            # a scare-quoted word or two ('as "meaningless"') is no quotation of the statement
+            outside = [q for q in quotes if not (q[0] <= v0 < q[1]) and len(self.text[q[0] : q[1]].split()) >= 3]
             if verb_key == "claim responsibility" and dobj is not None:
                 toks = list(dobj.subtree)
                 toks.extend(t for c in tok.children if c.dep_ == "prep" for t in c.subtree)
@@ -583,14 +728,13 @@ class _StoryClaims:
                 quote = True
             elif comp is not None:
                 content = _tok_span(list(comp.subtree), off)
-            elif dobj is not None and vtype != "neutral":
+            elif (clause := _that_clause(tok)) is not None:
+                content = _tok_span([t for t in clause.subtree if t.i > tok.i], off)
+            elif dobj is not None and (vtype != "neutral" or lemma in self.lex.object_verbs):
                 # "accused Y of Z", "denied the report that ...", "rejected claims that ..."
                 toks = list(dobj.subtree)
                 toks.extend(
-                    t
-                    for c in tok.children
-                    if c.dep_ == "prep" and c.lower_ in ("of", "for", "over")
-                    for t in c.subtree
+                    t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over") for t in c.subtree
                 )
                 content = _tok_span(toks, off)
             elif vtype != "neutral":
@@ -603,6 +747,14 @@ class _StoryClaims:
                 used_verbs.add(tok.i)
                 self.add(sent, speaker, tok.text, verb_key, False, prev.start, prev.end, ev_sentence=prev)
                 continue
+            if content is None and finite and (before is not None or tok.dep_ in ("ROOT", "conj")):
+                # "... eastern Syria the Syrian Observatory for Human Rights (SOHR) said on Friday":
+                # the parser took a word of the report for the subject; the speaker stands
+                # right before the verb and the report is everything before it
+                before = before or self.speaker_before(tok, off)
+                if before is not None and before.start - sent.start >= 12:
+                    speaker = before
+                    content = (sent.start, before.start)
             if content is None and lemma == "say" and speaker is not None:
                 # "..., the agency cited Shoigu as saying": the rest of the sentence is what was said
                 top = _top_clause(tok)

@@ -1,0 +1,66 @@
+"""Helpers shared by the benches scored against sentences a person judged (no gold exists).
+
+A judged file is JSON lines, one row per sentence, keyed by :func:`sentence_key`; a bench draws
+a fixed-seed sample into it (:func:`fixed_sample`), a person fills in the judgement, and the
+bench scores later runs against those rows. Speaker phrases are compared loosely
+(:func:`norm_speaker`) against a judged value or a list of acceptable ones (:func:`one_of`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import random
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TypeVar
+
+T = TypeVar("T")
+
+
+def sentence_key(row: int, sentence: str) -> str:
+    """One judged sentence of one dataset row (a sentence a story repeats is judged once)."""
+    return f"{row}:{hashlib.sha1(sentence.encode('utf-8')).hexdigest()[:12]}"
+
+
+def read_rows(path: Path) -> list[dict[str, Any]]:
+    if not path.exists():
+        return []
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+
+def fixed_sample(pool: Sequence[T], n: int, seed: int) -> list[T]:
+    """``n`` items of ``pool`` (all when fewer), the same for the same seed and pool order."""
+    return random.Random(seed).sample(list(pool), min(n, len(pool)))
+
+
+def norm_speaker(s: str | None) -> str | None:
+    """A speaker phrase compared loosely: case, a leading article, spacing, '(statement)'."""
+    if s is None:
+        return None
+    s = s.lower().replace("(statement)", "").strip()
+    for art in ("the ", "a ", "an "):
+        if s.startswith(art):
+            s = s[len(art) :]
+    return " ".join(s.split()) or None
+
+
+def one_of(got: Any, want: Any, norm: Callable[[Any], Any] | None = None) -> bool:
+    """``want`` is the judged value or a list of acceptable ones (``null`` included)."""
+    wants = want if isinstance(want, list) else [want]
+    f = norm or (lambda x: x)
+    return f(got) in {f(w) for w in wants}
+
+
+def save_result(path: Path, key: str, result: dict[str, Any]) -> None:
+    """Keep one entry per set and label in the bench's results file."""
+    saved: dict[str, Any] = {}
+    if path.exists():
+        saved = json.loads(path.read_text(encoding="utf-8"))
+    saved[key] = result
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(saved, indent=2) + "\n", encoding="utf-8")
