@@ -265,3 +265,10 @@ def test_a_text_condemning_something_is_no_speaker() -> None:
 def test_casualty_report_by_the_participle_of_a_casualty_verb() -> None:
     claims = _claims('"A car bomb went off at the checkpoint killing at least 12 people," the governor said.')
     assert [c.claim_type for c in claims] == ["casualty_report"]
+
+
+def test_a_country_speaking_is_its_government() -> None:
+    (claim,) = _claims("Russia denied that its jets had struck the hospital in Idlib.")
+    assert claim.speaker == "Russia" and claim.speaker_actor == "Government of Russia"
+    (other,) = _claims("Qatar said the talks in Doha would resume next week.")
+    assert other.speaker == "Qatar" and other.speaker_actor is None  # no such row in the actors file

@@ -307,6 +307,17 @@ def find_state_mentions(text: str, base: int = 0) -> list[Mention]:
     return out
 
 
+def government_of(phrase: str) -> str | None:
+    """"Government of <country>" for a phrase that is just that country's name ("Russia", "the
+    United States"), when the actors file lists that government; else None."""
+    table = _table()
+    country = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", phrase.strip()), flags=re.I)
+    for info in table.actors.values():
+        if info.name.startswith("Government of ") and info.country and info.country.casefold() == country.casefold():
+            return info.name
+    return None
+
+
 def armed_forces_of(name: str) -> str | None:
     """The "Military Forces of <country>" actor for a "Government of <country>" one, if listed.
 

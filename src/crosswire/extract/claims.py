@@ -433,6 +433,16 @@ class _StoryClaims:
         self.named: list[_Speaker] = []
         self.claims: list[Claim] = []
 
+    def speaker_actor(self, start: int, end: int) -> str | None:
+        """The listed actor named in the speaker phrase; a country speaking is its government
+        ("Russia said" -> Government of Russia, when the actors file has that row)."""
+        found = self.actor_in(start, end)
+        if found is not None or end <= start:
+            return found
+        from crosswire.extract.actors import government_of
+
+        return government_of(self.text[start:end])
+
     def actor_in(self, start: int, end: int, exclude: str | None = None) -> str | None:
         if end <= start:
             return None
@@ -580,7 +590,8 @@ class _StoryClaims:
         text = re.sub(r"\s+", " ", doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)])
         name = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
         person = any(t.ent_type_ == "PERSON" for t in toks)
-        return _Speaker(name=_clean_name(name), actor=self.actor_in(start, end), start=start, end=end, person=person)
+        actor = self.speaker_actor(start, end)
+        return _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person)
 
     def plausible_speaker(self, head: Any, toks: list[Any]) -> bool:
         """A name, an entity, or a common noun that can speak ('a military source', 'residents')."""
@@ -613,7 +624,7 @@ class _StoryClaims:
                     self.last_speaker = known
                     return known
         person = any(t.ent_type_ == "PERSON" for t in toks)
-        sp = _Speaker(name=name, actor=self.actor_in(start, end), start=start, end=end, person=person)
+        sp = _Speaker(name=name, actor=self.speaker_actor(start, end), start=start, end=end, person=person)
         if any(t.ent_type_ == "PERSON" for t in toks) or head.pos_ == "PROPN":
             self.last_speaker = sp
             if " " in sp.name:
