@@ -282,7 +282,7 @@ def main() -> None:
     majority = int(np.bincount(y).argmax())
     result: dict[str, Any] = {
         "dataset": str(args.csv),
-        "command": "PYTHONPATH=src .venv/bin/python bench/credibility.py --db DB (built from the CSV without "
+        "command": ".venv/bin/python bench/credibility.py --db DB (built from the CSV without "
         + ", ".join(GOLD_COLUMNS)
         + ")",
         "stories": len(ids),

@@ -45,7 +45,7 @@ HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "linking_sample.jsonl"
 RECALL_SAMPLE = HERE / "linking_recall_sample.jsonl"
 RESULTS = HERE / "results" / "linking.json"
-COMMAND = "PYTHONPATH=src .venv/bin/python bench/linking.py --db DB"
+COMMAND = ".venv/bin/python bench/linking.py --db DB"
 
 
 def ensure_db(db: Path, csv_path: Path) -> float:
