@@ -31,7 +31,6 @@ Writes bench/results/claims.json (one entry per set and ``--label``, e.g. before
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -43,7 +42,16 @@ from crosswire.extract import extract_stories
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fakes_events import DEFAULT_CSV, load_stories  # noqa: E402
-from judging import fixed_sample, norm_speaker, one_of, read_rows, save_result, sentence_key, write_rows  # noqa: E402
+from judging import (  # noqa: E402
+    fixed_sample,
+    judged_bench_args,
+    norm_speaker,
+    one_of,
+    read_rows,
+    save_result,
+    sentence_key,
+    write_rows,
+)
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "claims_sample.jsonl"
@@ -246,15 +254,7 @@ def errors(claims: list[dict[str, Any]], seed: int) -> list[str]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
-    ap.add_argument("--sample", action="store_true", help="draw sentences to judge (appends rows)")
-    ap.add_argument("--exclude-judged", action="store_true", help="draw only from unjudged sentences")
-    ap.add_argument("--n", type=int, default=60)
-    ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help="the sample set to draw or score")
-    ap.add_argument("--errors", action="store_true", help="also print each wrong field")
-    ap.add_argument("--run", type=Path, help="cache of the run's pool and claims (JSON) to reuse or write")
-    ap.add_argument("--label", default="current", help="name of this run in the results file")
+    ap = judged_bench_args(__doc__, DEFAULT_CSV, DEFAULT_SEED, 60, "sentences", "run")
     args = ap.parse_args()
     if args.run and args.run.exists():
         run = json.loads(args.run.read_text(encoding="utf-8"))

@@ -33,7 +33,6 @@ Writes bench/results/fatalities.json (one entry per set and ``--label``, e.g. be
 
 from __future__ import annotations
 
-import argparse
 import json
 import sys
 from pathlib import Path
@@ -44,7 +43,16 @@ from crosswire.models import FatalityClaim
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fakes_events import DEFAULT_CSV, load_stories  # noqa: E402
-from judging import fixed_sample, norm_speaker, one_of, read_rows, save_result, sentence_key, write_rows  # noqa: E402
+from judging import (  # noqa: E402
+    fixed_sample,
+    judged_bench_args,
+    norm_speaker,
+    one_of,
+    read_rows,
+    save_result,
+    sentence_key,
+    write_rows,
+)
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "fatalities_sample.jsonl"
@@ -281,15 +289,7 @@ def errors(claims: list[dict[str, Any]], seed: int) -> list[str]:
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--csv", type=Path, default=DEFAULT_CSV)
-    ap.add_argument("--sample", action="store_true", help="draw claims to judge (appends rows)")
-    ap.add_argument("--exclude-judged", action="store_true", help="draw only from unjudged sentences")
-    ap.add_argument("--n", type=int, default=90)
-    ap.add_argument("--seed", type=int, default=DEFAULT_SEED, help="the sample set to draw or score")
-    ap.add_argument("--errors", action="store_true", help="also print each wrong check")
-    ap.add_argument("--claims", type=Path, help="cache of the run's claims (JSON) to reuse or write")
-    ap.add_argument("--label", default="current", help="name of this run in the results file")
+    ap = judged_bench_args(__doc__, DEFAULT_CSV, DEFAULT_SEED, 90, "claims", "claims")
     args = ap.parse_args()
     if args.claims and args.claims.exists():
         claims = json.loads(args.claims.read_text(encoding="utf-8"))

@@ -8,6 +8,7 @@ bench scores later runs against those rows. Speaker phrases are compared loosely
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import random
@@ -64,3 +65,19 @@ def save_result(path: Path, key: str, result: dict[str, Any]) -> None:
     saved[key] = result
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(saved, indent=2) + "\n", encoding="utf-8")
+
+
+def judged_bench_args(
+    doc: str | None, default_csv: Path, default_seed: int, n: int, what: str, cache: str
+) -> argparse.ArgumentParser:
+    """The command line every judged-sample bench shares: score a seed, or draw one to judge."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--csv", type=Path, default=default_csv)
+    ap.add_argument("--sample", action="store_true", help=f"draw {what} to judge (appends rows)")
+    ap.add_argument("--exclude-judged", action="store_true", help="draw only from unjudged sentences")
+    ap.add_argument("--n", type=int, default=n)
+    ap.add_argument("--seed", type=int, default=default_seed, help="the sample set to draw or score")
+    ap.add_argument("--errors", action="store_true", help="also print each wrong field")
+    ap.add_argument(f"--{cache}", type=Path, help="cache of the run's extraction (JSON) to reuse or write")
+    ap.add_argument("--label", default="current", help="name of this run in the results file")
+    return ap
