@@ -116,6 +116,31 @@ def test_a_government_that_bombs_is_coded_to_its_military() -> None:
     assert agreement.actor1.name == "Government of Syria"  # a political act stays with the government
 
 
+def test_two_perpetrators_of_one_kind_of_attack_are_two_events() -> None:
+    text = (
+        "Regime helicopters dropped chlorine on Kafr Zita on Monday, activists said. "
+        "Separately, Islamic State militants used mustard gas against Kurdish fighters."
+    )
+    ((_, evs, _, _),) = extract_stories([_story(text, "two")])
+    chem = sorted((e.actor1.name if e.actor1 else "", e.place.name if e.place else "") for e in evs
+                  if e.sub_event_type == "Chemical weapon")
+    assert [a for a, _ in chem] == ["Islamic State (ISIS)", "Military Forces of Syria"]
+
+
+def test_an_event_placed_in_a_whole_country_inherits_no_town_or_listed_date() -> None:
+    text = (
+        "On Monday 4 April 2016 (AFP) - Chlorine was dropped on Talmenes in April 2014 and on Sarmin in "
+        "March 2015, the report said. It added that Islamic State militants used mustard gas in Syria."
+    )
+    ((_, evs, _, _),) = extract_stories([_story(text, "cty")])
+    mustard = [e for e in evs if e.actor1 is not None and e.actor1.name == "Islamic State (ISIS)"]
+    assert len(mustard) == 1
+    assert mustard[0].place is None  # "in Syria": not Sarmin from the sentence before
+    assert mustard[0].event_date != "2014-04-15"  # that sentence dated two events, so none is inherited
+    listed = sorted(e.event_date or "" for e in evs if e.actor1 is None and e.sub_event_type == "Chemical weapon")
+    assert listed == ["2014-04-15", "2015-03-15"]
+
+
 def test_army_retaking_ground_is_government_regains_territory(events: list[dict[str, Any]]) -> None:
     ev = _find(events, "Government regains territory", "retook control")
     assert ev["actor1"]["name"].startswith("Military Forces of Syria")

@@ -1072,6 +1072,27 @@ def _owns_next(text: str, m: Mention, others: Sequence[Mention]) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=4)
+def _country_pattern(paths: tuple[Path, ...]) -> re.Pattern[str]:
+    names: set[str] = set()
+    for path in paths:
+        try:
+            with path.open(encoding="utf-8", newline="") as fh:
+                names.update(row["country"].strip() for row in csv.DictReader(fh) if row.get("country"))
+        except (OSError, KeyError, csv.Error) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    if not names:
+        return re.compile(r"(?!)")
+    alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    # "in Syria", "across Syria", but not "in Syria's eastern province" (a place follows)
+    return re.compile(rf"\b(?:in|across|throughout|inside|all over)\s+(?:the\s+)?(?:{alt})\b(?!['\u2019])")
+
+
+def _country_scope(sentence: str) -> bool:
+    """Does the sentence place what it reports in a whole country ("attacks in Syria")?"""
+    return bool(_country_pattern(tuple(data_files("acled_countries.csv"))).search(sentence))
+
+
 def locate_event(
     story_text: str,
     sentence_start: int,
@@ -1127,6 +1148,10 @@ def locate_event(
             if finer:
                 best = max(finer, key=lambda c: c.score)
         return _place(story_text, best, story_id, gaz, sentence=(sentence_start, sentence_end))
+    if _country_scope(story_text[sentence_start:sentence_end]):
+        # "... mustard gas attacks in Syria": the sentence places its event in a whole country, so
+        # a town of an earlier sentence would be a guess; the event has no place of its own
+        return None
     before = [(m, e) for m, e in pairs if sentence_start - 400 <= m.start < sentence_start]
     if before:
         m, e = before[-1]

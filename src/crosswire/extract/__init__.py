@@ -228,11 +228,12 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     candidates = set(annotated.candidates)
 
     # the date each sentence carries, for inheritance by later sentences without one
-    inherited: tuple[str | None, int, Evidence | None] = (
+    published: tuple[str | None, int, Evidence | None] = (
         pub.value,
         2 if pub.value else 3,
         pub.evidence,
     )
+    inherited = published
     hits_by_sentence: dict[int, list[Any]] = {}
     for i in sorted(candidates):
         hits_by_sentence[i] = list(classify.classify_sentence(sentences[i].text, base=sentences[i].start))
@@ -305,7 +306,10 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                         draft.sentences.append(j)
                 drafts.append(draft)
         if own_date[0] is not None:
-            inherited = own_date
+            # a sentence dating several events ("in Talmenes in April 2014 and Sarmin in March 2015")
+            # gives a later undated sentence no one date to inherit: back to the publication date
+            several = len({d.iso for d in dates.find_dates(sent.text, pub) if d.iso}) > 1
+            inherited = published if several else own_date
     merged = _merge(drafts, sentences)
     events = [_finish(story, sentences, d) for d in merged]
     story_claims = claims.extract_claims(
@@ -350,6 +354,14 @@ def _place_compatible(a: Place | None, b: Place | None) -> bool:
     return False
 
 
+def _actors_compatible(a: _Draft, b: _Draft) -> bool:
+    """Two reports of one event name the same perpetrator, or one of them names none (a chemical
+    attack by the army and one by the Islamic State in the same story are two events)."""
+    if a.actor1 is None or b.actor1 is None or a.actor1.name == b.actor1.name:
+        return True
+    return a.actor1.side is not None and a.actor1.side == b.actor1.side
+
+
 def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
     """Merge hits that describe the same event into the first (most specific) report of it."""
     out: list[_Draft] = []
@@ -363,7 +375,7 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
             )
             same_sentence = d.sentence_index == prev.sentence_index and same_type
             date_ok = not (d.date_own and prev.date_own) or abs(_days(d.event_date, prev.event_date)) <= 1
-            if not date_ok or not _place_compatible(prev.place, d.place):
+            if not date_ok or not _place_compatible(prev.place, d.place) or not _actors_compatible(prev, d):
                 continue
             # the same kind of event at a compatible place and date is the same event told again
             # (headline, lede, recap); another kind merges only as a continuation or "the blast"
