@@ -15,21 +15,18 @@ member.
 from __future__ import annotations
 
 import csv
-import functools
 import json
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
-from crosswire.errors import DataFileError, UsageError
+from crosswire.errors import UsageError
 from crosswire.models import Claim, Event, Story, to_dict
-from crosswire.settings import data_files
 from crosswire.store import Store
 
 WHAT = ("articles", "events", "claims")
 #: ACLED country names, ISO numeric codes and regions (bundled file plus the user's)
-COUNTRIES_FILE = "acled_countries.csv"
 FORMATS = ("csv", "jsonl", "geojson")
 
 ACLED_COLUMNS = (
@@ -124,25 +121,10 @@ class ExportSummary:
     skipped_without_coordinates: int = 0
 
 
-@functools.cache
-def _countries() -> dict[str, dict[str, str]]:
-    """ACLED's country name, ISO 3166 numeric code and region, keyed by name and alpha-2 code."""
-    table: dict[str, dict[str, str]] = {}
-    for path in data_files(COUNTRIES_FILE):
-        try:
-            with path.open(encoding="utf-8", newline="") as fh:
-                for row in csv.DictReader(fh):
-                    entry = {"country": row["country"], "iso": row["iso"], "region": row["region"]}
-                    table[row["country"].casefold()] = entry
-                    if row.get("alpha2"):
-                        table[row["alpha2"].casefold()] = entry
-        except (OSError, KeyError, csv.Error) as exc:
-            raise DataFileError(f"{path}: {exc}", "CW303") from exc
-    return table
-
-
 def _country(value: str | None) -> dict[str, str]:
-    return _countries().get((value or "").casefold(), {"country": value or "", "iso": "", "region": ""})
+    from crosswire.geocode import countries
+
+    return countries().get((value or "").casefold(), {"country": value or "", "iso": "", "region": ""})
 
 
 def _interaction(inter1: int | None, inter2: int | None) -> int | None:

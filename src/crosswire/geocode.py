@@ -35,7 +35,7 @@ from wordfreq import zipf_frequency
 
 from crosswire.errors import DataFileError, UsageError
 from crosswire.models import Evidence, Mention, Place
-from crosswire.settings import data_files, data_path, user_data_dirs
+from crosswire.settings import DATA_ENV, data_files, data_path, user_data_dirs
 
 #: the common gazetteer schema: every bundled or user gazetteer CSV has these columns
 #: (only ``name``, ``latitude`` and ``longitude`` are required; ``alt_names`` is '|'-joined).
@@ -1072,15 +1072,35 @@ def _owns_next(text: str, m: Mention, others: Sequence[Mention]) -> bool:
     )
 
 
+#: ACLED's country list (name, alpha-2, ISO 3166 numeric code, region), bundled and the user's
+COUNTRIES_FILE = "acled_countries.csv"
+
+
+def countries() -> dict[str, dict[str, str]]:
+    """ACLED's country name, ISO 3166 numeric code and region, keyed by casefolded name and alpha-2 code."""
+    return _countries_for(os.environ.get(DATA_ENV, ""))
+
+
 @functools.lru_cache(maxsize=4)
-def _country_pattern(paths: tuple[Path, ...]) -> re.Pattern[str]:
-    names: set[str] = set()
-    for path in paths:
+def _countries_for(user_dirs: str) -> dict[str, dict[str, str]]:
+    # keyed by the user's data folders (see classify._tax_for): asked for per event sentence
+    table: dict[str, dict[str, str]] = {}
+    for path in data_files(COUNTRIES_FILE):
         try:
             with path.open(encoding="utf-8", newline="") as fh:
-                names.update(row["country"].strip() for row in csv.DictReader(fh) if row.get("country"))
+                for row in csv.DictReader(fh):
+                    entry = {"country": row["country"], "iso": row["iso"], "region": row["region"]}
+                    table[row["country"].casefold()] = entry
+                    if row.get("alpha2"):
+                        table[row["alpha2"].casefold()] = entry
         except (OSError, KeyError, csv.Error) as exc:
             raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    return table
+
+
+@functools.lru_cache(maxsize=4)
+def _country_pattern(user_dirs: str) -> re.Pattern[str]:
+    names = {e["country"].strip() for e in _countries_for(user_dirs).values() if e["country"].strip()}
     if not names:
         return re.compile(r"(?!)")
     alt = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -1090,7 +1110,7 @@ def _country_pattern(paths: tuple[Path, ...]) -> re.Pattern[str]:
 
 def _country_scope(sentence: str) -> bool:
     """Does the sentence place what it reports in a whole country ("attacks in Syria")?"""
-    return bool(_country_pattern(tuple(data_files("acled_countries.csv"))).search(sentence))
+    return bool(_country_pattern(os.environ.get(DATA_ENV, "")).search(sentence))
 
 
 def locate_event(
