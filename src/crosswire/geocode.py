@@ -577,14 +577,14 @@ def _common_english(run: Sequence[tuple[int, int, str]], cands: Sequence[tuple[G
     limit = float(_cues()["common_word_zipf"])
     if max(e.rank for e, _ in cands) >= float(_cues()["common_word_min_rank"]):
         return False
+    if len(run) <= 1:
+        return all(_zipf(t.lower()) >= limit for _, _, t in run)
     articles = _article_words()
-    if len(run) > 1 and any(t.lower().split("-", 1)[0] in articles for _, _, t in run):
+    if any(t.lower().split("-", 1)[0] in articles for _, _, t in run):
         return False  # "Ras al-Ain": an Arabic article makes the run a name, whatever its words mean
-    if len(run) > 1:
-        # several words: is the phrase itself common English ("White House"), not each word ("Tal Afar")
-        phrase = " ".join(t.lower() for _, _, t in run)
-        return _zipf(phrase) >= float(_cues().get("common_phrase_zipf", limit))
-    return all(_zipf(t.lower()) >= limit for _, _, t in run)
+    # several words: is the phrase itself common English ("White House"), not each word ("Tal Afar")
+    phrase = " ".join(t.lower() for _, _, t in run)
+    return _zipf(phrase) >= float(_cues().get("common_phrase_zipf", limit))
 
 
 @functools.lru_cache(maxsize=100_000)
