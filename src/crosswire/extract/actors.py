@@ -439,11 +439,11 @@ def _prep_objects(tok: Token, preps: set[str]) -> list[Token]:
     return out
 
 
-def _reporting() -> frozenset[str]:
-    """Every reporting-verb lemma of the claims lexicon (data/claim_verbs.json)."""
+def _is_reporting(lemma: str) -> bool:
+    """A reporting verb: one of the copula reports or any verb of the claims lexicon (claim_verbs.json)."""
     from crosswire.extract import claims
 
-    return frozenset(claims._lexicon().verb_type)
+    return lemma in _COPULA_REPORT or lemma in claims._lexicon().verb_type
 
 
 def _reported_clause_start(tok: Token | None) -> int:
@@ -453,7 +453,7 @@ def _reported_clause_start(tok: Token | None) -> int:
     if tok is None:
         return 0
     top = _climb(tok)[-1]
-    if top.dep_ != "ccomp" or not (top.head.lemma_ in _COPULA_REPORT or top.head.lemma_ in _reporting()):
+    if top.dep_ != "ccomp" or not _is_reporting(top.head.lemma_):
         return 0
     if any(c.dep_ in _SUBJ and c.pos_ == "PRON" for c in top.children):
         return 0  # "the SDF said they had seized Manbij": the pronoun is the speaker, who did it
@@ -467,7 +467,7 @@ def _climb(tok: Token) -> list[Token]:
     for _ in range(4):
         if cur.head.i == cur.i:
             break
-        if cur.dep_ in ("ccomp",) and (cur.head.lemma_ in _COPULA_REPORT or cur.head.lemma_ in _reporting()):
+        if cur.dep_ == "ccomp" and _is_reporting(cur.head.lemma_):
             break  # "X said (that) Y attacked", "X asserts the attack was staged": never climb into the speaker
         cur = cur.head
         chain.append(cur)
