@@ -270,22 +270,37 @@ def _group_noun_end(text: str, start: int, end: int) -> int:
     return noun.end() if noun is not None else end
 
 
+@dataclass(frozen=True)
+class _Countries:
+    """The actors of the actors file that stand for a country, keyed by :func:`_country_key`."""
+
+    forces: dict[str, str]  # country -> its "Military Forces of <country>"
+    governments: dict[str, str]  # country -> its "Government of <country>"
+    pattern: re.Pattern[str] | None  # a bare name of a country that has forces
+
+
+def _country_key(text: str) -> str:
+    return re.sub(r"^the\s+", "", re.sub(r"\s+", " ", text.strip()), flags=re.I).casefold()
+
+
 @lru_cache(maxsize=4)
-def _state_pattern(user_dirs: str) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    return _state_pattern_of(_table_for_env(user_dirs))
+def _countries(user_dirs: str) -> _Countries:
+    table = _table_for_env(user_dirs)  # keyed like the actor table
 
+    def of(prefix: str) -> dict[str, str]:
+        return {
+            _country_key(info.country): info.name
+            for info in table.actors.values()
+            if info.country and info.name.startswith(prefix)
+        }
 
-def _state_pattern_of(table: _Table) -> tuple[re.Pattern[str] | None, dict[str, str]]:
-    forces = {
-        info.country.casefold(): info.name
-        for info in table.actors.values()
-        if info.country and info.name.startswith("Military Forces of")
-    }
-    if not forces:
-        return None, forces
-    names = sorted(forces, key=len, reverse=True)
-    body = "|".join(r"(?:the\s+)?" + _alias_regex(n) if n.startswith("united") else _alias_regex(n) for n in names)
-    return re.compile(r"(?<![\w-])(?i:" + body + r")(?![\w-])"), forces
+    forces = of("Military Forces of")
+    pattern = None
+    if forces:
+        names = sorted(forces, key=len, reverse=True)
+        body = "|".join(r"(?:the\s+)?" + _alias_regex(n) if n.startswith("united") else _alias_regex(n) for n in names)
+        pattern = re.compile(r"(?<![\w-])(?i:" + body + r")(?![\w-])")
+    return _Countries(forces, of("Government of "), pattern)
 
 
 def find_state_mentions(text: str, base: int = 0) -> list[Mention]:
@@ -296,26 +311,21 @@ def find_state_mentions(text: str, base: int = 0) -> list[Mention]:
     "Russia said" is a speaker, so these mentions are not among :func:`find_actor_mentions`. The
     countries are those of the "Military Forces of <country>" rows of the actors file.
     """
-    pattern, forces = _state_pattern(os.environ.get(DATA_ENV, ""))  # keyed like the actor table
-    if pattern is None:
+    known = _countries(os.environ.get(DATA_ENV, ""))
+    if known.pattern is None:
         return []
     out = []
-    for m in pattern.finditer(text):
-        key = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", m.group(0)), flags=re.I).casefold()
-        if key in forces:
-            out.append(Mention(base + m.start(), base + m.end(), m.group(0), STATE_LABEL, forces[key]))
+    for m in known.pattern.finditer(text):
+        key = _country_key(m.group(0))
+        if key in known.forces:
+            out.append(Mention(base + m.start(), base + m.end(), m.group(0), STATE_LABEL, known.forces[key]))
     return out
 
 
 def government_of(phrase: str) -> str | None:
     """"Government of <country>" for a phrase that is just that country's name ("Russia", "the
     United States"), when the actors file lists that government; else None."""
-    table = _table()
-    country = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", phrase.strip()), flags=re.I)
-    for info in table.actors.values():
-        if info.name.startswith("Government of ") and info.country and info.country.casefold() == country.casefold():
-            return info.name
-    return None
+    return _countries(os.environ.get(DATA_ENV, "")).governments.get(_country_key(phrase))
 
 
 def armed_forces_of(name: str) -> str | None:
