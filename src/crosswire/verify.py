@@ -826,8 +826,8 @@ def _compare(sid: str, m: Record, reports: list[dict[str, Any]]) -> Consensus:
         }
         compared.append((odd, abs(math.log1p(value) - math.log1p(med)), fig))
     # the evidence shown is the odd-one-out figure if any, else the most deviant one
-    outlier, deviation, figure = max(compared, key=lambda c: (c[0], c[1])) if compared else (False, 0.0, None)
-    deviation = max((c[1] for c in compared), default=0.0)
+    outlier, _, figure = max(compared, key=lambda c: (c[0], c[1])) if compared else (False, 0.0, None)
+    deviation = max((c[1] for c in compared), default=0.0)  # the largest, whichever figure is shown
     side = (m.get("actor1") or {}).get("side") or _actor_side((m.get("actor1") or {}).get("name"))
     perpetrator = None
     their_sides = [str(r["side"]) for r in reports if r["side"]]

@@ -625,7 +625,7 @@ class _StoryClaims:
                     return known
         person = any(t.ent_type_ == "PERSON" for t in toks)
         sp = _Speaker(name=name, actor=self.speaker_actor(start, end), start=start, end=end, person=person)
-        if any(t.ent_type_ == "PERSON" for t in toks) or head.pos_ == "PROPN":
+        if person or head.pos_ == "PROPN":
             self.last_speaker = sp
             if " " in sp.name:
                 self.named.append(sp)
