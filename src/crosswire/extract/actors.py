@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 from crosswire.errors import DataFileError
 from crosswire.extract.classify import TypeHit
 from crosswire.models import Mention
+from crosswire.patterns import first_char_alternation
 from crosswire.settings import DATA_ENV, data_files
 
 if TYPE_CHECKING:
@@ -189,9 +190,9 @@ def _build(rows: list[dict[str, str]]) -> _Table:
     parts = []
     for alias in keys:
         body = _alias_regex(alias)
-        parts.append(body if _case_sensitive(alias) else f"(?i:{body})")
+        parts.append((alias[0], body if _case_sensitive(alias) else f"(?i:{body})"))
     # a possessive may lose its apostrophe in scraped text ("the Assad regimes air force")
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?:['’]s|['’]|s)?(?![\w-])")
+    pattern = re.compile(r"(?<![\w-])(?:" + first_char_alternation(parts) + r")(?:['’]s|['’]|s)?(?![\w-])")
     return _Table(actors, alias_to_name, pattern)
 
 

@@ -22,11 +22,12 @@ import json
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 
 from crosswire.errors import DataFileError
 from crosswire.models import AnnotatedStory, Claim, Evidence, Mention, Sentence
+from crosswire.patterns import first_char_alternation
 from crosswire.settings import DEFAULT, data_files
 
 CLAIM_TYPES = ("accusation", "denial", "casualty_report", "threat", "announcement", "assessment")
@@ -69,16 +70,27 @@ class ClaimLexicon:
     speaker_nouns: frozenset[str] = frozenset()
     object_verbs: frozenset[str] = frozenset()  # neutral verbs whose object is what is said
 
-    @property
+    @cached_property
     def parse_regex(self) -> re.Pattern[str]:
         """A form of a reporting verb or "according to": what only the parse can turn into a claim."""
         return _parse_regex(tuple(sorted(self.verb_type)))
 
-    @property
+    @cached_property
     def cue_regex(self) -> re.Pattern[str]:
         """The claims pre-filter: :attr:`parse_regex` or a quotation mark (with the unattributed
         patterns, every sentence that can hold a claim matches)."""
         return _cue_regex(tuple(sorted(self.verb_type)))
+
+    @cached_property
+    def any_cue(self) -> dict[str, re.Pattern[str]]:
+        """Claim type -> one pattern that matches where any of its content cues does (as
+        :func:`_word`), so that :meth:`_StoryClaims.claim_type` tries the cues one by one only
+        for the types that have one in the text."""
+        return {
+            ctype: re.compile(r"\b(?:" + first_char_alternation([(c[0], re.escape(c)) for c in cues if c]) + r")\b")
+            for ctype, cues in self.cues.items()
+            if all(cues)
+        }
 
 
 def verb_forms(lemma: str) -> frozenset[str]:
@@ -109,7 +121,7 @@ def _word(phrase: str) -> re.Pattern[str]:
 @lru_cache(maxsize=8)
 def _parse_regex(lemmas: tuple[str, ...]) -> re.Pattern[str]:
     forms = {f for lemma in lemmas if " " not in lemma for f in verb_forms(lemma)}
-    alt = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    alt = first_char_alternation([(f[0], re.escape(f)) for f in sorted(forms, key=lambda f: (-len(f), f))])
     return re.compile(rf"\b(?:{alt})\b|according to", re.I)
 
 
@@ -459,6 +471,9 @@ class _StoryClaims:
         for ctype in self.lex.precedence:
             if ctype == "announcement" and self.self_report(low):
                 return ctype
+            any_cue = self.lex.any_cue.get(ctype)
+            if any_cue is not None and not any_cue.search(low):
+                continue  # none of its cues is in the text
             for cue in self.lex.cues.get(ctype, ()):
                 m = _word(cue).search(low)
                 if m:

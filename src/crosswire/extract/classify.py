@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.errors import DataFileError
+from crosswire.patterns import first_chars, guarded_alternation, split_alternatives
 from crosswire.settings import DATA_ENV, data_files
 
 EVENT_TYPES_FILE = "event_types.json"
@@ -72,6 +73,34 @@ class _Candidate:
 
 
 @dataclass(frozen=True)
+class _TriggerIndex:
+    """Where a set of triggers can match: one scan instead of one per trigger (:func:`_matches`)."""
+
+    triggers: tuple[_Trigger, ...]
+    any_start: re.Pattern[str]  # a match where the body of any trigger matches
+    starts: re.Pattern[str]  # the same, zero-width: every such position
+    by_first: dict[str, tuple[int, ...]]  # lower-cased ASCII character -> triggers that can begin so
+    anywhere: tuple[int, ...]  # triggers whose first characters are not known
+
+    @classmethod
+    def build(cls, triggers: tuple[_Trigger, ...]) -> _TriggerIndex:
+        bodies = [t.pattern.pattern[len(_LEFT) + 3 : -len(_RIGHT) - 1] for t in triggers]
+        # every branch of every trigger behind look-aheads for the letters it can begin with
+        branches = [b for body in bodies for b in split_alternatives(body)]
+        alternation = guarded_alternation(branches, re.IGNORECASE) if branches else "(?!)"
+        any_start = re.compile(_LEFT + "(?:" + alternation + ")", re.IGNORECASE)
+        firsts = [first_chars(body, re.IGNORECASE) for body in bodies]
+        chars = sorted({ch for f in firsts if f is not None for ch in f})
+        return cls(
+            triggers,
+            any_start,
+            re.compile("(?=" + any_start.pattern + ")", re.IGNORECASE),
+            {ch: tuple(k for k, f in enumerate(firsts) if f is None or ch in f) for ch in chars},
+            tuple(k for k, f in enumerate(firsts) if f is None),
+        )
+
+
+@dataclass(frozen=True)
 class _Taxonomy:
     names: dict[str, tuple[str, str]]  # code -> (event_type, sub_event_type)
     triggers: tuple[_Trigger, ...]
@@ -89,7 +118,9 @@ class _Taxonomy:
     override_margin: float
     override_floor: float
     later_sentence_factor: float
-    candidate: re.Pattern[str]
+    candidate: re.Pattern[str]  # where any event trigger's body begins (the pre-filter)
+    event_index: _TriggerIndex
+    non_event_index: _TriggerIndex
 
 
 def _compile(pattern: str, where: str) -> re.Pattern[str]:
@@ -224,14 +255,7 @@ def _taxonomy_for(paths: tuple[Path, ...]) -> _Taxonomy:
         modality = tuple(re.compile(r"(?<![\w-])" + p, re.IGNORECASE) for p in mod["patterns"])
     except re.error as exc:
         raise DataFileError(f"{EVENT_TYPES_FILE}: bad modality pattern: {exc}", "CW303") from exc
-    # the pre-filter: every event trigger in one alternation (cues and modality are not needed to say "maybe")
-    candidate = re.compile(
-        _LEFT
-        + "(?:"
-        + "|".join(t.pattern.pattern[len(_LEFT) + 3 : -len(_RIGHT) - 1] for t in triggers)
-        + ")",
-        re.IGNORECASE,
-    )
+    events = _TriggerIndex.build(tuple(triggers))
     return _Taxonomy(
         names=names,
         triggers=tuple(triggers),
@@ -249,7 +273,9 @@ def _taxonomy_for(paths: tuple[Path, ...]) -> _Taxonomy:
         override_margin=float(data.get("override_margin", 1.0)),
         override_floor=float(data.get("override_floor", 1.5)),
         later_sentence_factor=float(data.get("later_sentence_factor", 0.85)),
-        candidate=candidate,
+        candidate=events.any_start,
+        event_index=events,
+        non_event_index=_TriggerIndex.build(tuple(non_event_triggers)),
     )
 
 
@@ -411,28 +437,55 @@ def _side_of(tax: _Taxonomy, sentence: str, start: int, end: int, default: str |
     return default or "nonstate"
 
 
+def _matches(index: _TriggerIndex, sentence: str) -> Iterable[tuple[_Trigger, re.Match[str]]]:
+    """``(t, m) for t in index.triggers for m in t.pattern.finditer(sentence)``: the same matches
+    in the same order, with each trigger tried only where it can begin.
+
+    :attr:`_TriggerIndex.starts` finds, in one scan, every position at which the body of at
+    least one trigger matches; every match of a trigger starts at one of them. There a trigger
+    is tried if it can begin with the character found (:attr:`_TriggerIndex.by_first`; any
+    trigger, at a non-ASCII character), and ``finditer`` is imitated: per trigger, the earliest
+    such position not inside its previous match. Eighty-odd patterns each scanning the whole
+    sentence cost several times more.
+    """
+    found: dict[int, list[re.Match[str]]] = {}
+    ends: dict[int, int] = {}
+    every = range(len(index.triggers))
+    for start in index.starts.finditer(sentence):
+        pos = start.start()
+        ch = sentence[pos]
+        for k in index.by_first.get(ch.lower(), index.anywhere) if ch.isascii() else every:
+            if pos < ends.get(k, 0):
+                continue
+            m = index.triggers[k].pattern.match(sentence, pos)
+            if m is not None:
+                found.setdefault(k, []).append(m)
+                ends[k] = max(m.end(), pos + 1)
+    for k in sorted(found):
+        for m in found[k]:
+            yield index.triggers[k], m
+
+
 def _candidates(tax: _Taxonomy, sentence: str) -> list[_Candidate]:
     out: list[_Candidate] = []
-    for t in tax.triggers:
-        for m in t.pattern.finditer(sentence):
-            if not _cue_ok(tax, t, sentence, m.start(), m.end()):
-                continue
-            code = t.code
-            if code in tax.split:
-                code = tax.split[code][_side_of(tax, sentence, m.start(), m.end(), t.default_side)]
-            out.append(_Candidate(code, m.start(), m.end(), t.weight, _is_modal(tax, sentence, m.start())))
+    for t, m in _matches(tax.event_index, sentence):
+        if not _cue_ok(tax, t, sentence, m.start(), m.end()):
+            continue
+        code = t.code
+        if code in tax.split:
+            code = tax.split[code][_side_of(tax, sentence, m.start(), m.end(), t.default_side)]
+        out.append(_Candidate(code, m.start(), m.end(), t.weight, _is_modal(tax, sentence, m.start())))
     return out
 
 
 def _non_event_scores(tax: _Taxonomy, sentence: str) -> dict[str, float]:
     scores: dict[str, float] = {}
     counts: dict[str, set[str]] = {}
-    for t in tax.non_event_triggers:
-        for m in t.pattern.finditer(sentence):
-            if not _cue_ok(tax, t, sentence, m.start(), m.end()):
-                continue
-            scores[t.code] = max(scores.get(t.code, 0.0), t.weight)
-            counts.setdefault(t.code, set()).add(m.group(0).lower())
+    for t, m in _matches(tax.non_event_index, sentence):
+        if not _cue_ok(tax, t, sentence, m.start(), m.end()):
+            continue
+        scores[t.code] = max(scores.get(t.code, 0.0), t.weight)
+        counts.setdefault(t.code, set()).add(m.group(0).lower())
     # several distinct cues of one kind ("sanctions", "diplomats", "summit") add up
     return {c: s + 0.5 * (len(counts[c]) - 1) for c, s in scores.items()}
 

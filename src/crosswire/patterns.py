@@ -1,0 +1,173 @@
+"""Regular-expression helpers shared by the stages.
+
+Python's ``re`` tries every branch of an alternation at every position it scans, so a pattern
+of a thousand actor aliases or reporting-verb forms costs a thousand attempts per word start.
+:func:`first_char_alternation` groups the branches by their first character behind a one-char
+look-ahead, so only the branches that can start with the character at hand are tried. The
+pattern matches exactly what the flat alternation matches, in the same order of preference.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+
+def first_char_alternation(branches: Sequence[tuple[str, str]]) -> str:
+    """``"|".join(body for _, body in branches)``, grouped by first character.
+
+    Each branch is ``(first, body)``: ``first`` is the literal character every match of the
+    regex ``body`` begins with (compared ignoring case), ``body`` the branch as written for the
+    flat alternation. Branches keep their order within a group, and at any one position only
+    the branches of one group can match, so the preferred match at each position (the first
+    branch that matches, e.g. the longest alias when the branches are sorted longest first) is
+    the same as the flat alternation's. That holds for first characters that are ASCII letters
+    or digits, or have no case (Arabic letters): no character matches two of them ignoring case.
+    For any other first character (a quote, a space, an accented capital) the flat alternation
+    is returned.
+    """
+    if not all(_groupable(first) for first, _ in branches):
+        return "|".join(body for _, body in branches)
+    groups: dict[str, list[str]] = {}
+    for first, body in branches:
+        groups.setdefault(first.lower(), []).append(body)
+    return "|".join(f"(?=(?i:{re.escape(k)}))(?:{'|'.join(bodies)})" for k, bodies in groups.items())
+
+
+def _groupable(first: str) -> bool:
+    return len(first) == 1 and first.isalnum() and (first.isascii() or first.lower() == first.upper())
+
+
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level branches of ``pattern`` (``"a|b(?:c|d)"`` -> ``["a", "b(?:c|d)"]``)."""
+    out: list[str] = []
+    depth = 0
+    in_class = False
+    class_start = 0  # where the members of the class being read begin
+    start = 0
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            if ch == "]" and i > class_start:
+                in_class = False
+        elif ch == "[":
+            in_class = True
+            # a "]" right after "[" or "[^" is a literal member of the class
+            class_start = i + 2 if pattern.startswith("^", i + 1) else i + 1
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    return out
+
+
+_SMALL_RANGE = 64
+
+
+def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """The lower-cased characters a match of ``pattern`` can begin with, or None when that is
+    not a small set of cased ASCII letters, digits and uncased characters (a class like ``\\w``,
+    ``.``, a negated set, a branch that can match the empty string, a non-ASCII cased letter).
+
+    Zero-width assertions are skipped, which can only make the set larger: it is a necessary
+    condition for a match, never a sufficient one.
+    """
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]  # the stdlib's parser
+
+        parsed = _parser.parse(pattern, flags)
+        chars, nullable = _first(list(parsed), _constants)
+    except Exception:  # noqa: BLE001 - an unknown construct or another Python: no guard, never wrong
+        return None
+    if chars is None or nullable or not all(_groupable(c) for c in chars):
+        return None
+    return frozenset(chars)
+
+
+def _first(items: list[Any], c: Any) -> tuple[set[str] | None, bool]:
+    """(first characters, can be empty) of a parsed sequence; None characters: unknown.
+    ``c`` is ``re._constants`` (the opcodes)."""
+    out: set[str] = set()
+    for op, av in items:
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue  # zero width
+        if op is c.LITERAL:
+            out.add(chr(av).lower())
+            return out, False
+        if op is c.IN:
+            members = _class_members(av, c)
+            if members is None:
+                return None, False
+            out |= members
+            return out, False
+        if op is c.SUBPATTERN:
+            sub, nullable = _first(list(av[-1]), c)
+        elif op is c.BRANCH:
+            sub, nullable = set(), False
+            for branch in av[1]:
+                b, n = _first(list(branch), c)
+                if b is None:
+                    return None, False
+                sub |= b
+                nullable = nullable or n
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            lo, _hi, body = av
+            sub, nullable = _first(list(body), c)
+            nullable = nullable or lo == 0
+        elif op is c.ATOMIC_GROUP:
+            sub, nullable = _first(list(av), c)
+        else:
+            return None, False  # ANY, NOT_LITERAL, CATEGORY, GROUPREF, ...
+        if sub is None:
+            return None, False
+        out |= sub
+        if not nullable:
+            return out, False
+    return out, True
+
+
+def _class_members(av: list[Any], c: Any) -> set[str] | None:
+    out: set[str] = set()
+    for op, arg in av:
+        if op is c.LITERAL:
+            out.add(chr(arg).lower())
+        elif op is c.RANGE:
+            lo, hi = arg
+            if hi - lo > _SMALL_RANGE:
+                return None
+            out.update(chr(x).lower() for x in range(lo, hi + 1))
+        else:
+            return None  # NEGATE, CATEGORY
+    return out
+
+
+def guarded_alternation(branches: Sequence[str], flags: int = 0) -> str:
+    """An alternation of ``branches`` that matches at the same positions as the flat one, for
+    a search that only asks *whether* (or *where*) some branch matches, not which.
+
+    Each branch stands behind a one-character look-ahead for each character it can begin with
+    (:func:`first_chars`); branches with no known first characters are tried everywhere.
+    The order of the branches changes, so a caller that needs the flat alternation's choice
+    between branches matching at one position must not use this.
+    """
+    groups: dict[str, list[str]] = {}
+    anywhere: list[str] = []
+    for b in branches:
+        chars = first_chars(b, flags)
+        if chars is None:
+            anywhere.append(b)
+            continue
+        for ch in sorted(chars):
+            groups.setdefault(ch, []).append(b)
+    parts = [f"(?=(?i:{re.escape(k)}))(?:{'|'.join(bs)})" for k, bs in sorted(groups.items())]
+    return "|".join(parts + anywhere)

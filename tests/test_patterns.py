@@ -1,0 +1,79 @@
+"""Regex helpers: grouped alternations match exactly what the flat ones match."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+from crosswire.extract import actors, classify
+from crosswire.patterns import first_char_alternation, first_chars, guarded_alternation, split_alternatives
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples"
+
+
+def _texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted(SAMPLES.glob("*.txt"))]
+
+
+def test_split_alternatives_only_at_top_level() -> None:
+    assert split_alternatives(r"a|b(?:c|d)|[|]x|\|y|[]|]z|(?-i:[A-Z])w") == [
+        "a",
+        "b(?:c|d)",
+        "[|]x",
+        r"\|y",
+        "[]|]z",
+        "(?-i:[A-Z])w",
+    ]
+    assert split_alternatives("abc") == ["abc"]
+
+
+def test_first_chars_knows_small_sets_and_refuses_the_rest() -> None:
+    assert first_chars(r"(?:heavy |fierce )?fighting|fought", re.I) == {"h", "f"}
+    assert first_chars(r"(?<!the )occupied", re.I) == {"o"}  # a look-behind consumes nothing
+    assert first_chars(r"\bRe-?took", re.I) == {"r"}
+    assert first_chars(r"[0-3]+ killed") == {"0", "1", "2", "3"}
+    for unknown in (r"\w+", r"(?:a)?", r".x", r"[^a]x", r"[é]x", r"x|\d"):
+        assert first_chars(unknown, re.I) is None, unknown
+
+
+def test_first_char_alternation_prefers_what_the_flat_one_prefers() -> None:
+    words = ["Syrian Democratic Forces", "Syrian army", "Syrian", "SDF", "syria", "Sy", "army", "ar"]
+    branches = [(w[0], re.escape(w) if w.isupper() else f"(?i:{re.escape(w)})") for w in words]
+    flat = re.compile(r"\b(?:" + "|".join(b for _, b in branches) + r")\b")
+    grouped = re.compile(r"\b(?:" + first_char_alternation(branches) + r")\b")
+    text = "The Syrian army and the SDF; syrian Democratic forces, Sy ar Army sdf " + " ".join(_texts())
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+    # a first character that is not a plain letter or digit: the flat alternation, unchanged
+    assert first_char_alternation([("'", "'x"), ("a", "a")]) == "'x|a"
+
+
+def test_guarded_alternation_finds_the_same_positions() -> None:
+    branches = [r"clash(?:es|ed)?", r"(?:heavy )?fighting|fought", r"\w+ed by", r"(?<!the )occupied", "ran"]
+    flat = re.compile(r"(?<![\w-])(?=(?:" + "|".join(branches) + "))", re.I)
+    guarded = re.compile(r"(?<![\w-])(?=(?:" + guarded_alternation(branches, re.I) + "))", re.I)
+    text = "Heavy fighting, clashes; the occupied town was stormed by rebels who ran. " + " ".join(_texts())
+    assert [m.start() for m in guarded.finditer(text)] == [m.start() for m in flat.finditer(text)]
+
+
+def test_actor_pattern_matches_as_a_flat_alternation_of_the_aliases() -> None:
+    table = actors._table()
+    assert table.pattern is not None
+    keys = sorted({a for info in table.actors.values() for a in (info.name, *info.aliases)}, key=len, reverse=True)
+    parts = [actors._alias_regex(a) if actors._case_sensitive(a) else f"(?i:{actors._alias_regex(a)})" for a in keys]
+    flat = re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?:['’]s|['’]|s)?(?![\w-])")
+    for text in _texts():
+        assert [m.span() for m in table.pattern.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_trigger_index_gives_each_triggers_finditer_matches_in_order() -> None:
+    tax = classify._tax()
+    rng = random.Random(7)
+    sentences = [s for t in _texts() for s in re.split(r"(?<=[.!?])\s+", t)]
+    # and some scrambled ones, so that matches start at odd places
+    words = " ".join(sentences).split()
+    sentences += [" ".join(rng.sample(words, 30)) for _ in range(50)]
+    for index in (tax.event_index, tax.non_event_index):
+        for s in sentences:
+            expected = [(t.code, m.span()) for t in index.triggers for m in t.pattern.finditer(s)]
+            assert [(t.code, m.span()) for t, m in classify._matches(index, s)] == expected
