@@ -77,3 +77,13 @@ def test_trigger_index_gives_each_triggers_finditer_matches_in_order() -> None:
         for s in sentences:
             expected = [(t.code, m.span()) for t in index.triggers for m in t.pattern.finditer(s)]
             assert [(t.code, m.span()) for t, m in classify._matches(index, s)] == expected
+
+
+def test_characters_taken_for_one_another_share_a_group() -> None:
+    # "k" and the Kelvin sign (and "σ"/"ς") match each other ignoring case: one look-ahead each
+    alt = first_char_alternation([("k", "kx"), ("\u212a", "\u212ay"), ("σ", "σa"), ("ς", "ςb"), ("a", "a")])
+    assert alt.count("(?=") == 3
+    flat = re.compile("(?i:kx|\u212ay|σa|ςb|a)")
+    grouped = re.compile(f"(?i:{alt})")
+    text = "KX \u212aY kx σA ςb ΣA a"
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]

@@ -22,21 +22,21 @@ def first_char_alternation(branches: Sequence[tuple[str, str]]) -> str:
     flat alternation. Branches keep their order within a group, and at any one position only
     the branches of one group can match, so the preferred match at each position (the first
     branch that matches, e.g. the longest alias when the branches are sorted longest first) is
-    the same as the flat alternation's. That holds for first characters that are ASCII letters
-    or digits, or have no case (Arabic letters): no character matches two of them ignoring case.
-    For any other first character (a quote, a space, an accented capital) the flat alternation
-    is returned.
+    the same as the flat alternation's. Characters that ``re`` takes for one another ignoring
+    case (``k`` and the Kelvin sign, ``σ`` and ``ς``) share a group, so no character of a text
+    passes the look-ahead of two groups. A first character that is not a letter or a digit (a
+    quote, a space) is not trusted: then the flat alternation is returned.
     """
-    if not all(_groupable(first) for first, _ in branches):
+    if not all(len(first) == 1 and first.isalnum() for first, _ in branches):
         return "|".join(body for _, body in branches)
     groups: dict[str, list[str]] = {}
     for first, body in branches:
-        groups.setdefault(first.lower(), []).append(body)
+        key = first.lower()
+        if key not in groups:
+            # the group of a character re's IGNORECASE takes for this one, if there is one
+            key = next((k for k in groups if re.fullmatch(f"(?i:{re.escape(k)})", key)), key)
+        groups.setdefault(key, []).append(body)
     return "|".join(f"(?=(?i:{re.escape(k)}))(?:{'|'.join(bodies)})" for k, bodies in groups.items())
-
-
-def _groupable(first: str) -> bool:
-    return len(first) == 1 and first.isalnum() and (first.isascii() or first.lower() == first.upper())
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -89,7 +89,9 @@ def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
         chars, nullable = _first(list(parsed), _constants)
     except Exception:  # noqa: BLE001 - an unknown construct or another Python: no guard, never wrong
         return None
-    if chars is None or nullable or not all(_groupable(c) for c in chars):
+    # a cased non-ASCII character could stand for an ASCII one ignoring case ("ſ" for "s"), and
+    # callers look characters up by their ASCII lower case: refuse rather than miss a match
+    if chars is None or nullable or not all(c.isascii() or c.lower() == c.upper() for c in chars):
         return None
     return frozenset(chars)
 
