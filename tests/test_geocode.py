@@ -450,6 +450,23 @@ def test_named_regions_and_city_neighbourhoods_resolve_to_their_governorate() ->
     assert _locate("Mortars hit Jobar on Tuesday.", "Mortars").admin1 == "Damascus"
 
 
+def test_hand_compiled_places_lie_among_their_governorates_settlements() -> None:
+    # bench/check_curated_places.py checks these rows against more data; this keeps the bundled
+    # minimum: each point's five nearest OCHA settlements are mostly in the row's governorate
+    # (Damascus city is ringed by Rural Damascus), and a neighbourhood lies within its city
+    gaz = Gazetteer.default()
+    settlements = [e for e in gaz.entries if e.id.startswith("ocha:")]
+    curated = [e for e in gaz.entries if e.id.startswith("crosswire:")]
+    assert len(curated) >= 50
+    cities = {e.name: e for e in gaz.entries if e.id.startswith("geonames:") and e.feature_class == "P"}
+    for row in curated:
+        nearest = sorted(settlements, key=lambda e: distance_km(row, e))[:5]
+        allowed = {"Damascus", "Rural Damascus"} if row.admin1 in ("Damascus", "Rural Damascus") else {row.admin1}
+        assert sum(e.admin1 in allowed for e in nearest) >= 3, (row.id, [e.admin1 for e in nearest])
+        if row.feature_code == "PPLX":
+            assert distance_km(row, cities[row.admin1]) < 10, row.id
+
+
 def test_a_governorate_name_is_not_another_governorates_town_by_an_alternate_spelling() -> None:
     # Darayya (Rural Damascus) lists a spelling that folds like "Daraa"; villages near it in the
     # story must not pull the governorate capital's name there
