@@ -87,3 +87,14 @@ def test_characters_taken_for_one_another_share_a_group() -> None:
     grouped = re.compile(f"(?i:{alt})")
     text = "KX \u212aY kx σA ςb ΣA a"
     assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
+def test_date_prefilter_lets_through_every_sentence_with_a_date_expression() -> None:
+    from crosswire.extract import dates
+
+    sentences = [s for t in _texts() for s in re.split(r"(?<=[.!?])\s+", t)]
+    sentences += ["on 24/08/2016 it rained", "LAST FRIDAY", "three days ago", "in April 2014", "2016-08-24"]
+    with_date = [s for s in sentences if any(p.search(s) for _, p in dates._PATTERNS)]
+    assert len(with_date) > 20
+    assert all(dates._ANY_DATE.search(s) for s in with_date)
+    assert not dates._ANY_DATE.search("The army said nothing of the kind.")

@@ -22,6 +22,7 @@ from typing import Any
 from crosswire.errors import CrosswireError
 from crosswire.extract import fatalities
 from crosswire.models import AnnotatedStory, Mention, Sentence, Story
+from crosswire.patterns import first_char_alternation
 from crosswire.settings import DEFAULT, Settings
 
 #: NER labels kept as mentions (places, organisations, groups, people, dates)
@@ -254,8 +255,9 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
 @functools.cache
 def _cue_pattern() -> re.Pattern[str]:
     t = fatalities.terms()
-    words = sorted(t.kill | t.injure, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    words = sorted(t.kill | t.injure, key=lambda w: (-len(w), w))
+    alternation = first_char_alternation([(w[:1], re.escape(w)) for w in words])
+    return re.compile(r"\b(?:" + alternation + r")\b", re.I)
 
 
 def is_candidate(text: str) -> bool:

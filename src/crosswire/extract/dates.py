@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from crosswire.clean import DATELINE_WINDOW, find_date
 from crosswire.models import DateInfo, Evidence
+from crosswire.patterns import guarded_alternation
 
 _MONTH_NAMES = {
     "January": 1,
@@ -105,6 +106,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+def _any_date_pattern() -> re.Pattern[str]:
+    """Matches where any of :data:`_PATTERNS` matches (their groups unnamed, their global case
+    flags made local): a sentence it does not match has no date expression to resolve."""
+    branches = []
+    for _, p in _PATTERNS:
+        body = re.sub(r"\(\?P<\w+>", "(?:", p.pattern)
+        branches.append("(?i:" + body[4:] + ")" if body.startswith("(?i)") else body)
+    return re.compile(guarded_alternation(branches))
+
+
+_ANY_DATE = _any_date_pattern()
+
+
 _SINCE = re.compile(
     r"\b(?:since|ever since|until|till)\s+(?:(?:the\s+)?(?:early|late|mid|end of|start of)\s+)?$", re.I
 )
@@ -158,6 +172,8 @@ def find_dates(sentence: str, published: DateInfo | str | None = None) -> list[D
 @functools.lru_cache(maxsize=8192)
 def _find_dates(sentence: str, pub: dt.date | None) -> tuple[DateMatch, ...]:
     # cached: extraction asks about the same sentence for its own date and for continuations
+    if not _ANY_DATE.search(sentence):
+        return ()
     taken: list[tuple[int, int]] = []
     out: list[DateMatch] = []
     for kind, pattern in _PATTERNS:
