@@ -261,6 +261,23 @@ def test_photo_caption_and_earlier_reference_event_are_not_the_main_event() -> N
     assert ev is not None and ev.place is not None and ev.place.admin1 == "Homs"
 
 
+def test_verify_picks_the_same_main_event_from_stored_rows() -> None:
+    from crosswire.models import to_dict
+    from crosswire.verify import main_event_of
+
+    text = (
+        "A boy walks past a house hit by an air strike in the town of Saraqib on March 2 2015. "
+        "Government helicopters dropped barrel bombs on Jisr al-Shughur on Tuesday, killing seven people, "
+        "activists said."
+    )
+    events = extract_stories([_story(text, "cap")])[0][1]
+    ev = main_event(events)
+    rows = [to_dict(e) for e in reversed(events)]  # stored rows come back in any order
+    row = main_event_of(rows)
+    assert ev is not None and row is not None
+    assert row["event_id"] == ev.event_id and "Jisr" in str(row["place"]["mention"])
+
+
 def test_caption_segments_end_at_a_photo_credit() -> None:
     from crosswire.extract import salience
 

@@ -41,7 +41,7 @@ from typing import Any
 
 from crosswire.errors import CrosswireError, DataFileError
 from crosswire.link.events import _UnionFind, as_dict
-from crosswire.models import Claim, Contradiction, Credibility, Event, Link, Story
+from crosswire.models import Claim, Contradiction, Credibility, Event, Evidence, Link, Story
 from crosswire.settings import DEFAULT, Settings, data_files
 
 #: two casualty figures disagree when they differ by more than this share of the larger one
@@ -683,17 +683,26 @@ _ALL_VICTIMS = "all"
 
 
 def main_event_of(events: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
-    """A story's most prominent event: the first one reported that has a place (as extraction's)."""
-    if not events:
+    """A story's most prominent event among its stored rows: extraction's own choice
+    (:func:`crosswire.extract.pick_main`), ties broken by event id."""
+    from crosswire.extract import pick_main
+
+    return pick_main(events, lambda e: bool(e.get("place")), _trigger_evidence, lambda e: str(e["event_id"]))
+
+
+def _trigger_evidence(e: dict[str, Any]) -> Evidence | None:
+    trig = (e.get("evidence") or {}).get("trigger")
+    if not trig or trig.get("start") is None:
         return None
-    located = [e for e in events if e.get("place")]
-    pool = located or list(events)
-
-    def start(e: dict[str, Any]) -> int:
-        start = ((e.get("evidence") or {}).get("trigger") or {}).get("start")
-        return 10**9 if start is None else int(start)
-
-    return min(pool, key=lambda e: (start(e), str(e["event_id"])))
+    return Evidence(
+        story_id=str(trig.get("story_id") or e.get("story_id") or ""),
+        start=int(trig["start"]),
+        end=int(trig.get("end") or trig["start"]),
+        text=str(trig.get("text") or ""),
+        sentence=str(trig.get("sentence") or ""),
+        sentence_start=int(trig.get("sentence_start") or 0),
+        sentence_end=int(trig.get("sentence_end") or 0),
+    )
 
 
 def _killed_by_victims(e: Record) -> dict[str, int]:

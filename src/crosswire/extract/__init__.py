@@ -14,9 +14,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 from crosswire.errors import CrosswireError, ExtractError
 from crosswire.extract import dates, fatalities
@@ -34,7 +34,7 @@ from crosswire.models import (
     Story,
 )
 
-__all__ = ["extract", "extract_stories", "main_event", "ExtractionResult"]
+__all__ = ["extract", "extract_stories", "main_event", "pick_main", "ExtractionResult"]
 
 #: how many sentences after an event's sentence may continue it (carry its casualty figures)
 CONTINUATION_SENTENCES = 2
@@ -501,19 +501,38 @@ def main_event(events: Sequence[Event]) -> Event | None:
     taken only when no event has a place, and a photo caption or an earlier event the text
     names as a reference point ("hours after the gas attack in X") only when nothing else is.
     """
+    return pick_main(events, lambda e: e.place is not None, lambda e: e.evidence.get("trigger"))
+
+
+_T = TypeVar("_T")
+
+
+def pick_main(
+    events: Sequence[_T],
+    located: Callable[[_T], bool],
+    trigger: Callable[[_T], Evidence | None],
+    tiebreak: Callable[[_T], str] | None = None,
+) -> _T | None:
+    """:func:`main_event`'s choice over any record of an event (an :class:`Event`, a stored
+    row): ``located`` says whether it has a place, ``trigger`` gives its trigger's evidence;
+    ``tiebreak`` orders events whose triggers start at the same offset (default: list order)."""
     if not events:
         return None
-    located = [e for e in events if e.place is not None]
-    pool = located or list(events)
+    pool = [e for e in events if located(e)] or list(events)
     # a photo caption or an earlier event named as a reference point is not the story's subject
-    pool = [e for e in pool if not _aside(e)] or pool
-    return min(pool, key=lambda e: e.evidence["trigger"].start if "trigger" in e.evidence else 10**9)
+    pool = [e for e in pool if not _aside(trigger(e))] or pool
+    order = {id(e): k for k, e in enumerate(events)}
+
+    def key(e: _T) -> tuple[int, str | int]:
+        trig = trigger(e)
+        return (trig.start if trig is not None else 10**9, tiebreak(e) if tiebreak else order[id(e)])
+
+    return min(pool, key=key)
 
 
-def _aside(event: Event) -> bool:
+def _aside(trig: Evidence | None) -> bool:
     from crosswire.extract import salience
 
-    trig = event.evidence.get("trigger")
     if trig is None:
         return False
     pos = trig.start - trig.sentence_start
