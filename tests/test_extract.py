@@ -116,6 +116,30 @@ def test_a_government_that_bombs_is_coded_to_its_military() -> None:
     assert agreement.actor1.name == "Government of Syria"  # a political act stays with the government
 
 
+def test_the_government_named_bare_is_the_state_the_story_names() -> None:
+    # "the government" refers back to the state whose actors the story has named: using barrel
+    # bombs, it is that state's military (ACLED codes a state's armed action to its forces)
+    syria = _story(
+        "Syrian government forces shelled rebel positions in Aleppo on Sunday. "
+        "\u201cThe government has resumed using barrel bombs,\u201d an opposition spokeswoman said.",
+        "gov-sy",
+    )
+    turkey = _story(
+        "The Turkish government said it would not allow a Kurdish corridor. "
+        "The government launched air strikes on Kurdish positions near Afrin on Saturday.",
+        "gov-tr",
+    )
+    alone = _story("\u201cThe government has resumed using barrel bombs,\u201d an activist said.", "gov-none")
+    (_, by_syria, _, _), (_, by_turkey, _, _), (_, unknown, _, _) = extract_stories([syria, turkey, alone])
+    bombs = [e for e in by_syria if e.trigger == "barrel bombs"]
+    assert bombs and bombs[0].actor1 is not None
+    assert (bombs[0].actor1.name, bombs[0].actor1.mention) == ("Military Forces of Syria", "The government")
+    strikes = [e for e in by_turkey if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].actor1 is not None and strikes[0].actor1.name == "Military Forces of Turkey"
+    # no state named before it: whose government is unknown
+    assert [e.actor1 for e in unknown if e.trigger == "barrel bombs"] == [None]
+
+
 def test_two_perpetrators_of_one_kind_of_attack_are_two_events() -> None:
     text = (
         "Regime helicopters dropped chlorine on Kafr Zita on Monday, activists said. "
