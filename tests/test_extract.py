@@ -140,6 +140,36 @@ def test_the_government_named_bare_is_the_state_the_story_names() -> None:
     assert [e.actor1 for e in unknown if e.trigger == "barrel bombs"] == [None]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cThere is always the same logic: reports on chemical attacks come after the army gains another "
+        "victory against militants,\u201d the article read.",
+        "Allegations of barrel bomb attacks are part of a media campaign, the minister said.",
+        "Reports of new chemical attacks have emerged since the offensive began.",
+    ],
+)
+def test_talk_of_reports_of_attacks_in_general_is_no_event(text: str) -> None:
+    # a bare plural under "reports of", with no date and no place: attacks in general, not one attack
+    ((_, evs, _, _),) = extract_stories([_story(text, "generic")])
+    assert evs == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("There were reports of chemical attacks on Douma on Monday.", "Duma"),
+        ("Reports of a chemical attack on Khan Sheikhoun emerged on Tuesday.", "Khan Shaykun"),
+        ("A chemical attack on Khan Sheikhoun killed at least 80 people, activists said.", "Khan Shaykun"),
+        ("Shortly after the army took Ramouseh, reports of new chemical attacks appeared.", "Ramouseh"),
+    ],
+)
+def test_reports_of_one_attack_stay_events(text: str, place: str) -> None:
+    ((_, evs, _, _),) = extract_stories([_story(text, "specific")])
+    chem = [e for e in evs if e.sub_event_type == "Chemical weapon"]
+    assert chem and chem[0].place is not None and chem[0].place.name == place, text
+
+
 def test_two_perpetrators_of_one_kind_of_attack_are_two_events() -> None:
     text = (
         "Regime helicopters dropped chlorine on Kafr Zita on Monday, activists said. "
@@ -169,6 +199,12 @@ def test_army_retaking_ground_is_government_regains_territory(events: list[dict[
     ev = _find(events, "Government regains territory", "retook control")
     assert ev["actor1"]["name"].startswith("Military Forces of Syria")
     assert ev["place"]["admin1"] == "Aleppo"
+
+
+def test_seed_quote_about_chemical_attack_reports_in_general_is_no_event(events: list[dict[str, Any]]) -> None:
+    assert not [e for e in events if "reports on chemical attacks come after" in e["notes"]]
+    chem = [e for e in events if e["sub_event_type"] == "Chemical weapon"]
+    assert {e["place"]["name"] for e in chem if e["place"]} >= {"Telamnas", "Sarmin", "Khan Shaykun"}
 
 
 def test_russian_air_strikes_near_aleppo(events: list[dict[str, Any]]) -> None:
