@@ -201,6 +201,16 @@ def test_army_retaking_ground_is_government_regains_territory(events: list[dict[
     assert ev["place"]["admin1"] == "Aleppo"
 
 
+def test_seed_ramouseh_retake_is_placed_at_ramouseh_itself(events: list[dict[str, Any]]) -> None:
+    ev = _find(events, "Government regains territory", "Ramuse region")
+    assert (ev["place"]["name"], ev["place"]["geo_precision"]) == ("Ramouseh", 1)
+
+
+def test_seed_government_using_barrel_bombs_is_the_syrian_military(events: list[dict[str, Any]]) -> None:
+    ev = _find(events, "Air/drone strike", "The government has resumed using barrel bombs")
+    assert (ev["actor1"]["name"], ev["actor1"]["mention"]) == ("Military Forces of Syria", "The government")
+
+
 def test_seed_quote_about_chemical_attack_reports_in_general_is_no_event(events: list[dict[str, Any]]) -> None:
     assert not [e for e in events if "reports on chemical attacks come after" in e["notes"]]
     chem = [e for e in events if e["sub_event_type"] == "Chemical weapon"]
