@@ -116,6 +116,60 @@ def test_a_government_that_bombs_is_coded_to_its_military() -> None:
     assert agreement.actor1.name == "Government of Syria"  # a political act stays with the government
 
 
+def test_the_government_named_bare_is_the_state_the_story_names() -> None:
+    # "the government" refers back to the state whose actors the story has named: using barrel
+    # bombs, it is that state's military (ACLED codes a state's armed action to its forces)
+    syria = _story(
+        "Syrian government forces shelled rebel positions in Aleppo on Sunday. "
+        "\u201cThe government has resumed using barrel bombs,\u201d an opposition spokeswoman said.",
+        "gov-sy",
+    )
+    turkey = _story(
+        "The Turkish government said it would not allow a Kurdish corridor. "
+        "The government launched air strikes on Kurdish positions near Afrin on Saturday.",
+        "gov-tr",
+    )
+    alone = _story("\u201cThe government has resumed using barrel bombs,\u201d an activist said.", "gov-none")
+    (_, by_syria, _, _), (_, by_turkey, _, _), (_, unknown, _, _) = extract_stories([syria, turkey, alone])
+    bombs = [e for e in by_syria if e.trigger == "barrel bombs"]
+    assert bombs and bombs[0].actor1 is not None
+    assert (bombs[0].actor1.name, bombs[0].actor1.mention) == ("Military Forces of Syria", "The government")
+    strikes = [e for e in by_turkey if e.sub_event_type == "Air/drone strike"]
+    assert strikes and strikes[0].actor1 is not None and strikes[0].actor1.name == "Military Forces of Turkey"
+    # no state named before it: whose government is unknown
+    assert [e.actor1 for e in unknown if e.trigger == "barrel bombs"] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "\u201cThere is always the same logic: reports on chemical attacks come after the army gains another "
+        "victory against militants,\u201d the article read.",
+        "Allegations of barrel bomb attacks are part of a media campaign, the minister said.",
+        "Reports of new chemical attacks have emerged since the offensive began.",
+    ],
+)
+def test_talk_of_reports_of_attacks_in_general_is_no_event(text: str) -> None:
+    # a bare plural under "reports of", with no date and no place: attacks in general, not one attack
+    ((_, evs, _, _),) = extract_stories([_story(text, "generic")])
+    assert evs == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("There were reports of chemical attacks on Douma on Monday.", "Duma"),
+        ("Reports of a chemical attack on Khan Sheikhoun emerged on Tuesday.", "Khan Shaykun"),
+        ("A chemical attack on Khan Sheikhoun killed at least 80 people, activists said.", "Khan Shaykun"),
+        ("Shortly after the army took Ramouseh, reports of new chemical attacks appeared.", "Ramouseh"),
+    ],
+)
+def test_reports_of_one_attack_stay_events(text: str, place: str) -> None:
+    ((_, evs, _, _),) = extract_stories([_story(text, "specific")])
+    chem = [e for e in evs if e.sub_event_type == "Chemical weapon"]
+    assert chem and chem[0].place is not None and chem[0].place.name == place, text
+
+
 def test_two_perpetrators_of_one_kind_of_attack_are_two_events() -> None:
     text = (
         "Regime helicopters dropped chlorine on Kafr Zita on Monday, activists said. "
@@ -145,6 +199,22 @@ def test_army_retaking_ground_is_government_regains_territory(events: list[dict[
     ev = _find(events, "Government regains territory", "retook control")
     assert ev["actor1"]["name"].startswith("Military Forces of Syria")
     assert ev["place"]["admin1"] == "Aleppo"
+
+
+def test_seed_ramouseh_retake_is_placed_at_ramouseh_itself(events: list[dict[str, Any]]) -> None:
+    ev = _find(events, "Government regains territory", "Ramuse region")
+    assert (ev["place"]["name"], ev["place"]["geo_precision"]) == ("Ramouseh", 1)
+
+
+def test_seed_government_using_barrel_bombs_is_the_syrian_military(events: list[dict[str, Any]]) -> None:
+    ev = _find(events, "Air/drone strike", "The government has resumed using barrel bombs")
+    assert (ev["actor1"]["name"], ev["actor1"]["mention"]) == ("Military Forces of Syria", "The government")
+
+
+def test_seed_quote_about_chemical_attack_reports_in_general_is_no_event(events: list[dict[str, Any]]) -> None:
+    assert not [e for e in events if "reports on chemical attacks come after" in e["notes"]]
+    chem = [e for e in events if e["sub_event_type"] == "Chemical weapon"]
+    assert {e["place"]["name"] for e in chem if e["place"]} >= {"Telamnas", "Sarmin", "Khan Shaykun"}
 
 
 def test_russian_air_strikes_near_aleppo(events: list[dict[str, Any]]) -> None:

@@ -495,6 +495,38 @@ def test_in_a_possessive_of_places_the_owned_one_is_the_event_place() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The army retook Aleppo’s Ramuse region on Friday.",
+        "The army retook Aleppo's Ramouseh area on Friday.",
+        "The army retook the Ramouseh district of Aleppo on Friday.",
+        "The army retook the Ramouseh area of Aleppo on Friday.",
+    ],
+)
+def test_a_named_part_of_a_city_is_the_place_itself(text: str) -> None:
+    # ACLED precision 1: the text names the neighbourhood taken; "region"/"area" here marks it as
+    # a part of the city, not the surroundings of a town
+    place = _locate(text, "retook")
+    assert (place.name, place.admin1, place.geo_precision) == ("Ramouseh", "Aleppo", 1), text
+
+
+def test_in_a_subdivision_phrase_the_lesser_place_is_the_part() -> None:
+    place = _locate("Shells fell on the Damascus suburb of Jaramana, killing three.", "Shells")
+    assert (place.name, place.geo_precision) == ("Jaramana", 1)
+    # a named region that is part of a city's surroundings keeps a region's precision
+    place = _locate("Shells fell on the Ghouta suburbs of Damascus, killing three.", "Shells")
+    assert place.geo_precision == 2
+
+
+def test_the_area_around_a_town_or_a_provinces_town_stays_precision_2() -> None:
+    assert _locate("The army retook the Ramouseh area on Friday.", "retook").geo_precision == 2
+    # Idlib here may be the province: the town's surroundings, not a part of a city
+    for text in ("Rebels shelled Idlib's Saraqib countryside on Friday.", "Rebels shelled Idlib's Saraqib area."):
+        place = _locate(text, "shelled")
+        assert place.name == "Saraqab" and place.geo_precision == 2, text
+
+
+@pytest.mark.parametrize(
     "text, trigger",
     [
         ("The opposition accused both Damascus and Daesh of using chemical weapons.", "chemical"),

@@ -307,4 +307,6 @@ def _places(text: str, ner: Sequence[Mention]) -> list[Mention]:
 def _actors(text: str) -> list[Mention]:
     from crosswire.extract import actors
 
-    return list(actors.find_actor_mentions(text, 0))
+    found = actors.find_actor_mentions(text, 0)
+    # "the government" is the government of the state the story has named (actors' docstring)
+    return [*found, *actors.find_government_references(text, found)]

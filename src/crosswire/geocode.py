@@ -214,6 +214,8 @@ class GazEntry:
 
 ALIAS_MATCH = 95.0
 ISOLATED_KM = 150.0
+#: a named part of a city ("the X district of Aleppo") lies this close to it
+SUBDIVISION_KM = 15.0
 PROXIMITY_BONUS = 60.0
 PROXIMITY_KM = 40.0
 SEAT_KM = 25.0
@@ -908,8 +910,18 @@ def _ends_with_phrase(left: str, phrases: Iterable[str]) -> str | None:
 _DIR_ADJ = r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
 
 
-def _subdivision_phrase(story_text: str, m: Mention, lo: int) -> tuple[int, int] | None:
-    """Span of "X district of <city>" / "<city>'s X district" / "in X, <city>" around a mention."""
+@dataclass(frozen=True)
+class _Subdivision:
+    """A named part of a place: "X district of <city>", "<city>'s X district", "in X, <city>"."""
+
+    span: tuple[int, int]  # the whole phrase
+    inner: tuple[int, int]  # the other name in it
+    is_part: bool  # the mention names the part ("Aleppo's Ramuse region"), not the city
+
+
+def _subdivision_phrase(story_text: str, m: Mention, lo: int) -> _Subdivision | None:
+    """The subdivision phrase around a mention: "X district of <city>" / "<city>'s X district" /
+    "in X, <city>" (the mention is the city), or "<city>'s X district" (the mention is X)."""
     nouns = "|".join(re.escape(n) for n in sorted(_cues()["subdivision_nouns"], key=len, reverse=True))
     word = r"(?:[A-Z][\w'\u2019-]*|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*)"
     name = rf"{word}(?:\s+(?:{word}|al|el|ad|ash|as))*"
@@ -917,14 +929,18 @@ def _subdivision_phrase(story_text: str, m: Mention, lo: int) -> tuple[int, int]
     pat = re.compile(rf"({name})\s+(?:{nouns})\s+(?:in|of)\s+(?:the\s+)?(?:city\s+of\s+)?(?:{_DIR_ADJ})?$")
     mm = pat.search(left)
     if mm:
-        return lo + mm.start(1), m.end
+        return _Subdivision((lo + mm.start(1), m.end), (lo + mm.start(1), lo + mm.end(1)), False)
     mm = re.search(rf"\b(?:in|at|on)\s+(?:the\s+)?({name}),\s+(?:in\s+)?$", left)
     if mm:
-        return lo + mm.start(1), m.end
+        return _Subdivision((lo + mm.start(1), m.end), (lo + mm.start(1), lo + mm.end(1)), False)
     right = story_text[m.end : m.end + 80]
     mm = re.match(rf"['\u2019]s?\s+(?:{_DIR_ADJ})?({name})\s+(?:{nouns})\b", right)
     if mm:
-        return m.start, m.end + mm.end()
+        return _Subdivision((m.start, m.end + mm.end()), (m.end + mm.start(1), m.end + mm.end(1)), False)
+    owner = re.search(rf"({name})['\u2019]s\s+(?:{_DIR_ADJ})?$", left)
+    noun = re.match(rf"\s+(?:{nouns})\b", right)
+    if owner and noun:
+        return _Subdivision((lo + owner.start(1), m.end + noun.end()), (lo + owner.start(1), lo + owner.end(1)), True)
     return None
 
 
@@ -950,6 +966,13 @@ class _Choice:
     score: float = 0.0
 
 
+def _own_precision(entry: GazEntry) -> int:
+    """The precision of an event placed at ``entry`` itself: a district, or a named region
+    (feature class L: "Eastern Ghouta", "Jabal al-Akrad"), is ACLED's 2; a town or a
+    neighbourhood is 1."""
+    return 2 if entry.admin_level in (2, 3) or entry.feature_class == "L" else 1
+
+
 def _analyse(story_text: str, m: Mention, entry: GazEntry, floor: int, gaz: Gazetteer,
              context: Sequence[GazEntry]) -> _Choice:
     cues = _cues()
@@ -962,19 +985,26 @@ def _analyse(story_text: str, m: Mention, entry: GazEntry, floor: int, gaz: Gaze
         return _Choice(m, entry, 3, admin_only=True, score=2.6)
     sub = _subdivision_phrase(story_text, m, lo)
     if sub and entry.admin_level is None:
-        named = story_text[sub[0] : sub[1]]
-        inner = named[: m.start - sub[0]] if sub[0] < m.start else named[m.end - sub[0] :]
-        local = [e for e, _ in gaz.candidates(inner, fuzzy=False) if distance_km(e, entry) < 15]
-        if local:
-            return _Choice(m, local[0], 1, span=sub, score=3.6)
-        return _Choice(m, entry, 2, span=sub, score=3.5)
+        inner = story_text[sub.inner[0] : sub.inner[1]]
+        near = [e for e, _ in gaz.candidates(inner, fuzzy=False) if distance_km(e, entry) < SUBDIVISION_KM]
+        if sub.is_part:
+            # "Aleppo's Ramuse region": a named part of the city is the place itself (as "the
+            # Ramuse district of Aleppo" is), not the area around it
+            if any(e.admin_level is None for e in near):  # the owner is a city, not a province
+                return _Choice(m, entry, _own_precision(entry), span=sub.span, score=3.6)
+        elif near:
+            # the part is the lesser place: "the Furqan district of Aleppo", but "the Damascus
+            # suburb of Jaramana"
+            part = near[0] if near[0].rank <= entry.rank else entry
+            return _Choice(m, part, _own_precision(part), span=sub.span, score=3.6)
+        else:
+            return _Choice(m, entry, 2, span=sub.span, score=3.5)
     level = entry.admin_level
     if level == 1:
         return _Choice(m, entry, 3, admin_only=True, score=2.0)
     if next_word in cues["region_after"] or _ends_with_phrase(left, cues["locative_near"]):
         return _Choice(m, entry, 2, score=2.6)
-    # a district, or a named region (feature class L: "Eastern Ghouta", "Jabal al-Akrad"): ACLED's 2
-    precision = 2 if level in (2, 3) or entry.feature_class == "L" else 1
+    precision = _own_precision(entry)
     if _ends_with_phrase(left, cues["locative_exact"]):
         return _Choice(m, entry, precision, score=3.0 if precision == 1 else 2.4)
     if _ends_with_phrase(left, cues.get("locative_weak", [])):

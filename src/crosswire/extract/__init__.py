@@ -191,6 +191,45 @@ def _is_anaphoric(text: str, hit: Any, base: int) -> bool:
     return bool(_DEFINITE.search(text[: max(0, hit.start - base)][-40:]))
 
 
+#: prepositions by which talk is about something ("reports on", "allegations of")
+_ABOUT = frozenset({"of", "on", "about", "over", "regarding", "concerning", "into"})
+_SPECIFIERS = frozenset({"det", "poss", "nummod", "predet"})
+
+
+def _talk_in_general(
+    annotated: AnnotatedStory, index: int, hit: Any, places: Sequence[Mention], dated: bool
+) -> bool:
+    """ "Reports on chemical attacks come after every army victory": talk of attacks in general.
+
+    The trigger is a bare plural (no determiner, possessive or number) governed by a noun of talk
+    (cue group ``report_noun`` of the event types: "reports of", "allegations of"), and its
+    sentence gives no date and names no place: no one attack is reported. "Reports of a chemical
+    attack on Khan Sheikhoun" and "reports of chemical attacks on Douma on Monday" stay events.
+    """
+    sent = annotated.sentences[index]
+    if dated or any(sent.start <= m.start < sent.end for m in places):
+        return False
+    doc = _doc_for(annotated, index)
+    if doc is None:
+        return False
+    from crosswire.extract import classify
+
+    lo, hi = hit.start - sent.start, hit.end - sent.start
+    toks = [t for t in doc if t.idx < hi and t.idx + len(t) > lo]
+    heads = [t for t in toks if t.head.i == t.i or not lo <= t.head.idx < hi]
+    if not heads:
+        return False
+    head = heads[0]
+    while head.dep_ in ("compound", "amod") and head.head.i != head.i and head.head.pos_ == "NOUN":
+        head = head.head  # "barrel bomb" in "barrel bomb attacks": the phrase's noun
+    if head.tag_ not in ("NNS", "NNPS") or any(c.dep_ in _SPECIFIERS for c in head.children):
+        return False
+    prep = head.head
+    if head.dep_ != "pobj" or prep.lower_ not in _ABOUT or prep.head.pos_ not in ("NOUN", "PROPN"):
+        return False
+    return bool(classify.cue_pattern("report_noun").fullmatch(prep.head.text))
+
+
 def _coordinated_pairs(
     sent: Sentence, hit: Any, places: Sequence[Mention], pub: DateInfo
 ) -> list[tuple[Mention, dates.DateMatch]]:
@@ -263,10 +302,12 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                     dev = _ev(story, sent.start + dm.start, sent.start + dm.end, sent)
                     targets.append((place, (dm.iso, dm.precision, dev), f":{k}"))
             else:
-                place = geocode.locate_event(text, sent.start, sent.end, hit.start, places, story.story_id)
                 d = dates.resolve_event_date(
                     sent.text, sent.start, pub, story.story_id, text, anchor=hit.start
                 )
+                if _talk_in_general(annotated, i, hit, places, dated=d[0] is not None):
+                    continue
+                place = geocode.locate_event(text, sent.start, sent.end, hit.start, places, story.story_id)
                 targets.append((place, d, ""))
             for place, d, suffix in targets:
                 date_own = d[0] is not None

@@ -3,10 +3,11 @@
 :func:`find_actor_mentions` finds the aliases of the actors listed in
 ``data/actors.csv`` (bundled, plus any ``actors.csv`` in the user's
 ``CROSSWIRE_DATA`` folders) and resolves each to its canonical ACLED-style
-name; :func:`actor_info` gives the actor's ACLED inter code, side, parent and
-country; :func:`assign_roles` reads the dependency parse of a sentence to say
-which mention is the perpetrator (actor1), which is acted upon (actor2), and
-whether civilians were targeted.
+name, and :func:`find_government_references` reads a bare "the government" as the
+government of the state the story names; :func:`actor_info` gives the actor's
+ACLED inter code, side, parent and country; :func:`assign_roles` reads the
+dependency parse of a sentence to say which mention is the perpetrator (actor1),
+which is acted upon (actor2), and whether civilians were targeted.
 """
 
 from __future__ import annotations
@@ -136,22 +137,23 @@ FORMS_FILE = "actor_forms.json"
 
 def _force_nouns() -> tuple[str, ...]:
     """The nouns of ``actor_forms.json`` (bundled and the user's) that follow a state's demonym."""
-    return _force_nouns_for(tuple(data_files(FORMS_FILE)))
+    return _forms_for(tuple(data_files(FORMS_FILE)), "state_force_nouns")
 
 
-@lru_cache(maxsize=4)
-def _force_nouns_for(paths: tuple[Path, ...]) -> tuple[str, ...]:
-    nouns: list[str] = []
+@lru_cache(maxsize=8)
+def _forms_for(paths: tuple[Path, ...], key: str) -> tuple[str, ...]:
+    """The list ``key`` of every ``actor_forms.json`` (bundled first), without repeats."""
+    words_out: list[str] = []
     for path in paths:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            words = data.get("state_force_nouns", [])
+            words = data.get(key, [])
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
-                raise ValueError("state_force_nouns must be a list of strings")
+                raise ValueError(f"{key} must be a list of strings")
         except (OSError, ValueError, AttributeError) as exc:
             raise DataFileError(f"{path}: {exc}", "CW303") from exc
-        nouns.extend(w.strip() for w in words if w.strip() and w.strip() not in nouns)
-    return tuple(nouns)
+        words_out.extend(w.strip() for w in words if w.strip() and w.strip() not in words_out)
+    return tuple(words_out)
 
 
 def _build(rows: list[dict[str, str]]) -> _Table:
@@ -320,6 +322,57 @@ def find_state_mentions(text: str, base: int = 0) -> list[Mention]:
         key = _country_key(m.group(0))
         if key in known.forces:
             out.append(Mention(base + m.start(), base + m.end(), m.group(0), STATE_LABEL, known.forces[key]))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _government_reference_pattern(paths: tuple[Path, ...]) -> re.Pattern[str] | None:
+    phrases = sorted(_forms_for(paths, "government_references"), key=len, reverse=True)
+    if not phrases:
+        return None
+    body = "|".join(_alias_regex(p) for p in phrases)
+    # "the government of Iraq" says whose: left to the aliases (or to no one)
+    return re.compile(r"(?<![\w-])(?i:" + body + r")(?:['’]s)?(?![\w-])(?!\s+of\b)")
+
+
+def find_government_references(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Bare references to a government ("the government") as the story's Government of <country>.
+
+    "The government has resumed using barrel bombs" names no country; the story has said whose
+    state it is about. Of the states whose actors (government, forces) ``mentions`` name before
+    the reference, the conflict's own (ACLED inter 1: "the government" in a Syrian story that
+    also names Russia is Syria's), else the one named most often, the latest on a tie. A
+    reference before any such mention, or inside one, gives nothing. ``mentions`` are
+    :func:`find_actor_mentions` of the same ``text``; the phrases are the
+    ``government_references`` of ``actor_forms.json``.
+    """
+    pattern = _government_reference_pattern(tuple(data_files(FORMS_FILE)))
+    if pattern is None:
+        return []
+    governments = _countries(os.environ.get(DATA_ENV, "")).governments
+    states: list[tuple[int, str, bool]] = []  # (mention end, Government of <country>, the conflict's own)
+    for m in mentions:
+        info = lookup_actor(m.canonical or m.text)
+        if info is None or not info.country or not (info.is_state or info.name in governments.values()):
+            continue
+        gov = governments.get(_country_key(info.country))
+        if gov is not None:
+            states.append((m.end, gov, info.actor_type == STATE_FORCES))
+    out = []
+    for ref in pattern.finditer(text):
+        if any(m.start < ref.end() and ref.start() < m.end for m in mentions):
+            continue
+        before = [s for s in states if s[0] <= ref.start()]
+        before = [s for s in before if s[2]] or before
+        if not before:
+            continue
+        counts: dict[str, int] = {}
+        latest: dict[str, int] = {}
+        for end, gov, _ in before:
+            counts[gov] = counts.get(gov, 0) + 1
+            latest[gov] = end
+        gov = max(counts, key=lambda g: (counts[g], latest[g]))
+        out.append(Mention(ref.start(), ref.end(), ref.group(0), "ACTOR", gov))
     return out
 
 
