@@ -97,6 +97,7 @@ class AttributeRules:
                     self.by_lower.setdefault(w, []).append(rule)
             else:
                 self.any_token.append(rule)
+        self._plans: dict[tuple[str, str], tuple[tuple[int, list[list[_Test]], int, list[_Test]], ...]] = {}
 
     @classmethod
     def compile(cls, ruler: Any) -> AttributeRules | None:
@@ -128,54 +129,61 @@ class AttributeRules:
                 rules.append((k, tokens, int(p.get("index", 0))))
         return cls(ruler, rules)
 
+    def _plan(self, tag: str, lower: str) -> tuple[tuple[int, list[list[_Test]], int, list[_Test]], ...]:
+        """The rules a token with this tag and word can match, each with the tests of its first
+        token that the tag and the word do not already decide (remembered per tag and word)."""
+        key = (tag, lower)
+        plan = self._plans.get(key)
+        if plan is not None:
+            return plan
+        known = {"tag_": tag, "lower_": lower}
+        out = []
+        for k, tokens, index in (
+            *self.by_pair.get(key, ()),
+            *self.by_tag.get(tag, ()),
+            *self.by_lower.get(lower, ()),
+            *self.any_token,
+        ):
+            rest = [test for test in tokens[0] if test[0] not in known]
+            if all(_holds(known[a], op, arg) for a, op, arg in tokens[0] if a in known):
+                out.append((k, tokens, index, rest))
+        plan = self._plans[key] = tuple(out)
+        return plan
+
     def __call__(self, doc: Any) -> Any:
         from spacy.tokens._retokenize import set_token_attrs
 
         toks = list(doc)
-        cache: dict[tuple[int, str], Any] = {}
-
-        def value(i: int, attr: str) -> Any:
-            key = (i, attr)
-            if key not in cache:
-                cache[key] = getattr(toks[i], attr)
-            return cache[key]
+        n = len(toks)
 
         def holds(i: int, tests: list[_Test]) -> bool:
-            for attr, op, arg in tests:
-                v = value(i, attr)
-                if op == "==":
-                    ok = v == arg
-                elif op == "IN":
-                    ok = v in arg
-                elif op == "NOT_IN":
-                    ok = v not in arg
-                else:
-                    ok = arg.search(v) is not None
-                if not ok:
-                    return False
-            return True
+            tok = toks[i]
+            return all(_holds(getattr(tok, attr), op, arg) for attr, op, arg in tests)
 
         found: list[tuple[int, int, int]] = []  # (rule, start, target token)
-        n = len(toks)
-        for i in range(n):
-            tok = toks[i]
-            tag, lower = tok.tag_, tok.lower_
-            for k, tokens, index in (
-                *self.by_pair.get((tag, lower), ()),
-                *self.by_tag.get(tag, ()),
-                *self.by_lower.get(lower, ()),
-                *self.any_token,
-            ):
-                if i + len(tokens) > n:
+        for i, tok in enumerate(toks):
+            for k, tokens, index, rest in self._plan(tok.tag_, tok.lower_):
+                if i + len(tokens) > n or (rest and not holds(i, rest)):
                     continue
-                if all(holds(i + j, tests) for j, tests in enumerate(tokens)):
-                    target = i + index if index >= 0 else i + len(tokens) + index
-                    found.append((k, i, target))
+                if len(tokens) > 1 and not all(holds(i + j, tests) for j, tests in enumerate(tokens) if j):
+                    continue
+                target = i + index if index >= 0 else i + len(tokens) + index
+                found.append((k, i, target))
         # the ruler sorts its matches by rule: a later rule's attributes override an earlier one's
         found.sort()
         for k, _start, target in found:
             set_token_attrs(toks[target], self.ruler.attrs[k])
         return doc
+
+
+def _holds(value: Any, op: str, arg: Any) -> bool:
+    if op == "==":
+        return bool(value == arg)
+    if op == "IN":
+        return value in arg
+    if op == "NOT_IN":
+        return value not in arg
+    return arg.search(value) is not None
 
 
 def _values(tests: list[_Test], attr: str) -> frozenset[str] | None:
