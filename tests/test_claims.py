@@ -272,3 +272,18 @@ def test_a_country_speaking_is_its_government() -> None:
     assert claim.speaker == "Russia" and claim.speaker_actor == "Government of Russia"
     (other,) = _claims("Qatar said the talks in Doha would resume next week.")
     assert other.speaker == "Qatar" and other.speaker_actor is None  # no such row in the actors file
+
+
+def test_speaker_phrase_is_who_speaks_not_a_place_date_or_stray_word_before_it() -> None:
+    cases = {
+        # a place the model takes for a person, inside the head's prepositional phrase
+        "Doctors in the town of Khan Sheikhoun said victims started to choke and vomit after the strike.": "Doctors",
+        # the comma after the previous clause lost: its last word is no part of the name
+        "The death toll from the blast has reached 20 people in addition to ten injured SANA said.": "SANA",
+        # a numeric dateline before the speaker
+        "24.08.2013 Syrian state media said weapons were seized from rebel hideouts in the area.": "Syrian state media",
+    }
+    for text, want in cases.items():
+        speakers = [c.speaker for c in _claims(text)]
+        assert speakers and speakers[0] is not None, text
+        assert speakers[0].startswith(want), speakers  # not "Khan Sheikhoun", "injured SANA", "24.08.2013 ..."

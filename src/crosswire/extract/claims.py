@@ -246,6 +246,9 @@ class _Speaker:
 _NOT_A_SPEAKER = _Speaker("", None, -1, -1)
 
 
+_NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+
+
 def _tok_span(tokens: Sequence[Any], off: int) -> tuple[int, int]:
     first, last = min(tokens, key=lambda t: t.i), max(tokens, key=lambda t: t.i)
     return first.idx + off, last.idx + len(last.text) + off
@@ -260,12 +263,28 @@ def _speaker_tokens(head: Any) -> list[Any]:
         if child.dep_ == "prep" and any(t.ent_type_ in ("DATE", "TIME") for t in child.subtree):
             drop.update(t.i for t in child.subtree)
     toks = [t for t in head.subtree if t.i not in drop]
-    while toks and toks[0].ent_type_ in ("DATE", "TIME") and toks[0].i < head.i:
-        toks.pop(0)  # "On Saturday activists reported": the time is no part of who
+    # "On Saturday activists reported", "24.08.2013 state media": the time is no part of who
+    while toks and toks[0].i < head.i and (
+        toks[0].ent_type_ in ("DATE", "TIME") or _NUMERIC_DATE.fullmatch(toks[0].text)
+    ):
+        toks.pop(0)
     det = next((c for c in head.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")), None)
     if det is not None:
         # "Aleppo A military source": a dateline's place before the article is no part of it
         toks = [t for t in toks if t.i >= det.i]
+    if head.pos_ == "PROPN":
+        # "committed by rebels Pillay said", "injured SANA reported": with the comma lost, the
+        # end of the clause before is parsed as a modifier of the name
+        stray = [
+            t.i
+            for t in toks
+            if t.i < head.i
+            and t.dep_ in ("compound", "amod", "nmod")
+            and t.head.pos_ == "PROPN"
+            and t.tag_ in ("NNS", "VBN", "VBD")
+        ]
+        if stray:
+            toks = [t for t in toks if t.i > stray[-1]]
     # 'their pockets" activists told': a quotation mark before the head ends the quote, not
     # the speaker phrase
     marks = [t.i for t in toks if t.i < head.i and t.text in _QUOTE_CHARS]
@@ -280,7 +299,13 @@ def _speaker_tokens(head: Any) -> list[Any]:
 
 def _speaker_name(head: Any, toks: list[Any]) -> str:
     ids = {t.i for t in toks}
-    persons = [e for e in head.doc.ents if e.label_ == "PERSON" and e.start in ids]
+    # a name inside a prepositional phrase of the head says where or of whom, not who speaks:
+    # "doctors in the town of Khan Sheikhoun" (a place the model took for a person)
+    persons = [
+        e
+        for e in head.doc.ents
+        if e.label_ == "PERSON" and e.start in ids and (e.start <= head.i < e.end or not _under_prep(e.root, head))
+    ]
     if persons:
         # the person the phrase is about: the one holding the head, else the first
         for e in persons:
@@ -308,6 +333,18 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
     text = doc_text[core[0].idx : core[-1].idx + len(core[-1].text)]
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)[:120]
+
+
+def _under_prep(tok: Any, head: Any) -> bool:
+    """Is ``tok`` inside a prepositional phrase below ``head`` (in its subtree)?"""
+    cur = tok
+    for _ in range(64):
+        if cur.i == head.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("prep", "pobj", "agent"):
+            return True
+        cur = cur.head
+    return False
 
 
 def _clean_name(text: str) -> str:
