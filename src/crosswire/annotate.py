@@ -97,7 +97,7 @@ class AttributeRules:
                     self.by_lower.setdefault(w, []).append(rule)
             else:
                 self.any_token.append(rule)
-        self._plans: dict[tuple[str, str], tuple[tuple[int, list[list[_Test]], int, list[_Test]], ...]] = {}
+        self._plans: dict[tuple[Any, ...], tuple[tuple[int, list[list[_Test]], int], ...]] = {}
 
     @classmethod
     def compile(cls, ruler: Any) -> AttributeRules | None:
@@ -129,25 +129,24 @@ class AttributeRules:
                 rules.append((k, tokens, int(p.get("index", 0))))
         return cls(ruler, rules)
 
-    def _plan(self, tag: str, lower: str) -> tuple[tuple[int, list[list[_Test]], int, list[_Test]], ...]:
-        """The rules a token with this tag and word can match, each with the tests of its first
-        token that the tag and the word do not already decide (remembered per tag and word)."""
-        key = (tag, lower)
-        plan = self._plans.get(key)
+    def _plan(self, values: tuple[Any, ...]) -> tuple[tuple[int, list[list[_Test]], int], ...]:
+        """The rules whose first token a token with these attribute values (:data:`_RULE_KEYS`
+        order) matches, remembered per combination of values."""
+        plan = self._plans.get(values)
         if plan is not None:
             return plan
-        known = {"tag_": tag, "lower_": lower}
+        known = dict(zip(_RULE_KEYS.values(), values, strict=True))
+        tag, lower = known["tag_"], known["lower_"]
         out = []
         for k, tokens, index in (
-            *self.by_pair.get(key, ()),
+            *self.by_pair.get((tag, lower), ()),
             *self.by_tag.get(tag, ()),
             *self.by_lower.get(lower, ()),
             *self.any_token,
         ):
-            rest = [test for test in tokens[0] if test[0] not in known]
-            if all(_holds(known[a], op, arg) for a, op, arg in tokens[0] if a in known):
-                out.append((k, tokens, index, rest))
-        plan = self._plans[key] = tuple(out)
+            if all(_holds(known[a], op, arg) for a, op, arg in tokens[0]):
+                out.append((k, tokens, index))
+        plan = self._plans[values] = tuple(out)
         return plan
 
     def __call__(self, doc: Any) -> Any:
@@ -155,17 +154,19 @@ class AttributeRules:
 
         toks = list(doc)
         n = len(toks)
+        attrs = tuple(_RULE_KEYS.values())
+        values = [tuple(getattr(t, a) for a in attrs) for t in toks]
+        index_of = {a: k for k, a in enumerate(attrs)}
 
         def holds(i: int, tests: list[_Test]) -> bool:
-            tok = toks[i]
-            return all(_holds(getattr(tok, attr), op, arg) for attr, op, arg in tests)
+            return all(_holds(values[i][index_of[attr]], op, arg) for attr, op, arg in tests)
 
         found: list[tuple[int, int, int]] = []  # (rule, start, target token)
-        for i, tok in enumerate(toks):
-            for k, tokens, index, rest in self._plan(tok.tag_, tok.lower_):
-                if i + len(tokens) > n or (rest and not holds(i, rest)):
-                    continue
-                if len(tokens) > 1 and not all(holds(i + j, tests) for j, tests in enumerate(tokens) if j):
+        for i in range(n):
+            for k, tokens, index in self._plan(values[i]):
+                if len(tokens) > 1 and (
+                    i + len(tokens) > n or not all(holds(i + j, tests) for j, tests in enumerate(tokens) if j)
+                ):
                     continue
                 target = i + index if index >= 0 else i + len(tokens) + index
                 found.append((k, i, target))

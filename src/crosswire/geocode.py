@@ -69,6 +69,10 @@ def _load_json(name: str) -> dict[str, Any]:
     return merged
 
 
+#: how many candidates() answers a gazetteer keeps
+_MAX_ANSWERS = 200_000
+
+
 @functools.cache
 def _translit() -> dict[str, Any]:
     return _load_json("translit.json")
@@ -326,6 +330,8 @@ class Gazetteer:
         self._keys: dict[str, list[int]] = {}
         self._skeletons: dict[str, set[str]] = {}
         self._primary: set[tuple[str, int]] = set()
+        # candidates() answers, by (name, fuzzy, the transliteration rules in force)
+        self._answers: dict[tuple[str, bool, int], tuple[tuple[GazEntry, float], ...]] = {}
         for i, e in enumerate(self.entries):
             self._primary.add((normalise_toponym(e.name), i))
             for n in (e.name, *e.alt_names):
@@ -443,7 +449,19 @@ class Gazetteer:
         return len(self.entries)
 
     def candidates(self, name: str, fuzzy: bool = True) -> list[tuple[GazEntry, float]]:
-        """Entries a name may denote, each with a match score (100 = same key), best first."""
+        """Entries a name may denote, each with a match score (100 = same key), best first.
+
+        Remembered per name: the text scan asks about the same capitalised words again and again.
+        """
+        memo_key = (name, fuzzy, id(_translit()))
+        answer = self._answers.get(memo_key)
+        if answer is None:
+            if len(self._answers) >= _MAX_ANSWERS:
+                self._answers.clear()  # a long run: start again rather than grow without end
+            answer = self._answers[memo_key] = tuple(self._candidates(name, fuzzy))
+        return list(answer)
+
+    def _candidates(self, name: str, fuzzy: bool) -> list[tuple[GazEntry, float]]:
         key = normalise_toponym(name)
         if len(key) < 2:
             return []

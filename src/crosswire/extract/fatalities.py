@@ -18,7 +18,7 @@ import json
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from crosswire.errors import DataFileError
 from crosswire.models import Evidence, FatalityClaim
@@ -187,8 +187,7 @@ def terms() -> CasualtyTerms:
         raise DataFileError(f"casualty_terms.json malformed: {exc}", "CW303") from exc
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
     text: str
     low: str
     start: int
