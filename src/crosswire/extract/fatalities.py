@@ -282,7 +282,21 @@ class _Figure:
     end_tok: int  # one past the last token of the quantity (victim noun excluded)
 
 
+@functools.cache
+def _figure_starts() -> frozenset[str]:
+    """The words a figure can begin with, besides digits and hyphenated number words: the first
+    word of a qualifier ("at least"), a vague quantity ("dozens of") or a number word, "between"
+    and "a"/"an" (what :func:`_figure_at` can start from)."""
+    t = terms()
+    firsts = {q[0] for q in t.qualifiers if q}
+    firsts |= {p[0] for kind in ("number", "vague") for p in _phrase_table(kind) if p}
+    return frozenset(firsts | {"between", "a", "an"})
+
+
 def _figure_at(toks: list[_Tok], i: int) -> _Figure | None:
+    low0 = toks[i].low
+    if low0 not in _figure_starts() and not low0[:1].isdigit() and "-" not in low0:
+        return None  # no figure starts with this word (the common case: most words)
     t = terms()
     qn = _match_seq(toks, i, t.qualifiers)
     qualifier = " ".join(x.low for x in toks[i : i + qn]) if qn else None
