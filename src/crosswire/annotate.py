@@ -58,6 +58,7 @@ def _load(model: str) -> Any:
 
 #: token attributes the ruler's patterns may test, by Matcher key
 _RULE_KEYS = {"TAG": "tag_", "LOWER": "lower_", "ORTH": "orth_", "DEP": "dep_", "IS_SPACE": "is_space"}
+assert tuple(_RULE_KEYS.values()) == ("tag_", "lower_", "orth_", "dep_", "is_space")  # AttributeRules.__call__
 
 _Test = tuple[str, str, Any]  # (token attribute, operator, value)
 
@@ -154,16 +155,17 @@ class AttributeRules:
 
         toks = list(doc)
         n = len(toks)
-        attrs = tuple(_RULE_KEYS.values())
-        values = [tuple(getattr(t, a) for a in attrs) for t in toks]
-        index_of = {a: k for k, a in enumerate(attrs)}
+        # the values of _RULE_KEYS' attributes, in its order
+        values = [(t.tag_, t.lower_, t.orth_, t.dep_, t.is_space) for t in toks]
+        index_of = {a: k for k, a in enumerate(_RULE_KEYS.values())}
+        plans = self._plans
 
         def holds(i: int, tests: list[_Test]) -> bool:
             return all(_holds(values[i][index_of[attr]], op, arg) for attr, op, arg in tests)
 
         found: list[tuple[int, int, int]] = []  # (rule, start, target token)
         for i in range(n):
-            for k, tokens, index in self._plan(values[i]):
+            for k, tokens, index in plans.get(values[i]) or self._plan(values[i]):
                 if len(tokens) > 1 and (
                     i + len(tokens) > n or not all(holds(i + j, tests) for j, tests in enumerate(tokens) if j)
                 ):
