@@ -76,3 +76,26 @@ def test_the_attribute_rules_annotate_exactly_as_spacys_attribute_ruler() -> Non
         return [(t.text, t.pos_, t.tag_, t.lemma_, str(t.morph), t.dep_, t.ent_type_) for d in docs for t in d]
 
     assert attrs(run_pipeline(model, texts)) == attrs(list(model.pipe(texts)))
+
+
+def test_a_sentence_repeated_in_the_batch_is_parsed_once_and_each_story_gets_its_own_doc(monkeypatch: Any) -> None:
+    import crosswire.annotate as ann
+
+    seen: list[str] = []
+    real = ann.run_pipeline
+
+    def counting(model: Any, texts: Any, batch_size: int = 256) -> list[Any]:
+        seen.extend(texts)
+        return real(model, texts, batch_size)
+
+    monkeypatch.setattr(ann, "run_pipeline", counting)
+    shared = "Jets struck the town of Saraqib in Idlib province, killing 12 civilians."
+    a = Story("a", "in", 0, None, shared + " Rebels said they shot down a helicopter.", "ha")
+    b = Story("b", "in", 0, None, "Fighting raged near Aleppo on Monday. " + shared, "hb")
+    out = annotate([a, b])
+    assert seen.count(shared) == 1
+    doc_a = out[0].docs[out[0].candidates.index(0)]
+    doc_b = out[1].docs[out[1].candidates.index(1)]
+    assert doc_a is not doc_b and doc_a.text == doc_b.text == shared
+    attrs = [[(t.dep_, t.head.i, t.ent_type_, t.lemma_) for t in d] for d in (doc_a, doc_b)]
+    assert attrs[0] == attrs[1]
