@@ -7,7 +7,14 @@ import re
 from pathlib import Path
 
 from crosswire.extract import actors, classify
-from crosswire.patterns import first_char_alternation, first_chars, guarded_alternation, split_alternatives
+from crosswire.patterns import (
+    DIGIT,
+    ascii_firsts,
+    first_char_alternation,
+    first_chars,
+    guarded_alternation,
+    split_alternatives,
+)
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
 
@@ -33,7 +40,9 @@ def test_first_chars_knows_small_sets_and_refuses_the_rest() -> None:
     assert first_chars(r"(?<!the )occupied", re.I) == {"o"}  # a look-behind consumes nothing
     assert first_chars(r"\bRe-?took", re.I) == {"r"}
     assert first_chars(r"[0-3]+ killed") == {"0", "1", "2", "3"}
-    for unknown in (r"\w+", r"(?:a)?", r".x", r"[^a]x", r"[é]x", r"x|\d"):
+    assert first_chars(r"x|\d+ days|[\d,]+", re.I) == {"x", DIGIT, ","}  # any digit, not only ASCII
+    assert ascii_firsts(frozenset({"x", DIGIT})) == set("x0123456789")
+    for unknown in (r"\w+", r"(?:a)?", r".x", r"[^a]x", r"[é]x", r"x|\s"):
         assert first_chars(unknown, re.I) is None, unknown
 
 
@@ -50,9 +59,11 @@ def test_first_char_alternation_prefers_what_the_flat_one_prefers() -> None:
 
 def test_guarded_alternation_finds_the_same_positions() -> None:
     branches = [r"clash(?:es|ed)?", r"(?:heavy )?fighting|fought", r"\w+ed by", r"(?<!the )occupied", "ran"]
+    branches.append(r"\d+ days")
     flat = re.compile(r"(?<![\w-])(?=(?:" + "|".join(branches) + "))", re.I)
     guarded = re.compile(r"(?<![\w-])(?=(?:" + guarded_alternation(branches, re.I) + "))", re.I)
-    text = "Heavy fighting, clashes; the occupied town was stormed by rebels who ran. " + " ".join(_texts())
+    text = "Heavy fighting, clashes; the occupied town was stormed by rebels who ran 3 days (٣ days) ago. "
+    text += " ".join(_texts())
     assert [m.start() for m in guarded.finditer(text)] == [m.start() for m in flat.finditer(text)]
 
 

@@ -74,10 +74,15 @@ def split_alternatives(pattern: str) -> list[str]:
 _SMALL_RANGE = 64
 
 
+#: in :func:`first_chars`' answer, any decimal digit (``\\d``: ASCII and other scripts' digits)
+DIGIT = "\\d"
+
+
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
-    """The lower-cased characters a match of ``pattern`` can begin with, or None when that is
-    not a small set of cased ASCII letters, digits and uncased characters (a class like ``\\w``,
-    ``.``, a negated set, a branch that can match the empty string, a non-ASCII cased letter).
+    """The lower-cased characters a match of ``pattern`` can begin with (:data:`DIGIT` for any
+    decimal digit), or None when that is not a small set of cased ASCII letters, digits and
+    uncased characters (a class like ``\\w``, ``.``, a negated set, a branch that can match the
+    empty string, a non-ASCII cased letter).
 
     Zero-width assertions are skipped, which can only make the set larger: it is a necessary
     condition for a match, never a sufficient one.
@@ -148,8 +153,10 @@ def _class_members(av: list[Any], c: Any) -> set[str] | None:
             if hi - lo > _SMALL_RANGE:
                 return None
             out.update(chr(x).lower() for x in range(lo, hi + 1))
+        elif op is c.CATEGORY and arg is c.CATEGORY_DIGIT:
+            out.add(DIGIT)
         else:
-            return None  # NEGATE, CATEGORY
+            return None  # NEGATE, another CATEGORY
     return out
 
 
@@ -171,5 +178,15 @@ def guarded_alternation(branches: Sequence[str], flags: int = 0) -> str:
             continue
         for ch in sorted(chars):
             groups.setdefault(ch, []).append(b)
-    parts = [f"(?=(?i:{re.escape(k)}))(?:{'|'.join(bs)})" for k, bs in sorted(groups.items())]
+    parts = [f"{_guard(k)}(?:{'|'.join(bs)})" for k, bs in sorted(groups.items())]
     return "|".join(parts + anywhere)
+
+
+def _guard(first: str) -> str:
+    return r"(?=\d)" if first == DIGIT else f"(?=(?i:{re.escape(first)}))"
+
+
+def ascii_firsts(chars: frozenset[str]) -> frozenset[str]:
+    """``chars`` (an answer of :func:`first_chars`) as single characters, :data:`DIGIT` as the
+    ASCII digits: for a look-up by a text's ASCII character (a non-ASCII one must try all)."""
+    return frozenset(c for c in chars if c != DIGIT) | (frozenset("0123456789") if DIGIT in chars else frozenset())

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.errors import DataFileError
-from crosswire.patterns import first_chars, guarded_alternation, split_alternatives
+from crosswire.patterns import ascii_firsts, first_chars, guarded_alternation, split_alternatives
 from crosswire.settings import DATA_ENV, data_files
 
 EVENT_TYPES_FILE = "event_types.json"
@@ -90,6 +90,7 @@ class _TriggerIndex:
         alternation = guarded_alternation(branches, re.IGNORECASE) if branches else "(?!)"
         any_start = re.compile(_LEFT + "(?:" + alternation + ")", re.IGNORECASE)
         firsts = [first_chars(body, re.IGNORECASE) for body in bodies]
+        firsts = [ascii_firsts(f) if f is not None else None for f in firsts]
         chars = sorted({ch for f in firsts if f is not None for ch in f})
         return cls(
             triggers,
