@@ -15,6 +15,7 @@ spaCy is loaded once per process (:func:`nlp`); its attribute ruler is applied b
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -58,7 +59,7 @@ def _load(model: str) -> Any:
 
 #: token attributes the ruler's patterns may test, by Matcher key
 _RULE_KEYS = {"TAG": "tag_", "LOWER": "lower_", "ORTH": "orth_", "DEP": "dep_", "IS_SPACE": "is_space"}
-assert tuple(_RULE_KEYS.values()) == ("tag_", "lower_", "orth_", "dep_", "is_space")  # AttributeRules.__call__
+_RULE_VALUES = operator.attrgetter(*_RULE_KEYS.values())  # a token -> those attributes' values
 
 _Test = tuple[str, str, Any]  # (token attribute, operator, value)
 
@@ -68,8 +69,10 @@ class AttributeRules:
     applied with dictionary look-ups instead of its general Matcher, with the same result.
 
     The Matcher tries all of the model's ~180 patterns at every token and is a sixth of the
-    pipeline's time; these patterns are fixed-length token tests (equal, IN, NOT_IN, REGEX), so
-    the ones a token can match are found by its tag. The rules are applied in the ruler's own
+    pipeline's time; these patterns are fixed-length token tests (equal, IN, NOT_IN, REGEX) on
+    five attributes, so which rules a token starts is decided once per combination of the
+    five values it has (a handful of tags and words recur) and remembered; only a multi-token
+    rule's later tokens are tested one by one. The rules are applied in the ruler's own
     order (a later rule overrides an earlier one) through spaCy's own ``set_token_attrs``. A
     ruler with any other kind of pattern is not compiled (:meth:`compile` returns None) and runs
     itself.
@@ -155,8 +158,7 @@ class AttributeRules:
 
         toks = list(doc)
         n = len(toks)
-        # the values of _RULE_KEYS' attributes, in its order
-        values = [(t.tag_, t.lower_, t.orth_, t.dep_, t.is_space) for t in toks]
+        values = [_RULE_VALUES(t) for t in toks]
         index_of = {a: k for k, a in enumerate(_RULE_KEYS.values())}
         plans = self._plans
 
