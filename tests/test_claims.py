@@ -287,3 +287,16 @@ def test_speaker_phrase_is_who_speaks_not_a_place_date_or_stray_word_before_it()
         speakers = [c.speaker for c in _claims(text)]
         assert speakers and speakers[0] is not None, text
         assert speakers[0].startswith(want), speakers  # not "Khan Sheikhoun", "injured SANA", "24.08.2013 ..."
+
+
+def test_a_report_with_an_object_is_the_object_and_where_it_happened_not_the_next_verbs_clause() -> None:
+    text = (
+        "The Observatory reported Russian air raids on the western front lines but said that a halt to the "
+        "bombing of the east of the city was holding."
+    )
+    by_verb = {c.reporting_verb: c.content for c in _claims(text)}
+    assert by_verb["reported"] == "Russian air raids on the western front lines"
+    assert by_verb["said"].startswith("that a halt to the bombing")
+    text = "The Britain-based watchdog had earlier reported 12 dead in the strikes on the town of Harem."
+    (claim,) = _claims(text)
+    assert claim.content.startswith("12 dead in the strikes") and claim.claim_type == "casualty_report"

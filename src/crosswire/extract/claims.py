@@ -407,11 +407,17 @@ def _speaker_head(verb: Any) -> Any | None:
     return None
 
 
+#: prepositions whose phrase after the object of a report belongs to it
+_OBJECT_PREPS = ("of", "for", "over", "in", "on", "at", "near", "during")
+
+
 def _that_clause(verb: Any) -> Any | None:
     """A "that" clause the parser hung elsewhere in the verb's phrase ("said in a statement
     carried by local media that ..."): the clause's verb."""
+    # a verb coordinated with this one has its own complements ("reported X but said that ...")
+    others = {t.i for c in verb.children if c.dep_ == "conj" and _is_verb(c) for t in c.subtree}
     for t in verb.subtree:
-        if t.dep_ == "mark" and t.lower_ == "that" and t.i > verb.i and t.head is not verb:
+        if t.dep_ == "mark" and t.lower_ == "that" and t.i > verb.i and t.head is not verb and t.i not in others:
             return t.head
     return None
 
@@ -796,8 +802,15 @@ class _StoryClaims:
             elif dobj is not None and (vtype != "neutral" or lemma in self.lex.object_verbs):
                 # "accused Y of Z", "denied the report that ...", "rejected claims that ..."
                 toks = list(dobj.subtree)
+                # "reported 12 dead in the strikes on the town": where and when belong to what is
+                # reported, after the object of a verb whose object is the report
+                reported = lemma in self.lex.object_verbs
+                preps = _OBJECT_PREPS if reported else ("of", "for", "over")
                 toks.extend(
-                    t for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for", "over") for t in c.subtree
+                    t
+                    for c in tok.children
+                    if c.dep_ == "prep" and c.lower_ in preps and (c.i > dobj.i or not reported)
+                    for t in c.subtree
                 )
                 content = _tok_span(toks, off)
             elif vtype != "neutral":
