@@ -18,7 +18,6 @@ import dataclasses
 import functools
 import hashlib
 import io
-import json
 import math
 import os
 import re
@@ -35,7 +34,7 @@ from wordfreq import zipf_frequency
 
 from crosswire.errors import DataFileError, UsageError
 from crosswire.models import Evidence, Mention, Place
-from crosswire.settings import DATA_ENV, data_files, data_path, user_data_dirs
+from crosswire.settings import DATA_ENV, data_files, merged_json, user_data_dirs
 
 #: the common gazetteer schema: every bundled or user gazetteer CSV has these columns
 #: (only ``name``, ``latitude`` and ``longitude`` are required; ``alt_names`` is '|'-joined).
@@ -55,32 +54,18 @@ _DATELINE_DASH = re.compile(r"^[\s,]*(?:,?\s*(?:Syria|SYRIA)\b)?[^\n.]{0,30}?[-\
 # ---------------------------------------------------------------------------------------------
 
 
-def _load_json(name: str) -> dict[str, Any]:
-    """A bundled JSON data file, updated key by key by the user's files of the same name."""
-    paths = data_files(name)
-    if not paths:
-        raise DataFileError(f"data file {name} not found (looked in {data_path(name)})")
-    merged: dict[str, Any] = {}
-    for p in paths:
-        try:
-            merged.update(json.loads(p.read_text(encoding="utf-8")))
-        except (OSError, ValueError) as exc:
-            raise DataFileError(f"{p}: {exc}") from exc
-    return merged
-
-
 #: how many candidates() answers a gazetteer keeps
 _MAX_ANSWERS = 200_000
 
 
 @functools.cache
 def _translit() -> dict[str, Any]:
-    return _load_json("translit.json")
+    return merged_json("translit.json")
 
 
 @functools.cache
 def _cues() -> dict[str, Any]:
-    return _load_json("place_cues.json")
+    return merged_json("place_cues.json")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import functools
+import json
 import os
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 #: colon-separated folders holding a user's own data files (another conflict's
 #: places, actors, outlets, lexicons), read in addition to the bundled ones.
@@ -42,6 +44,25 @@ def data_files(name: str) -> list[Path]:
         elif p.is_file():
             out.append(p)
     return out
+
+
+def merged_json(name: str) -> dict[str, Any]:
+    """A JSON data file: the bundled one, updated key by key by the user's files of that name.
+
+    A missing file, or one that cannot be read or parsed, is a :class:`DataFileError` (CW303).
+    """
+    from crosswire.errors import DataFileError
+
+    paths = data_files(name)
+    if not paths:
+        raise DataFileError(f"data file {name} not found (looked in {data_path(name)})")
+    merged: dict[str, Any] = {}
+    for p in paths:
+        try:
+            merged.update(json.loads(p.read_text(encoding="utf-8")))
+        except (OSError, ValueError) as exc:
+            raise DataFileError(f"{p}: {exc}") from exc
+    return merged
 
 
 @dataclass(frozen=True)

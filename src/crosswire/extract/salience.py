@@ -16,14 +16,12 @@ caption ends inside a sentence that the splitter left whole.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from dataclasses import dataclass
-from typing import Any
 
 from crosswire.clean import find_date
 from crosswire.errors import DataFileError
-from crosswire.settings import data_files
+from crosswire.settings import merged_json
 
 
 @dataclass(frozen=True)
@@ -37,15 +35,7 @@ class SalienceCues:
 @functools.cache
 def cues() -> SalienceCues:
     """The merged cues (bundled file first, then the user's, key by key)."""
-    merged: dict[str, Any] = {}
-    paths = data_files("salience_cues.json")
-    if not paths:
-        raise DataFileError("salience_cues.json not found in any data folder", "CW303")
-    for path in paths:
-        try:
-            merged.update(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, json.JSONDecodeError) as exc:
-            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    merged = merged_json("salience_cues.json")
     try:
         verbs = sorted((str(v) for v in merged["caption_verbs"]), key=len, reverse=True)
         return SalienceCues(
