@@ -60,6 +60,7 @@ def _load(model: str) -> Any:
 #: token attributes the ruler's patterns may test, by Matcher key
 _RULE_KEYS = {"TAG": "tag_", "LOWER": "lower_", "ORTH": "orth_", "DEP": "dep_", "IS_SPACE": "is_space"}
 _RULE_VALUES = operator.attrgetter(*_RULE_KEYS.values())  # a token -> those attributes' values
+_RULE_INDEX = {attr: k for k, attr in enumerate(_RULE_KEYS.values())}  # attribute -> its place there
 
 _Test = tuple[str, str, Any]  # (token attribute, operator, value)
 
@@ -159,11 +160,10 @@ class AttributeRules:
         toks = list(doc)
         n = len(toks)
         values = [_RULE_VALUES(t) for t in toks]
-        index_of = {a: k for k, a in enumerate(_RULE_KEYS.values())}
         plans = self._plans
 
         def holds(i: int, tests: list[_Test]) -> bool:
-            return all(_holds(values[i][index_of[attr]], op, arg) for attr, op, arg in tests)
+            return all(_holds(values[i][_RULE_INDEX[attr]], op, arg) for attr, op, arg in tests)
 
         found: list[tuple[int, int, int]] = []  # (rule, start, target token)
         for i in range(n):

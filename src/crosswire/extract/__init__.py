@@ -562,11 +562,11 @@ def pick_main(
     pool = [e for e in events if located(e)] or list(events)
     # a photo caption or an earlier event named as a reference point is not the story's subject
     pool = [e for e in pool if not _aside(trigger(e))] or pool
-    order = {id(e): k for k, e in enumerate(events)}
 
-    def key(e: _T) -> tuple[int, str | int]:
+    def key(e: _T) -> tuple[int, str]:
         trig = trigger(e)
-        return (trig.start if trig is not None else 10**9, tiebreak(e) if tiebreak else order[id(e)])
+        # min() keeps the first of equal keys: without a tiebreak, the earlier in the list
+        return (trig.start if trig is not None else 10**9, tiebreak(e) if tiebreak else "")
 
     return min(pool, key=key)
 

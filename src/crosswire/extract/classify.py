@@ -119,8 +119,7 @@ class _Taxonomy:
     override_margin: float
     override_floor: float
     later_sentence_factor: float
-    candidate: re.Pattern[str]  # where any event trigger's body begins (the pre-filter)
-    event_index: _TriggerIndex
+    event_index: _TriggerIndex  # its any_start is the pre-filter: where any event trigger begins
     non_event_index: _TriggerIndex
 
 
@@ -274,7 +273,6 @@ def _taxonomy_for(paths: tuple[Path, ...]) -> _Taxonomy:
         override_margin=float(data.get("override_margin", 1.0)),
         override_floor=float(data.get("override_floor", 1.5)),
         later_sentence_factor=float(data.get("later_sentence_factor", 0.85)),
-        candidate=events.any_start,
         event_index=events,
         non_event_index=_TriggerIndex.build(tuple(non_event_triggers)),
     )
@@ -318,7 +316,7 @@ def cue_pattern(name: str) -> re.Pattern[str]:
 
 def is_candidate(text: str) -> bool:
     """Cheap pre-filter: could this sentence report an ACLED event? (One regex; high recall.)"""
-    return bool(_tax().candidate.search(text))
+    return bool(_tax().event_index.any_start.search(text))
 
 
 # --- per-sentence analysis -------------------------------------------------------------------
@@ -585,7 +583,7 @@ CLASSIFY_CACHE_SIZE = 16384
 @lru_cache(maxsize=CLASSIFY_CACHE_SIZE)
 def _classified(user_dirs: str, text: str) -> tuple[TypeHit, ...]:
     tax = _tax_for(user_dirs)
-    if not tax.candidate.search(text):
+    if not tax.event_index.any_start.search(text):
         return ()
     resolved = _resolve(tax, _score(tax, _candidates(tax, text)), _non_event_scores(tax, text))
     resolved = _strikes_from_the_air(tax, text, resolved)
