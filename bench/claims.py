@@ -31,7 +31,6 @@ Writes bench/results/claims.json (one entry per set and ``--label``, e.g. before
 
 from __future__ import annotations
 
-import json
 import re
 import sys
 from pathlib import Path
@@ -43,6 +42,7 @@ from crosswire.extract import extract_stories
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fakes_events import DEFAULT_CSV, load_stories  # noqa: E402
 from judging import (  # noqa: E402
+    cached_run,
     fixed_sample,
     judged_bench_args,
     norm_speaker,
@@ -256,12 +256,7 @@ def errors(claims: list[dict[str, Any]], seed: int) -> list[str]:
 def main() -> None:
     ap = judged_bench_args(__doc__, DEFAULT_CSV, DEFAULT_SEED, 60, "sentences", "run")
     args = ap.parse_args()
-    if args.run and args.run.exists():
-        run = json.loads(args.run.read_text(encoding="utf-8"))
-    else:
-        run = collect(args.csv)
-        if args.run:
-            args.run.write_text(json.dumps(run), encoding="utf-8")
+    run = cached_run(args.run, lambda: collect(args.csv))
     if args.sample:
         added = draw(run, args.n, args.seed, args.exclude_judged)
         print(f"drew {added} of {len(run['pool'])} sentences into {SAMPLE}; judge the rows, then score")

@@ -33,7 +33,6 @@ Writes bench/results/fatalities.json (one entry per set and ``--label``, e.g. be
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -44,6 +43,7 @@ from crosswire.models import FatalityClaim
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fakes_events import DEFAULT_CSV, load_stories  # noqa: E402
 from judging import (  # noqa: E402
+    cached_run,
     fixed_sample,
     judged_bench_args,
     norm_speaker,
@@ -291,12 +291,7 @@ def errors(claims: list[dict[str, Any]], seed: int) -> list[str]:
 def main() -> None:
     ap = judged_bench_args(__doc__, DEFAULT_CSV, DEFAULT_SEED, 90, "claims", "claims")
     args = ap.parse_args()
-    if args.claims and args.claims.exists():
-        claims = json.loads(args.claims.read_text(encoding="utf-8"))
-    else:
-        claims = collect(args.csv)
-        if args.claims:
-            args.claims.write_text(json.dumps(claims), encoding="utf-8")
+    claims = cached_run(args.claims, lambda: collect(args.csv))
     if args.sample:
         chosen = draw(claims, args.n, args.seed, args.exclude_judged)
         print(f"drew {len(chosen)} of {len(claims)} claims into {SAMPLE}; judge the rows, then score")

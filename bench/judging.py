@@ -34,6 +34,17 @@ def write_rows(path: Path, rows: list[dict[str, Any]]) -> None:
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
+def cached_run(path: Path | None, collect: Callable[[], T]) -> T:
+    """The extraction run a bench scores: read from ``path`` when it exists, else ``collect()``
+    (and saved to ``path`` when one is given), so that drawing and scoring can share one run."""
+    if path and path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    run = collect()
+    if path:
+        path.write_text(json.dumps(run), encoding="utf-8")
+    return run
+
+
 def fixed_sample(pool: Sequence[T], n: int, seed: int) -> list[T]:
     """``n`` items of ``pool`` (all when fewer), the same for the same seed and pool order."""
     return random.Random(seed).sample(list(pool), min(n, len(pool)))
