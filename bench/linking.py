@@ -40,6 +40,7 @@ from crosswire import verify
 from crosswire.link.events import link_events
 from crosswire.store import Store
 from fakes_gold import DEFAULT_CSV, build_db, check_gold_free, gold_by_story
+from judging import read_rows, write_rows
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "linking_sample.jsonl"
@@ -54,16 +55,6 @@ def ensure_db(db: Path, csv_path: Path) -> float:
     t0 = time.perf_counter()
     build_db(csv_path, db)
     return time.perf_counter() - t0
-
-
-def _read(path: Path) -> list[dict[str, Any]]:
-    if not path.exists():
-        return []
-    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
-
-
-def _write(path: Path, rows: list[dict[str, Any]]) -> None:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
 
 
 def _judgement(old: dict[str, Any]) -> dict[str, Any]:
@@ -105,7 +96,7 @@ def _link_rows(
     corpus: verify.Corpus, gold: dict[str, dict[str, str]], links: list[dict[str, Any]], drawn: str
 ) -> list[dict[str, Any]]:
     events = {str(e["event_id"]): e for e in corpus.events}
-    old = {r["pair"]: r for r in _read(SAMPLE)}
+    old = {r["pair"]: r for r in read_rows(SAMPLE)}
     out = []
     for ln in sorted(links, key=lambda r: (r["a"], r["b"])):
         a, b = events[str(ln["a"])], events[str(ln["b"])]
@@ -129,9 +120,9 @@ def _link_rows(
 def sample(db: Path, csv_path: Path, n: int, seed: int) -> list[dict[str, Any]]:
     corpus, links, gold = _load(db, csv_path)
     chosen = random.Random(seed).sample(links, min(n, len(links)))
-    added = [r for r in _read(SAMPLE) if r.get("drawn") == "added"]
+    added = [r for r in read_rows(SAMPLE) if r.get("drawn") == "added"]
     out = _link_rows(corpus, gold, chosen, f"seed {seed}") + added
-    _write(SAMPLE, out)
+    write_rows(SAMPLE, out)
     return out
 
 
@@ -141,10 +132,10 @@ def add_new(db: Path, before_db: Path, csv_path: Path) -> list[dict[str, Any]]:
     with Store(before_db, read_only=True) as store:
         query = "SELECT a, b FROM links WHERE kind = 'same_event'"
         before = {f"{r['a']}|{r['b']}" for r in store.query(query)}
-    rows = _read(SAMPLE)
+    rows = read_rows(SAMPLE)
     held = before | {r["pair"] for r in rows}
     added = _link_rows(corpus, gold, [ln for ln in links if f"{ln['a']}|{ln['b']}" not in held], "added")
-    _write(SAMPLE, rows + added)
+    write_rows(SAMPLE, rows + added)
     return added
 
 
@@ -183,7 +174,7 @@ def sample_recall(db: Path, csv_path: Path, n: int, seed: int) -> list[dict[str,
     chosen = random.Random(seed).sample(pairs, min(n, len(pairs)))
     linked = _linked_story_pairs(corpus)
     dups = _near_duplicate_story_pairs(corpus)
-    old = {r["pair"]: r for r in _read(RECALL_SAMPLE)}
+    old = {r["pair"]: r for r in read_rows(RECALL_SAMPLE)}
     out = []
     for a, b in sorted(chosen):
         key = f"{a}|{b}"
@@ -199,7 +190,7 @@ def sample_recall(db: Path, csv_path: Path, n: int, seed: int) -> list[dict[str,
                 **_judgement(old.get(key, {})),
             }
         )
-    _write(RECALL_SAMPLE, out)
+    write_rows(RECALL_SAMPLE, out)
     return out
 
 
@@ -293,11 +284,11 @@ def main() -> None:
         return
     corpus, links, _ = _load(args.db, args.csv)
     made = {f"{r['a']}|{r['b']}" for r in links}
-    rows = _read(SAMPLE)
+    rows = read_rows(SAMPLE)
     drawn = [r for r in rows if r.get("drawn") != "added"]
     added = [r for r in rows if r.get("drawn") == "added" and r["pair"] in made]
     kept = precision([r for r in drawn if r["pair"] in made])
-    pairs = _read(RECALL_SAMPLE)
+    pairs = read_rows(RECALL_SAMPLE)
     linked_now = _linked_story_pairs(corpus)
     linked_then = {frozenset(r["pair"].split("|")) for r in pairs if r["linked_when_drawn"]}
     result: dict[str, Any] = {
