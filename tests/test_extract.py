@@ -312,13 +312,16 @@ def test_fakes_main_event_quality_floor() -> None:
     assert figures["date_exact"] >= 0.45
 
 
+#: a photo caption (an earlier air strike) before the story's own event
+_CAPTIONED = (
+    "A boy walks past a house hit by an air strike in the town of Saraqib on March 2 2015. "
+    "Government helicopters dropped barrel bombs on Jisr al-Shughur on Tuesday, killing seven people, "
+    "activists said."
+)
+
+
 def test_photo_caption_and_earlier_reference_event_are_not_the_main_event() -> None:
-    caption = (
-        "A boy walks past a house hit by an air strike in the town of Saraqib on March 2 2015. "
-        "Government helicopters dropped barrel bombs on Jisr al-Shughur on Tuesday, killing seven people, "
-        "activists said."
-    )
-    events = extract_stories([_story(caption, "cap")])[0][1]
+    events = extract_stories([_story(_CAPTIONED, "cap")])[0][1]
     assert any(e.place is not None and e.place.name == "Saraqab" for e in events)  # the caption's
     ev = main_event(events)
     assert ev is not None and ev.place is not None and ev.place.admin1 == "Idlib"
@@ -335,12 +338,7 @@ def test_verify_picks_the_same_main_event_from_stored_rows() -> None:
     from crosswire.models import to_dict
     from crosswire.verify import main_event_of
 
-    text = (
-        "A boy walks past a house hit by an air strike in the town of Saraqib on March 2 2015. "
-        "Government helicopters dropped barrel bombs on Jisr al-Shughur on Tuesday, killing seven people, "
-        "activists said."
-    )
-    events = extract_stories([_story(text, "cap")])[0][1]
+    events = extract_stories([_story(_CAPTIONED, "cap")])[0][1]
     ev = main_event(events)
     rows = [to_dict(e) for e in reversed(events)]  # stored rows come back in any order
     row = main_event_of(rows)
