@@ -128,3 +128,37 @@ def test_the_dateline_dates_the_report_not_the_event() -> None:
     # a sentence whose only date is the dateline has no date of its own (it inherits the report's)
     head = "Published March 12 2015 Mortars hit a crowded market, killing six."
     assert resolve_event_date(head, 0, publication_date(NO_PUB, head, "s"), "s", head) == (None, 3, None)
+
+
+def test_a_day_named_for_a_planned_action_is_not_an_event_date() -> None:
+    # the coming Monday, not the past one a bare weekday resolves to
+    assert _resolve("The council's general assembly, to be held on Monday, will discuss aid.") == (None, 3)
+    assert _resolve("A 48-hour truce is set to begin on Thursday night in the city.") == (None, 3)
+    assert _resolve("Envoys will meet in Geneva on Friday to discuss the truce.") == (None, 3)
+    # a month-day after the publication date in a future clause is not last year's
+    assert _resolve("Talks will resume on August 23 in Vienna.") == (None, 3)
+
+
+def test_a_future_word_elsewhere_leaves_the_event_date_alone() -> None:
+    # "due to" a cause, a future clause in another sentence, a future word far from the date
+    assert _resolve("The convoy turned back due to shelling by government forces on Sunday.") == (
+        "2016-08-14",
+        1,
+    )
+    found = find_dates("He said they will return. Rebels attacked the post on Monday.", PUB)
+    assert [(d.text, d.iso) for d in found] == [("Monday", "2016-08-15")]
+    assert _resolve("Residents will never forget what happened on Monday.") == ("2016-08-15", 1)
+
+
+def test_a_month_day_days_after_publication_is_coming_not_last_year() -> None:
+    # a forum on August 25 in a story of August 17, however far its plan-words are from the date
+    assert _resolve("The forum is due to be held in the Turkish city of Gaziantep on August 25.") == (None, 3)
+    assert _resolve("On August 25 the envoy arrives.") == (None, 3)
+    assert _resolve("On October 24, the report was published.") == ("2015-10-24", 1)
+
+
+def test_a_date_inside_a_since_clause_dates_what_began_not_the_event() -> None:
+    assert _resolve("Over 300 civilians have died since a truce collapsed on August 9.") == (None, 3)
+    assert _resolve("The war has killed 300,000 people since it began in March 2011.") == (None, 3)
+    # a date the event itself carries, before a "since" clause, stays
+    assert _resolve("Jets struck the town on Monday, since the truce had collapsed.") == ("2016-08-15", 1)

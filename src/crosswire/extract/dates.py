@@ -119,8 +119,32 @@ def _any_date_pattern() -> re.Pattern[str]:
 _ANY_DATE = _any_date_pattern()
 
 
+#: a day named after a future or planned action ("the meeting to be held in Gaziantep on Monday",
+#: "a truce set to begin on Thursday", "talks will resume on March 23"): the coming day, not an
+#: event's date, and never the past one a bare weekday or month-day would resolve to. A plan
+#: ("to be held", "set to take place") may be up to eight words before its date, a bare "will"
+#: up to three ("will meet in Geneva on Monday", not "will never forget what happened on Monday")
+_FUTURE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:to\s+be\s+held|(?:set|due|scheduled|expected|planned|going|is|are)\s+to"
+    r"\s+(?:be|take|begin|start|meet|hold|resume|open|close|arrive|visit|vote|convene|expire)"
+    r"|scheduled\s+for|planned\s+for|due\s+on)(?:\s+[\w'-]+){0,8}?"
+    r"|\b(?:will|shall)(?:\s+[\w'-]+){0,3}?)"
+    r"\s+(?:on\s+|this\s+|by\s+)?$"
+)
+#: a month-day at most this many days after the publication date is a coming day, not the same
+#: day a year before (which a later month-day is: "on October 24" in an August story)
+NEAR_FUTURE_DAYS = 31
+#: the date kinds a future context turns into "no event date" (a full date with its year or a
+#: "last ..." is unambiguous, and a "next ..." already is no event date)
+_FUTURE_KINDS = frozenset({"wd", "md", "dm"})
+
+#: "since March 2011", "since a truce collapsed on September 19": the date marks when something
+#: ongoing began (or a reference event in a "since" clause), not the event the sentence reports
 _SINCE = re.compile(
-    r"\b(?:since|ever since|until|till)\s+(?:(?:the\s+)?(?:early|late|mid|end of|start of)\s+)?$", re.I
+    r"\b(?:since|ever since|until|till)\s+(?:(?:the\s+)?(?:early|late|mid|end of|start of)\s+)?$"
+    r"|\bsince\s+(?:(?:the|a|an|its|their|his|her)\s+[\w'-]+|it|they|he|she)"
+    r"(?:\s+[\w'-]+){0,5}?\s+(?:on|in)\s+$",
+    re.I,
 )
 
 
@@ -183,6 +207,8 @@ def _find_dates(sentence: str, pub: dt.date | None) -> tuple[DateMatch, ...]:
             resolved = _resolve(kind, m, pub)
             if resolved is None:
                 continue
+            if kind in _FUTURE_KINDS and _FUTURE_BEFORE.search(sentence, max(0, m.start() - 120), m.start()):
+                resolved = (None, 1, True)
             date, precision, relative = resolved
             taken.append((m.start(), m.end()))
             out.append(
@@ -225,6 +251,8 @@ def _resolve(kind: str, m: re.Match[str], pub: dt.date | None) -> tuple[dt.date 
         d = _safe(pub.year, month, day)
         if d is None:
             return None
+        if d > pub and (d - pub).days <= NEAR_FUTURE_DAYS:
+            return None, 1, True  # "on September 25" in a story of September 17: days ahead
         if d > pub:  # "on August 24" in a story of February: last year's August
             d = _safe(pub.year - 1, month, day)
         return (d, 1, True) if d else None
