@@ -570,3 +570,26 @@ def test_an_imported_district_seat_far_from_the_other_places_is_still_the_place(
     text = "Militants attacked army positions near Tal Afar on Tuesday. Jets struck Ramadi on Wednesday."
     place = _locate(text, "attacked")
     assert place is not None and place.name == "Tal Afar"  # a seat of a district, 400 km from Ramadi
+
+
+def test_a_lede_without_a_place_takes_the_place_the_next_sentences_give() -> None:
+    # the lede names no place; the sentence telling it names the town, and the story's most
+    # named place (Damascus, three times later on) is another event's
+    text = (
+        "Air strikes hit a rescue centre, killing eight volunteers, activists said. "
+        "The local civil defence said the raid on its centre in Kafr Zita killed eight. "
+        "In other news, protesters gathered near Damascus. Damascus denied it. "
+        "Shelling of Damascus suburbs went on."
+    )
+    place = _locate(text, "Air strikes")
+    assert place.name == "Kafr Zeita" and place.admin1 == "Hama" and place.geo_precision == 2
+    assert "Kafr Zita" in place.evidence.sentence
+
+
+def test_a_later_sentence_without_a_place_keeps_the_place_before_it() -> None:
+    text = (
+        "Jets struck Saraqeb in Idlib province on Monday. "
+        "The strike destroyed a bakery. Elsewhere, fighting went on near Hama."
+    )
+    place = _locate(text, "destroyed")
+    assert place.admin1 == "Idlib" and "Saraqeb" in place.evidence.sentence

@@ -206,6 +206,8 @@ ISOLATED_KM = 150.0
 #: a named part of a city ("the X district of Aleppo") lies this close to it
 SUBDIVISION_KM = 15.0
 PROXIMITY_BONUS = 60.0
+#: how far after a place-less lede its place may be sought (about three sentences of news)
+LEDE_FOLLOW_CHARS = 700
 PROXIMITY_KM = 40.0
 SEAT_KM = 25.0
 FUZZY_WEIGHT = 0.9
@@ -1208,6 +1210,14 @@ def locate_event(
     before = [(m, e) for m, e in pairs if sentence_start - 400 <= m.start < sentence_start]
     if before:
         m, e = before[-1]
+        ch = _analyse(story_text, m, e, max(0, m.start - 60), gaz, context)
+        return _place(story_text, ch, story_id, gaz, precision=max(ch.precision, 2))
+    # a lede that names no place ("Airstrikes struck a rescue centre killing eight volunteers")
+    # is placed by the sentences that go on to tell it ("... an air raid on their centre in
+    # Kfar Zeita killed eight"), before the story's most named place, which may be another event's
+    after = [(m, e) for m, e in pairs if sentence_end <= m.start < sentence_end + LEDE_FOLLOW_CHARS]
+    if after and not any(m.start < sentence_start for m, _ in pairs):
+        m, e = after[0]
         ch = _analyse(story_text, m, e, max(0, m.start - 60), gaz, context)
         return _place(story_text, ch, story_id, gaz, precision=max(ch.precision, 2))
     window = int(_cues()["dateline_window"])
