@@ -198,6 +198,26 @@ def test_one_chemical_attack_told_by_several_triggers_stays_one_event(text: str)
     assert [e.sub_event_type for e in evs] == ["Chemical weapon"], text
 
 
+@pytest.mark.parametrize(
+    "text, sub, reading",
+    [
+        ("Regime air strikes on Aleppo killed at least 16 civilians on Sunday.", "Attack", True),
+        ("The airstrikes on Douma have claimed dozens of lives and demolished entire buildings.",
+         "Looting/property destruction", True),
+        ("A suicide bomber detonated his belt at a checkpoint in Azaz, killing 14 fighters.", "Armed clash", True),
+        # a territorial change names an action of its own, whatever the weapon
+        ("Hours after the Syrian army recaptured Khan Tuman, reports of a chlorine attack emerged.",
+         "Government regains territory", False),
+    ],
+)
+def test_a_trigger_naming_no_weapon_is_the_named_weapons_violence(text: str, sub: str, reading: bool) -> None:
+    from crosswire.extract import _weapon_reading
+    from crosswire.extract.classify import overridden_hits
+
+    (lost,) = [o for o in overridden_hits(text) if o.hit.sub_event_type == sub]
+    assert _weapon_reading(lost) is reading
+
+
 _REPORTED = "A chlorine attack hit the town of Saraqib on Monday, wounding 30 people. "
 
 
