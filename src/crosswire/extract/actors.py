@@ -932,7 +932,9 @@ def _elsewhere(sentence: Span, m: Mention, tok: Token) -> bool:
         return False
     verb = word.head
     if verb.dep_ not in _SUBORDINATE or not any(c.dep_ in _CLAUSE_SUBJ for c in verb.children):
-        return False  # a reported clause may well name the doer ('"The regime has committed crimes," he said, citing ...')
+        # a reported clause may well name the doer ('"The regime has committed crimes," he said,
+        # citing sexual assault ...')
+        return False
     return verb.i != tok.i and all(a.i != verb.i for a in tok.ancestors)
 
 
