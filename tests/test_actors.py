@@ -10,8 +10,15 @@ from typing import Any
 import pytest
 
 from crosswire.errors import DataFileError
-from crosswire.extract.actors import actor_info, assign_roles, find_actor_mentions, lookup_actor
-from crosswire.extract.classify import TypeHit, classify_sentence
+from crosswire.extract.actors import (
+    actor_info,
+    assign_roles,
+    find_actor_mentions,
+    in_separate_clauses,
+    is_accused_act,
+    lookup_actor,
+)
+from crosswire.extract.classify import TypeHit, classify_sentence, overridden_hits
 from crosswire.models import Mention
 
 PLOVER = Path("/work/shared/eval/plover/plover_gsr.jsonl")
@@ -243,3 +250,78 @@ def test_a_demonym_gives_every_state_force_form(tmp_path: Path, monkeypatch: pyt
     with pytest.raises(DataFileError) as err:
         find_actor_mentions(text)
     assert err.value.code == "CW303"
+
+
+def test_the_accused_is_the_alleged_doer_and_the_accuser_never_is(nlp: Any) -> None:
+    a1, a2, _, hit = roles(nlp, "Rebel commanders accused the Syrian army of dropping chlorine gas on Kafr Zita.")
+    assert canon(a1) == "Military Forces of Syria" and canon(a2) != "Military Forces of Syria"
+    text = "Local activists blamed the chlorine attack on Sarmin on the Syrian army."
+    a1, _, _, hit = roles(nlp, text)
+    assert canon(a1) == "Military Forces of Syria"
+    assert is_accused_act(nlp(text)[:], hit)
+    a1, a2, _, _ = roles(nlp, "Turkey accused the YPG of shelling the border town on Friday.")
+    assert canon(a1) == "YPG" and a2 is None
+    # a plain report is no accusation
+    doc = nlp("Rebel commanders said the Syrian army dropped chlorine gas on Kafr Zita.")
+    assert not is_accused_act(doc[:], classify_sentence(doc.text)[0])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Opposition groups accused both the Syrian army and the Islamic State of using mustard gas near Marea.",
+        "Russia and the Syrian army were accused of bombing a hospital in Idlib.",
+        "The opposition and the government have blamed each other for chlorine attacks in the past.",
+    ],
+)
+def test_an_accusation_of_several_names_no_doer(nlp: Any, text: str) -> None:
+    a1, a2, _, _ = roles(nlp, text)
+    assert a1 is None, text
+    # and none of the accused becomes the one acted upon
+    assert canon(a2) not in {"Military Forces of Syria", "Islamic State (ISIS)", "Military Forces of Russia"}
+
+
+def test_the_subject_of_another_clause_is_not_the_doer_by_word_order(nlp: Any) -> None:
+    a1, _, _, _ = roles(
+        nlp, "Shortly after the Syrian army took control of the village, reports of chlorine attacks appeared.",
+        "Chemical weapon",
+    )
+    assert a1 is None
+    # nor is the source the report is according to
+    a1, _, _, _ = roles(nlp, "According to the Syrian government, chemical weapons have been used in the town.")
+    assert a1 is None
+    # in the same clause word order still finds the doer the parse did not link
+    a1, _, _, _ = roles(nlp, "Islamic State militants reportedly used mustard gas near Marea.")
+    assert canon(a1) == "Islamic State (ISIS)"
+
+
+def _dropped(nlp: Any, text: str, sub: str) -> bool:
+    """Whether precedence dropped ``sub`` and the parse puts it in a clause of its own."""
+    found = [o for o in overridden_hits(text) if o.hit.sub_event_type == sub]
+    assert found, f"precedence dropped no {sub} in {text!r}"
+    return in_separate_clauses(nlp(text)[:], found[0].hit, found[0].by, found[0].same)
+
+
+def test_a_trigger_in_its_own_clause_with_its_own_doer_is_another_action(nlp: Any) -> None:
+    assert _dropped(
+        nlp, "Hours after the Syrian army recaptured Khan Tuman, reports of a chlorine attack emerged.",
+        "Government regains territory",
+    )
+    assert _dropped(
+        nlp, "Rebels ambushed an army convoy near Hama after a ceasefire had been agreed on Monday.", "Armed clash"
+    )
+
+
+@pytest.mark.parametrize(
+    "text, sub",
+    [
+        # one action told by two triggers
+        ("Government helicopters dropped barrel bombs filled with chlorine on Kafr Zita.", "Air/drone strike"),
+        # the overriding trigger in a relative clause on the act's noun
+        ("Warplanes carried out strikes that released toxic gas over Khan Sheikhoun.", "Air/drone strike"),
+        # the dropped trigger in a relative clause: background on a participant
+        ("Hezbollah, which is fighting alongside the army, said the rebels had seized Zabadani.", "Armed clash"),
+    ],
+)
+def test_one_action_or_a_description_is_not_another_event(nlp: Any, text: str, sub: str) -> None:
+    assert not _dropped(nlp, text, sub), text

@@ -198,6 +198,20 @@ def test_chemical_weapon_overrides_air_strike_and_suicide_bomb_overrides_ied() -
     assert top("A suicide bomber detonated a car bomb at a checkpoint in Azaz.") == "Suicide bomb"
 
 
+def test_precedence_reports_what_it_dropped_and_by_which_triggers() -> None:
+    from crosswire.extract.classify import overridden_hits
+
+    text = "Hours after the Syrian army recaptured Khan Tuman, reports of a chlorine attack emerged."
+    assert [h.sub_event_type for h in classify_sentence(text)] == ["Chemical weapon"]
+    (lost,) = [o for o in overridden_hits(text, base=50) if o.hit.sub_event_type == "Government regains territory"]
+    assert text[lost.hit.start - 50 : lost.hit.end - 50] == lost.hit.trigger == "recaptured"
+    assert {b.sub_event_type for b in lost.by} == {"Chemical weapon"}
+    assert [h.trigger for h in lost.same] == ["recaptured"]
+    assert all(text[b.start - 50 : b.end - 50] == b.trigger for b in lost.by)
+    # nothing to report where precedence dropped nothing
+    assert overridden_hits("Rebels shelled the town of Mhardeh on Monday.") == []
+
+
 def test_air_strike_hitting_civilians_stays_explosions_remote_violence() -> None:
     hits = classify_sentence("An air strike hit a crowded market in Ariha, killing 12 civilians.")
     assert hits[0].sub_event_type == "Air/drone strike"

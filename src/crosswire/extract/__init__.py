@@ -70,6 +70,8 @@ class _Draft:
     evidence: dict[str, Evidence] = field(default_factory=dict)
     key: str = ""
     distinct: bool = False  # one conjunct of "in A in April 2014 and B in March 2015": never merged
+    alleged: bool = False  # actor1 (if any) is only the one accused ("X accused Y of using chlorine")
+    disputed: bool = False  # reports merged into it accuse different doers: actor1 stays empty
 
 
 def _ev(story: Story, start: int, end: int, sent: Sentence) -> Evidence:
@@ -144,6 +146,50 @@ def _roles(
     return back(m1), back(m2), bool(civ)
 
 
+def _kept_apart(annotated: AnnotatedStory, index: int) -> list[Any]:
+    """The hits ACLED precedence dropped from a sentence that the parse shows to be events of
+    their own: in a clause with its own subject apart from every hit that overrides them.
+
+    Precedence is read from the words and holds for one action told by two triggers ("an air
+    strike with chlorine gas" is one chemical attack), not for two actions in one sentence
+    ("shortly after the army took control over X, reports of chemical attacks appeared").
+    """
+    from crosswire.extract import actors, classify
+
+    sent = annotated.sentences[index]
+    lost = [o for o in classify.overridden_hits(sent.text) if not _weapon_reading(o)]
+    doc = _doc_for(annotated, index) if lost else None
+    if doc is None:
+        return []
+    span = doc[:]
+    return [
+        replace(o.hit, start=o.hit.start + sent.start, end=o.hit.end + sent.start)
+        for o in lost
+        if actors.in_separate_clauses(span, o.hit, o.by, o.same)
+    ]
+
+
+def _weapon_reading(o: Any) -> bool:
+    """A hit that names no weapon (an attack, a clash, a bomb of unknown delivery, destruction),
+    overridden by one that does: in a sentence that names the weapon it tells that weapon's
+    violence, in any clause ("a suicide bomber detonated his belt ..., killing 14 fighters",
+    "the airstrikes have claimed hundreds of lives ... and demolished entire buildings")."""
+    return o.hit.sub_event_type in _UNNAMED_WEAPON and any(
+        b.event_type == "Explosions/Remote violence" for b in o.by
+    )
+
+
+def _alleged(annotated: AnnotatedStory, index: int, hit: Any) -> bool:
+    """Whether the hit's act is what someone is accused of in its sentence (parse of the sentence)."""
+    from crosswire.extract import actors
+
+    doc = _doc_for(annotated, index)
+    if doc is None:
+        return False
+    base = annotated.sentences[index].start
+    return actors.is_accused_act(doc[:], replace(hit, start=hit.start - base, end=hit.end - base))
+
+
 def _territory_by_actor(hit: Any, actor1: Mention | None) -> Any:
     """ACLED: a territorial gain is "Government regains" when state forces (inter 1) made it."""
     if hit.sub_event_type not in TERRITORY or actor1 is None:
@@ -159,6 +205,9 @@ def _territory_by_actor(hit: Any, actor1: Mention | None) -> Any:
 
 #: ground-combat codes a trigger reaches without naming a weapon ("an attack killed 62 soldiers")
 _GENERIC_ATTACKS = frozenset({"Armed clash", "Attack"})
+#: ... and with them a bomb whose delivery is not told ("bombs", "explosives") and destruction
+#: told without its means ("demolished entire buildings")
+_UNNAMED_WEAPON = _GENERIC_ATTACKS | {"Remote explosive/landmine/IED", "Looting/property destruction"}
 
 
 def _means_by_actor(hit: Any, actor1: Mention | None) -> Any:
@@ -275,7 +324,10 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     inherited = published
     hits_by_sentence: dict[int, list[Any]] = {}
     for i in sorted(candidates):
-        hits_by_sentence[i] = list(classify.classify_sentence(sentences[i].text, base=sentences[i].start))
+        hits_by_sentence[i] = [
+            *classify.classify_sentence(sentences[i].text, base=sentences[i].start),
+            *_kept_apart(annotated, i),
+        ]
 
     drafts: list[_Draft] = []
     figures_cache: dict[int, list[FatalityClaim]] = {}
@@ -325,6 +377,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                     date_own=date_own,
                     key=f"{story.story_id}:{hit.start}:{hit.end}{suffix}",
                     distinct=bool(pairs),
+                    alleged=_alleged(annotated, i, hit),
                 )
                 trig = _ev(story, hit.start, hit.end, sent)
                 draft.evidence["trigger"] = trig
@@ -397,10 +450,29 @@ def _place_compatible(a: Place | None, b: Place | None) -> bool:
 
 def _actors_compatible(a: _Draft, b: _Draft) -> bool:
     """Two reports of one event name the same perpetrator, or one of them names none (a chemical
-    attack by the army and one by the Islamic State in the same story are two events)."""
+    attack by the army and one by the Islamic State in the same story are two events), or one of
+    them only accuses ("Damascus accused rebels of using toxic gas" after a report of the attack
+    is the dispute over who did it, not another attack)."""
     if a.actor1 is None or b.actor1 is None or a.actor1.name == b.actor1.name:
         return True
+    if a.alleged or b.alleged:
+        return True
     return a.actor1.side is not None and a.actor1.side == b.actor1.side
+
+
+def _merge_actor1(target: _Draft, d: _Draft) -> None:
+    """actor1 of a merged event: the first named; two accusations of different doers ("the
+    opposition accused the army of the attack", "Russia accused rebels of using toxic gas")
+    leave it disputed, empty (the claims keep who accused whom)."""
+    if d.actor1 is None or target.disputed:
+        return
+    if target.actor1 is None:
+        target.actor1, target.alleged = d.actor1, d.alleged
+        if d.actor1.evidence:
+            target.evidence["actor1"] = d.actor1.evidence
+    elif target.actor1.name != d.actor1.name and target.alleged and d.alleged:
+        target.actor1, target.disputed = None, True
+        target.evidence.pop("actor1", None)
 
 
 def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
@@ -433,10 +505,7 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
         for k in d.sentences:
             if k not in target.sentences:
                 target.sentences.append(k)
-        if target.actor1 is None and d.actor1 is not None:
-            target.actor1 = d.actor1
-            if d.actor1.evidence:
-                target.evidence["actor1"] = d.actor1.evidence
+        _merge_actor1(target, d)
         if target.actor2 is None and d.actor2 is not None:
             target.actor2 = d.actor2
             if d.actor2.evidence:

@@ -448,6 +448,75 @@ def _trigger_token(sentence: Span, hit: TypeHit) -> Token | None:
     return (verbs or heads or toks)[0]
 
 
+#: the dependencies by which a clause names its own subject
+_CLAUSE_SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
+
+
+def own_clause(sentence: Span, hit: TypeHit) -> Token | None:
+    """The head of the clause a trigger belongs to: the nearest word at or above the trigger
+    that has a subject of its own ("took" in "after the army took control over X", "appeared"
+    in "reports of new chemical attacks appeared"), else the sentence's root. A participle or
+    a second verb sharing the subject ("dropped barrels containing chlorine", "retook the town
+    and used chlorine") belongs to the clause of that subject. None without a token."""
+    cur = _trigger_token(sentence, hit)
+    if cur is None:
+        return None
+    for _ in range(len(sentence)):
+        if any(c.dep_ in _CLAUSE_SUBJ for c in cur.children) or cur.head.i == cur.i:
+            return cur
+        cur = cur.head
+    return cur
+
+
+def in_separate_clauses(
+    sentence: Span, hit: TypeHit, others: Sequence[TypeHit], same: Sequence[TypeHit] = ()
+) -> bool:
+    """Whether ``hit`` tells another action than ``others`` (two events), not one action told
+    by two triggers ("an air strike with chlorine gas", "warplanes dropped barrels filled with
+    chlorine"): it lies in a clause that names its own doer (an active subject or a passive
+    "by" agent) and holds none of ``others`` ("shortly after the army took X, reports of
+    chemical attacks appeared", "... after a pilot was executed by rebels").
+
+    Not two actions: a clause whose only subject is the one hit tells an outcome ("three
+    civilians were killed after a toxic gas was released"); a trigger that modifies a noun
+    names a kind of thing ("Daesh fighting positions"); a relative or participle clause
+    describes a noun, so a trigger inside one is background ("Hezbollah, which is fighting
+    alongside the army, reported ...") and an overriding trigger inside one tells the act of
+    the noun it hangs on ("warplanes carried out strikes that released toxic gas"); and when
+    another trigger of ``hit``'s sub-type (``same``) shares a clause with one of ``others``,
+    the sentence tells that action twice ("regime bombs kill 28 ... when its warplanes
+    dropped makeshift bombs").
+    """
+    tok, mine = _trigger_token(sentence, hit), own_clause(sentence, hit)
+    if tok is None or mine is None or not any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in mine.children):
+        return False
+    if tok.dep_ in _NOUN_MODIFIERS or any(t.dep_ in _DESCRIPTIVE for t in (tok, *tok.ancestors)):
+        return False  # "destroyed Daesh fighting positions", "aid to civilians injured in bombing"
+    theirs = [own_clause(sentence, o) for o in others]
+    if any(t is None or t.i == mine.i or _nested(t, mine) for t in theirs):
+        return False
+    again = {c.i for c in (own_clause(sentence, h) for h in same) if c is not None}
+    return not any(t is not None and t.i in again for t in theirs)
+
+
+#: clauses that describe a noun (relative, participle) rather than tell an action of their own
+_DESCRIPTIVE = {"relcl", "acl"}
+#: a trigger word in these relations names a kind of thing ("fighting positions"), not an action
+_NOUN_MODIFIERS = {"compound", "amod", "nmod", "poss"}
+
+
+def _nested(clause: Token, other: Token) -> bool:
+    """``clause`` hangs, below where it meets ``other``'s clause, from a relative or participle
+    clause: it tells what some noun there is or did, not a parallel action."""
+    above = {t.i for t in (other, *other.ancestors)}
+    for t in (clause, *clause.ancestors):
+        if t.i in above:
+            return False
+        if t.dep_ in _DESCRIPTIVE:
+            return True
+    return False
+
+
 def _mention_for_token(tok: Token, mentions: Sequence[Mention], used_subtree: bool = True) -> Mention | None:
     """The mention covering ``tok`` or, failing that, the first mention inside its subtree."""
     for m in mentions:
@@ -522,6 +591,96 @@ def _reported_clause_start(tok: Token | None) -> int:
     if any(c.dep_ in _SUBJ and c.pos_ == "PRON" for c in top.children):
         return 0  # "the SDF said they had seized Manbij": the pronoun is the speaker, who did it
     return min(t.idx for t in top.subtree)
+
+
+def _is_accusation(v: Token) -> bool:
+    """A verb of accusation of the claims lexicon (claim type "accusation": "accuse", "blame",
+    "condemn", the phrase "hold ... responsible")."""
+    from crosswire.extract import claims
+
+    if v.pos_ != "VERB":
+        return False
+    lex = claims._lexicon()
+    if lex.verb_type.get(v.lemma_) == "accusation":
+        return True
+    words = {t.lemma_.lower() for t in v.subtree}
+    return any(
+        kind == "accusation" and phrase.split()[0] == v.lemma_ and set(phrase.split()[1:]) <= words
+        for phrase, kind in lex.phrase_verbs.items()
+    )
+
+
+def is_accused_act(sentence: Span, hit: TypeHit) -> bool:
+    """Whether the trigger's act is what a verb of accusation accuses someone of ("X accused Y of
+    using chlorine", "blamed the attack on Y"): then actor1, if any, is an alleged doer."""
+    tok = _trigger_token(sentence, hit)
+    return tok is not None and _accusation_over(tok) is not None
+
+
+def _accusation_over(tok: Token) -> Token | None:
+    """The verb of accusation whose complement tells the trigger's act, in the trigger's own
+    clause: "accused the army [of using chlorine]", "blamed [the attack] on X", "X was held
+    responsible [for the shelling]". Its subject is the accuser, who is never the doer.
+
+    None when the trigger is elsewhere under the verb: in a clause with its own subject ("accused
+    X of lying after ISIS used chlorine"), in another clause the act leads to ("accused IS of
+    keeping civilians in order to use them as shields against air strikes"), in the phrase that
+    names the accused ("accused Belgium, a member of a coalition fighting IS, of ...") or in the
+    accuser's ("survivors of the attack accused X")."""
+    child = tok
+    head = _phrase_head(tok)
+    path: list[Token] = []
+    for _ in range(len(tok.doc)):
+        if child.head.i == child.i or any(c.dep_ in _CLAUSE_SUBJ for c in child.children):
+            return None
+        if child.dep_ in _OTHER_CLAUSE:
+            return None
+        path.append(child)
+        v = child.head
+        if _is_accusation(v):
+            if child.dep_ == "prep" or child.dep_ in ("oprd", "acomp"):
+                return v
+            if child.dep_ in _OBJ or child.dep_ in _PASS_SUBJ:
+                # the act itself ("blamed the attack on X"); or the accused, when the act is the
+                # "of"/"for" phrase the parser hung on them ("accused [the regime and its allies]
+                # of using ...", "held X responsible for the attack")
+                accused = {child.i, *(c.i for c in child.conjuncts)}
+                of_them = any(
+                    (t.dep_ == "prep" and t.lower_ in ("of", "for") and t.head.i in accused)
+                    or t.lemma_ == "responsible"
+                    for t in path
+                )
+                return v if child.i == head.i or of_them else None
+            return None
+        child = v
+    return None
+
+
+#: clauses the act leads to or that report it, not the act an accusation names
+_OTHER_CLAUSE = {"advcl", "xcomp", "ccomp", "relcl", "parataxis"}
+
+
+def _phrase_head(tok: Token) -> Token:
+    """The noun a trigger word modifies: "attack" for "chlorine" in "the chlorine attack"."""
+    while tok.dep_ in ("compound", "amod") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _accused(v: Token, tok: Token) -> list[Token]:
+    """Whom the verb of accusation ``v`` accuses of the trigger ``tok``'s act: its object or
+    passive subject ("accused the army of", "the army was blamed for"), or, when the act itself
+    is the one blamed, the object of "on" ("blamed the attack on X"); each conjunct counts
+    ("accused both Damascus and Daesh of ...": two)."""
+    act = _phrase_head(tok)
+    if act.head.i == v.i and (act.dep_ in _OBJ or act.dep_ in _PASS_SUBJ):
+        # the act itself is blamed; the parser hangs "on X" from the verb or from the act, and
+        # of several ("the attack on Saraqib on the army") the last is the one blamed
+        on = sorted((g for h in (v, act) for g in _prep_objects(h, {"on"})), key=lambda g: g.i)
+        heads = on[-1:]
+    else:
+        heads = [c for c in v.children if c.dep_ in _OBJ or c.dep_ in _PASS_SUBJ]
+    return [t for h in heads for t in (h, *h.conjuncts)]
 
 
 def _climb(tok: Token) -> list[Token]:
@@ -634,8 +793,12 @@ def _assign_roles(
     covering = [m for m in in_sent if m.start <= hit.start and hit.end <= m.end and not _is_civilian(m)]
     if covering:
         actor1 = covering[0]
+    accusation = _accusation_over(tok) if tok is not None else None
     if tok is not None:
         chain = _climb(tok)
+        if accusation is not None and accusation in chain:
+            # the accuser (the subject) and the accused (the object) are not the doer and the target
+            chain = chain[: chain.index(accusation)]
         deferred: list[Token] = []  # object nouns: their modifiers name the target's owner, not the doer
         for v in chain if actor1 is None else []:
             # passive: "were killed by X" -> X actor1, the passive subject actor2
@@ -664,6 +827,13 @@ def _assign_roles(
                 actor1 = _nominal_actor(v, pick)
                 if actor1 is not None:
                     break
+        accused = _accused(accusation, tok) if accusation is not None else []
+        if actor1 is None and accusation is not None:
+            # the alleged doer is the one accused, and only when one is: of "both A and B" the
+            # accusation picks none (the claims keep whom it accuses)
+            actor1 = pick(accused) if len(accused) == 1 else None
+        # the accused are never the ones acted upon
+        usable = [m for m in usable if not any(m.start <= t.idx < m.end for t in accused)]
         # actor2: objects of the trigger or of the verb it depends on
         for v in chain:
             if actor2 is not None:
@@ -674,7 +844,7 @@ def _assign_roles(
             if actor2 is not None and _same(actor1, actor2):
                 actor2 = None
         # "X claimed (responsibility for) a bombing"
-        if actor1 is None:
+        if actor1 is None and accusation is None:
             for t in sentence:
                 if t.lemma_ in _CLAIM_VERBS and t.idx < hit.start:
                     actor1 = pick(_children(t, _SUBJ))
@@ -688,7 +858,7 @@ def _assign_roles(
                     if cand is not None and not _same(actor1, cand):
                         actor2 = cand
                         break
-    if actor1 is None:
+    if actor1 is None and accusation is None:
         # no parse link: the nearest non-civilian mention before the trigger (subject position in English),
         # but never the passive subject ("three US servicemen were killed by an IED"): that one was hit
         victims = [
@@ -707,6 +877,7 @@ def _assign_roles(
             and not _is_civilian(m)
             and m not in hit_ones
             and m.label != STATE_LABEL
+            and not (tok is not None and _elsewhere(sentence, m, tok))
         ]
         if actor2 is None and hit_ones:
             actor2 = hit_ones[0]
@@ -740,6 +911,36 @@ def _assign_roles(
         # "civilians were killed by X" parsed the wrong way round
         actor1, actor2 = actor2, actor1
     return actor1, actor2, civilian
+
+
+def _elsewhere(sentence: Span, m: Mention, tok: Token) -> bool:
+    """A mention the word-order fallback must not take as the trigger's doer: the subject or
+    object of another clause below the trigger's ("shortly after the army took X, reports of
+    chemical attacks appeared": the army took X) or the source of the report ("according to
+    the government, chemical weapons were used")."""
+    inside = [t for t in sentence if m.start <= t.idx < m.end]
+    if not inside:
+        return False
+    ids = {t.i for t in inside}
+    word = next((t for t in inside if t.head.i not in ids or t.head.i == t.i), inside[0])
+    if any(a.lower_ == "according" for a in word.ancestors):
+        return True
+    # only a direct subject or object: a mention the parser buried in a phrase of another clause
+    # ("After their offensive began in late September pro-government forces managed ...") may
+    # be a misparse of the trigger's own subject
+    if word.dep_ not in _SUBJ | _PASS_SUBJ | _OBJ:
+        return False
+    verb = word.head
+    if verb.dep_ not in _SUBORDINATE or not any(c.dep_ in _CLAUSE_SUBJ for c in verb.children):
+        # a reported clause may well name the doer ('"The regime has committed crimes," he said,
+        # citing sexual assault ...')
+        return False
+    return verb.i != tok.i and all(a.i != verb.i for a in tok.ancestors)
+
+
+#: clauses that set another action beside the trigger's: adverbial ("after the army took X"),
+#: relative ("rebels, who had seized X, ...")
+_SUBORDINATE = {"advcl", "relcl", "acl"}
 
 
 _LOCATIVE = re.compile(

@@ -52,6 +52,21 @@ class TypeHit:
 
 
 @dataclass(frozen=True)
+class Overridden:
+    """A hit that ACLED precedence dropped in favour of other hits of the same sentence.
+
+    Precedence is read from the words alone and is right when both triggers tell one action
+    ("an air strike with chlorine gas" is one chemical attack); the caller, who has the parse,
+    may keep ``hit`` as an event of its own when it lies in another clause than every hit of
+    ``by`` ("after the army took the town, reports of chemical attacks appeared").
+    """
+
+    hit: TypeHit
+    by: tuple[TypeHit, ...]  # every trigger of the sub-types that override it
+    same: tuple[TypeHit, ...] = ()  # every trigger of hit's own sub-type (hit among them)
+
+
+@dataclass(frozen=True)
 class _Trigger:
     code: str
     pattern: re.Pattern[str]
@@ -519,20 +534,30 @@ def _score(tax: _Taxonomy, cands: Sequence[_Candidate]) -> list[_Scored]:
     return out
 
 
-def _resolve(tax: _Taxonomy, scored: list[_Scored], non_events: dict[str, float]) -> list[_Scored]:
-    """Apply ACLED precedence and the non-event competition; best first."""
-    live = [s for s in scored if s.score >= tax.min_score]
-    # precedence needs the overriding event found with some confidence: a weak cue (below override_floor)
-    # overrides only a hit about as weak as itself
-    overridden: set[str] = set()
-    for s in live:
+def _precedence(tax: _Taxonomy, live: Sequence[_Scored]) -> dict[str, list[_Scored]]:
+    """Sub-type code -> the hits that override it (ACLED precedence), best first.
+
+    Precedence needs the overriding event found with some confidence: a weak cue (below
+    override_floor) overrides only a hit about as weak as itself.
+    """
+    out: dict[str, list[_Scored]] = {}
+    for s in sorted(live, key=lambda s: (-s.score, s.start)):
         targets = tax.overrides.get(s.code, frozenset())
-        overridden |= {
-            o.code
-            for o in live
-            if o.code in targets and s.score >= min(o.score - tax.override_margin, tax.override_floor)
-        }
-    live = [s for s in live if s.code not in overridden]
+        for o in live:
+            if o.code in targets and s.score >= min(o.score - tax.override_margin, tax.override_floor):
+                out.setdefault(o.code, []).append(s)
+    return out
+
+
+def _resolve(
+    tax: _Taxonomy, scored: list[_Scored], non_events: dict[str, float], precedence: bool = True
+) -> list[_Scored]:
+    """Apply ACLED precedence (unless ``precedence`` is False) and the non-event competition;
+    best first."""
+    live = [s for s in scored if s.score >= tax.min_score]
+    if precedence:
+        overridden = _precedence(tax, live)
+        live = [s for s in live if s.code not in overridden]
     if non_events:
         worst = max(non_events.values())
         cancelled: set[str] = set()
@@ -569,10 +594,26 @@ def classify_sentence(text: str, base: int = 0) -> list[TypeHit]:
     "called for an end to air strikes") score below the threshold and are not
     returned; neither are disasters, crime or diplomacy.
     """
-    hits = _classified(os.environ.get(DATA_ENV, ""), text)
+    hits = _classified(os.environ.get(DATA_ENV, ""), text).hits
     if not base:
         return list(hits)
     return [replace(h, start=h.start + base, end=h.end + base) for h in hits]
+
+
+def overridden_hits(text: str, base: int = 0) -> list[Overridden]:
+    """The hits of ``text`` (one sentence) that only ACLED precedence kept out of
+    :func:`classify_sentence`: each would be returned (strong enough, not outweighed by a
+    non-event, not inside a better trigger) but for the hits in its ``by``, which are."""
+    found = _classified(os.environ.get(DATA_ENV, ""), text).overridden
+    if not base:
+        return list(found)
+
+    def shift(h: TypeHit) -> TypeHit:
+        return replace(h, start=h.start + base, end=h.end + base)
+
+    return [
+        Overridden(shift(o.hit), tuple(shift(b) for b in o.by), tuple(shift(h) for h in o.same)) for o in found
+    ]
 
 
 #: sentences whose hits are remembered: annotate's candidate filter classifies every sentence of a
@@ -580,14 +621,40 @@ def classify_sentence(text: str, base: int = 0) -> list[TypeHit]:
 CLASSIFY_CACHE_SIZE = 16384
 
 
+@dataclass(frozen=True)
+class _Classified:
+    hits: tuple[TypeHit, ...]
+    overridden: tuple[Overridden, ...]
+
+
+_NOTHING = _Classified((), ())
+
+
 @lru_cache(maxsize=CLASSIFY_CACHE_SIZE)
-def _classified(user_dirs: str, text: str) -> tuple[TypeHit, ...]:
+def _classified(user_dirs: str, text: str) -> _Classified:
     tax = _tax_for(user_dirs)
     if not tax.event_index.any_start.search(text):
-        return ()
-    resolved = _resolve(tax, _score(tax, _candidates(tax, text)), _non_event_scores(tax, text))
-    resolved = _strikes_from_the_air(tax, text, resolved)
-    return tuple(_hit(tax, s, text, 0) for s in _distinct(tax, resolved))
+        return _NOTHING
+    cands = _candidates(tax, text)
+    scored = _score(tax, cands)
+    non_events = _non_event_scores(tax, text)
+    kept = _distinct(tax, _strikes_from_the_air(tax, text, _resolve(tax, scored, non_events)))
+    hits = tuple(_hit(tax, s, text, 0) for s in kept)
+    over = _precedence(tax, [s for s in scored if s.score >= tax.min_score])
+    if not over:
+        return _Classified(hits, ())
+    # the same analysis without precedence: what precedence alone kept out
+    free = _distinct(tax, _strikes_from_the_air(tax, text, _resolve(tax, scored, non_events, precedence=False)))
+    lost = []
+    for s in free:
+        if s.code not in over or s in kept or not any(b in kept for b in over[s.code]):
+            continue
+        # every trigger of the overriding sub-types, not only the best: any may tell the same action
+        codes = {b.code for b in over[s.code]}
+        by = [_hit(tax, _Scored(c.code, c.weight, c.start, c.end), text, 0) for c in cands if c.code in codes]
+        same = [_hit(tax, _Scored(c.code, c.weight, c.start, c.end), text, 0) for c in cands if c.code == s.code]
+        lost.append(Overridden(_hit(tax, s, text, 0), tuple(by), tuple(same)))
+    return _Classified(hits, tuple(lost))
 
 
 def _strikes_from_the_air(tax: _Taxonomy, sentence: str, ranked: list[_Scored]) -> list[_Scored]:
