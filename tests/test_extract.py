@@ -254,6 +254,19 @@ def test_an_accusation_of_several_picks_none_of_them() -> None:
     assert acc.speaker == "Rebel groups" and "Syrian army and Russia" in acc.content
 
 
+def test_an_accusation_of_several_is_not_settled_by_a_later_sentence_naming_one() -> None:
+    # the dispute stands: a later, unplaced mention of one accused's chemical attacks does not
+    # make that one the perpetrator of the event the accusation is about
+    text = (
+        "Reports of a new chemical attack on the town of Saraqib emerged on Monday. "
+        "Rebel groups accused both the Syrian army and Russia of using chlorine. "
+        "The report also said Russian forces were involved in chlorine attacks in Syria."
+    )
+    ((_, evs, _, _),) = extract_stories([_story(text, "acc4")])
+    saraqib = [e for e in evs if e.sub_event_type == "Chemical weapon" and e.place is not None]
+    assert saraqib and all(e.actor1 is None for e in saraqib)
+
+
 def test_two_perpetrators_of_one_kind_of_attack_are_two_events() -> None:
     text = (
         "Regime helicopters dropped chlorine on Kafr Zita on Monday, activists said. "

@@ -377,7 +377,9 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                     date_own=date_own,
                     key=f"{story.story_id}:{hit.start}:{hit.end}{suffix}",
                     distinct=bool(pairs),
-                    alleged=_alleged(annotated, i, hit),
+                    alleged=(alleged := _alleged(annotated, i, hit)),
+                    # an accusation that names no one doer ("accused both Damascus and Daesh")
+                    disputed=alleged and a1 is None,
                 )
                 trig = _ev(story, hit.start, hit.end, sent)
                 draft.evidence["trigger"] = trig
@@ -463,7 +465,11 @@ def _actors_compatible(a: _Draft, b: _Draft) -> bool:
 def _merge_actor1(target: _Draft, d: _Draft) -> None:
     """actor1 of a merged event: the first named; two accusations of different doers ("the
     opposition accused the army of the attack", "Russia accused rebels of using toxic gas")
-    leave it disputed, empty (the claims keep who accused whom)."""
+    leave it disputed, empty (the claims keep who accused whom), and so does an accusation of
+    several ("accused both Damascus and Daesh of using chemical weapons"): a later sentence naming
+    one of them does not settle who did it."""
+    if d.disputed and target.actor1 is None:
+        target.disputed = True
     if d.actor1 is None or target.disputed:
         return
     if target.actor1 is None:
