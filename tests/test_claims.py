@@ -300,3 +300,41 @@ def test_a_report_with_an_object_is_the_object_and_where_it_happened_not_the_nex
     text = "The Britain-based watchdog had earlier reported 12 dead in the strikes on the town of Harem."
     (claim,) = _claims(text)
     assert claim.content.startswith("12 dead in the strikes") and claim.claim_type == "casualty_report"
+
+
+def test_according_to_survives_a_doubled_to_an_adverb_before_it_and_a_name_read_as_a_clause() -> None:
+    cases = {
+        "More than two million people have fled the province since March according to to the U.N.": "U.N.",
+        "Thus according to the bulletin the militants shelled two villages north of the city overnight.": "bulletin",
+        # "Save" taken for a verb: the name after "according to" is still who says it
+        "According to Save the Children more than 300 schools in the province were damaged.": "Save the Children",
+        # an acronym the tagger took for a common noun
+        "According to UNICEF more than 300 schools in the province were damaged this year.": "UNICEF",
+    }
+    for text, want in cases.items():
+        claims = _claims(text)
+        assert [(c.speaker, c.reporting_verb) for c in claims] == [(want, "according to")], text
+        assert "schools" in claims[0].content or "fled" in claims[0].content or "shelled" in claims[0].content
+
+
+def test_according_to_a_record_is_its_source_when_named() -> None:
+    (claim,) = _claims(
+        "According to figures compiled by the provincial health directorate 52 people were killed in the raids."
+    )
+    assert claim.speaker == "provincial health directorate"
+    assert claim.content.startswith("52 people were killed")
+    (toll,) = _claims("Nine civilians were killed in the shelling of the market according to the latest toll.")
+    assert toll.speaker == "latest toll" and toll.content.startswith("Nine civilians were killed")
+    # "according to" that says how, not who: no claim
+    how = _claims("The Observatory says it identifies the planes according to type and flight patterns.")
+    assert [(c.speaker, c.reporting_verb) for c in how] == [("Observatory", "says")]
+    assert [c.reporting_verb for c in _claims("The aid is shared according to need between the two camps.")] == []
+
+
+def test_according_to_inside_a_quotation_is_the_quoted_speakers_claim() -> None:
+    claims = _claims(
+        '"According to our sources the convoy was hit twice near the crossing" the governor told reporters.'
+    )
+    assert [(c.speaker, c.reporting_verb) for c in claims] == [("governor", "told")]
+    (quoted,) = _claims('"Forty fighters were killed in the battle for the hill" according to the rebel statement.')
+    assert quoted.quote is True and quoted.speaker == "rebel statement"

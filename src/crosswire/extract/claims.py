@@ -69,6 +69,7 @@ class ClaimLexicon:
     pronouns: frozenset[str]
     speaker_nouns: frozenset[str] = frozenset()
     object_verbs: frozenset[str] = frozenset()  # neutral verbs whose object is what is said
+    source_nouns: frozenset[str] = frozenset()  # records a claim is "according to" ("figures", "the bulletin")
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -153,6 +154,7 @@ def load_lexicon() -> ClaimLexicon:
     pronouns: set[str] = set()
     speaker_nouns: set[str] = set()
     object_verbs: set[str] = set()
+    source_nouns: set[str] = set()
     paths = data_files("claim_verbs.json")
     if not paths:
         raise DataFileError("claim_verbs.json not found in any data folder", "CW303")
@@ -172,6 +174,7 @@ def load_lexicon() -> ClaimLexicon:
             pronouns.update(p.lower() for p in data.get("speaker_pronouns", []))
             speaker_nouns.update(p.lower() for p in data.get("speaker_nouns", []))
             object_verbs.update(p.lower() for p in data.get("object_content_verbs", []))
+            source_nouns.update(p.lower() for p in data.get("source_nouns", []))
         except (OSError, ValueError, re.error, AttributeError, TypeError) as exc:
             raise DataFileError(f"{path}: {exc}", "CW303") from exc
     return ClaimLexicon(
@@ -184,6 +187,7 @@ def load_lexicon() -> ClaimLexicon:
         pronouns=frozenset(pronouns),
         speaker_nouns=frozenset(speaker_nouns),
         object_verbs=frozenset(object_verbs),
+        source_nouns=frozenset(source_nouns),
     )
 
 
@@ -285,6 +289,7 @@ def _speaker_tokens(head: Any) -> list[Any]:
         ]
         if stray:
             toks = [t for t in toks if t.i > stray[-1]]
+    toks = _cut_at_number(head, toks)
     # 'their pockets" activists told': a quotation mark before the head ends the quote, not
     # the speaker phrase
     marks = [t.i for t in toks if t.i < head.i and t.text in _QUOTE_CHARS]
@@ -294,6 +299,25 @@ def _speaker_tokens(head: Any) -> list[Any]:
         toks.pop()
     while toks and toks[0].is_punct:
         toks.pop(0)
+    return toks
+
+
+def _cut_at_number(head: Any, toks: list[Any]) -> list[Any]:
+    """A number inside a speaker phrase, right after a name, is no part of it: with the commas
+    lost, "by the health directorate 52 people were killed" (a count: the report begins),
+    "Ahmed 24 said" (an age), "Get short URL 11990 Russias Defense Ministry" (page debris)."""
+    for k in range(1, len(toks)):
+        t, before = toks[k], toks[k - 1]
+        if not t.text[:1].isdigit() or before.pos_ not in ("NOUN", "PROPN"):
+            continue  # "Redur Khalil one of the spokespersons": a word, not debris
+        if t.ent_type_ in ("DATE", "TIME") or before.ent_type_ in ("DATE", "TIME"):
+            continue  # "3 Jun 2016": a dateline, dropped elsewhere
+        if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-":
+            continue  # "its 16-page report"
+        counted = head.pos_ == "NOUN" and t.head.i == head.i and all(x.pos_ != "PROPN" for x in toks[k + 1 :])
+        if t.i > head.i or counted:
+            return toks[:k]
+        return toks[k + 1 :]
     return toks
 
 
@@ -404,6 +428,27 @@ def _speaker_head(verb: Any) -> Any | None:
         # a passive subject is what is reported, never who reports it ("people are believed to
         # be trapped"): without an agent the speaker is unknown
         return None
+    return None
+
+
+def _to_object(to: Any) -> Any | None:
+    """The object of "according to", also of a doubled "to to"."""
+    inner = next((c for c in to.children if c.lower_ == "to"), to)
+    return next((c for c in inner.children if c.dep_ == "pobj"), None)
+
+
+def _source_of(record: Any) -> Any | None:
+    """Who a record comes from: "figures compiled by X", "information provided by X",
+    "figures from X" (the head of X)."""
+    for child in record.children:
+        if child.dep_ == "acl":
+            agent = _agent(child)
+            if agent is not None:
+                return agent
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
     return None
 
 
@@ -651,15 +696,53 @@ class _StoryClaims:
         actor = self.speaker_actor(start, end)
         return _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person)
 
+    def according_speaker(self, to: Any, off: int) -> _Speaker | None:
+        """Who a claim is "according to": the object of "to" (also of a doubled "to to"), or a
+        name right after it that the parser took for a clause ("according to Save the
+        Children"); a record ("figures compiled by the health ministry") speaks for its source."""
+        pobj = _to_object(to)
+        if pobj is None:
+            return self.name_after(next((c for c in to.children if c.lower_ == "to"), to), off)
+        if self.source_noun(pobj):
+            source = _source_of(pobj)
+            if source is not None:
+                sp = self.speaker_from(source, off)
+                if sp is not None and sp is not _NOT_A_SPEAKER:
+                    return sp
+        return self.speaker_from(pobj, off, record=True)
+
+    def name_after(self, tok: Any, off: int) -> _Speaker | None:
+        """A name (an entity that can speak) starting right after ``tok`` or its article."""
+        doc = tok.doc
+        at = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "the")
+        for e in doc.ents:
+            if e.start <= at < e.end and e.start >= tok.i + 1 and e.label_ in ("ORG", "PERSON", "GPE", "NORP"):
+                start, end = doc[e.start].idx + off, doc[e.end - 1].idx + len(doc[e.end - 1].text) + off
+                return _Speaker(
+                    name=_clean_name(re.sub(r"^(?:the|The)\s+", "", str(e.text))),
+                    actor=self.speaker_actor(start, end),
+                    start=start,
+                    end=end,
+                    person=e.label_ == "PERSON",
+                )
+        return None
+
+    def source_noun(self, tok: Any) -> bool:
+        return bool(tok.lemma_.lower() in self.lex.source_nouns or tok.lower_ in self.lex.source_nouns)
+
     def plausible_speaker(self, head: Any, toks: list[Any]) -> bool:
         """A name, an entity, or a common noun that can speak ('a military source', 'residents')."""
         if head.pos_ == "PROPN" or any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in toks):
             return True
+        if len(head.text) >= 3 and head.text.isalpha() and head.text.isupper():
+            return True  # an acronym the tagger took for a common noun ("according to UNICEF")
         if not self.lex.speaker_nouns:
             return True
         return head.lemma_.lower() in self.lex.speaker_nouns or head.lower_ in self.lex.speaker_nouns
 
-    def speaker_from(self, head: Any, off: int) -> _Speaker | None:
+    def speaker_from(self, head: Any, off: int, record: bool = False) -> _Speaker | None:
+        """The speaker phrase headed by ``head`` (``_NOT_A_SPEAKER`` when it cannot speak;
+        ``record``: a record such as "the bulletin" may stand for its unnamed source)."""
         if head.lower_ in self.lex.pronouns and head.pos_ == "PRON":
             return self.last_speaker
         if head.lower_ == "it" and head.dep_ == "nsubj":
@@ -671,7 +754,7 @@ class _StoryClaims:
         toks = _speaker_tokens(head)
         if not toks:
             return None
-        if not self.plausible_speaker(head, toks):
+        if not self.plausible_speaker(head, toks) and not (record and self.source_noun(head)):
             return _NOT_A_SPEAKER
         start, end = _tok_span(toks, off)
         name = _speaker_name(head, toks)
@@ -710,6 +793,26 @@ class _StoryClaims:
                 self.add(sent, None, m.group(0), None, False, sent.start, sent.end)
                 return
 
+    def according(self, sent: Sentence, tok: Any, off: int, quotes: list[tuple[int, int]]) -> None:
+        """The claim of "according to X, ..." (``tok`` is "according")."""
+        if any(q[0] <= tok.idx + off < q[1] for q in quotes):
+            return  # the quoted speaker's own sourcing: the claim is the quote's
+        to = next(c for c in tok.children if c.lower_ == "to")
+        speaker = self.according_speaker(to, off)
+        if speaker is None or speaker is _NOT_A_SPEAKER:
+            return
+        p0, p1 = _tok_span(list(tok.subtree), off)
+        rest = [t for t in tok.subtree if t.idx + off >= speaker.end]
+        if _to_object(to) is None or (rest and rest[0].pos_ == "NUM"):
+            # a name the parser made a clause of, a report it hung on the speaker ("by the
+            # directorate 52 people were killed"): the phrase ends with the speaker
+            p1 = speaker.end
+        # the content is the rest of the sentence on the longer side of the phrase
+        a, b = (sent.start, p0) if p0 - sent.start >= sent.end - p1 else (p1, sent.end)
+        c0, c1 = _strip(self.text, a, b)
+        quote = any(q[0] <= c0 and c1 <= q[1] for q in quotes)  # '"..." according to X'
+        self.add(sent, speaker, "according to", "according to", quote, a, b)
+
     def parsed(
         self, sent: Sentence, doc: Any, off: int, prev: Sentence | None, quotes: list[tuple[int, int]]
     ) -> None:
@@ -717,22 +820,9 @@ class _StoryClaims:
         used_verbs: set[int] = set()
         relay: dict[int, Any] = {}
 
-        # "according to X, ..."
         for tok in doc:
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-                to = next(c for c in tok.children if c.lower_ == "to")
-                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                if pobj is None:
-                    continue
-                speaker = self.speaker_from(pobj, off)
-                if speaker is _NOT_A_SPEAKER:
-                    continue
-                p0, p1 = _tok_span(list(tok.subtree), off)
-                # the content is the rest of the sentence on the longer side of the phrase
-                if p0 - sent.start >= sent.end - p1:
-                    self.add(sent, speaker, "according to", "according to", False, sent.start, p0)
-                else:
-                    self.add(sent, speaker, "according to", "according to", False, p1, sent.end)
+                self.according(sent, tok, off, quotes)
 
         for tok in doc:
             lemma = tok.lemma_.lower()
