@@ -338,3 +338,54 @@ def test_according_to_inside_a_quotation_is_the_quoted_speakers_claim() -> None:
     assert [(c.speaker, c.reporting_verb) for c in claims] == [("governor", "told")]
     (quoted,) = _claims('"Forty fighters were killed in the battle for the hill" according to the rebel statement.')
     assert quoted.quote is True and quoted.speaker == "rebel statement"
+
+
+def test_a_speaker_after_the_report_without_commas_is_its_whole_noun_phrase() -> None:
+    cases = {
+        "The toll from the car bomb in the market rose to 31 people the Syrian Observatory for Human Rights "
+        "monitoring group said on Monday.": (
+            "Syrian Observatory for Human Rights monitoring group",
+            "rose to 31 people",
+        ),
+        "Government helicopters dropped barrel bombs on two villages overnight a monitoring group said.": (
+            "monitoring group",
+            "on two villages overnight",
+        ),
+        "The militia has used chlorine in fighting near the airport the US-based rights group said in a report.": (
+            "US-based rights group",
+            "near the airport",
+        ),
+    }
+    for text, (speaker, end) in cases.items():
+        (claim,) = _claims(text)
+        assert claim.speaker == speaker, text
+        assert claim.content.endswith(end), claim.content  # the speaker phrase is no part of the report
+
+
+def test_a_place_after_a_preposition_is_not_the_speaker_before_the_verb() -> None:
+    claims = _claims("Two children were killed by shelling on the main road in Aleppo Mahmoud Haddad told reporters.")
+    assert [c.speaker for c in claims] == ["Mahmoud Haddad"]
+    assert claims[0].content.endswith("in Aleppo")
+    (res,) = _claims("The clinics have run out of fuel after weeks of siege in the town of Douma residents said.")
+    assert res.speaker == "residents"
+    (amb,) = _claims(
+        "The gas was probably sarin dropped from a government jet the British ambassador to the United Nations said."
+    )
+    assert amb.speaker == "British ambassador to the United Nations" and amb.speaker_actor == "United Nations"
+
+
+def test_a_count_or_a_second_subject_of_the_parse_is_not_the_speaker() -> None:
+    (claim,) = _claims("The rocket attack on the market killed 12 people SANA said.")
+    assert claim.speaker == "SANA" and claim.content.endswith("killed 12 people")
+    (two,) = _claims(
+        "Nine children were among at least 30 people killed in the raids a monitoring group said on Sunday."
+    )
+    assert two.speaker == "monitoring group"
+    assert "at least 30 people killed in the raids" in two.content
+
+
+def test_speaker_nouns_of_countries_and_names_with_small_words() -> None:
+    (west,) = _claims("Western powers say the government has used chlorine against the rebel-held towns.")
+    assert west.speaker == "Western powers" and west.claim_type == "assessment"
+    (rsf,) = _claims("Media watchdog Reporters Without Borders said four journalists had been killed in the province.")
+    assert rsf.speaker.endswith("Reporters Without Borders")

@@ -269,27 +269,35 @@ def _speaker_tokens(head: Any) -> list[Any]:
     toks = [t for t in head.subtree if t.i not in drop]
     # "On Saturday activists reported", "24.08.2013 state media": the time is no part of who
     while toks and toks[0].i < head.i and (
-        toks[0].ent_type_ in ("DATE", "TIME") or _NUMERIC_DATE.fullmatch(toks[0].text)
+        toks[0].ent_type_ in ("DATE", "TIME")
+        or _NUMERIC_DATE.fullmatch(toks[0].text)
+        or (toks[0].text.isdigit() and toks[1:2] and toks[1].ent_type_ in ("DATE", "TIME"))
     ):
-        toks.pop(0)
+        toks.pop(0)  # "13 April 2017 British scientists": the "13" the model left out of the date
     det = next((c for c in head.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")), None)
     if det is not None:
         # "Aleppo A military source": a dateline's place before the article is no part of it
         toks = [t for t in toks if t.i >= det.i]
-    if head.pos_ == "PROPN":
-        # "committed by rebels Pillay said", "injured SANA reported": with the comma lost, the
-        # end of the clause before is parsed as a modifier of the name
+    casualty = _lexicon().cues.get("casualty_report", ())
+    if head.pos_ == "PROPN" or head.pos_ == "NOUN":
+        # "committed by rebels Pillay said", "injured SANA reported", "left scores wounded reports
+        # say": with the comma lost, the end of the clause before is parsed as a modifier
         stray = [
             t.i
             for t in toks
             if t.i < head.i
             and t.dep_ in ("compound", "amod", "nmod")
-            and t.head.pos_ == "PROPN"
-            and t.tag_ in ("NNS", "VBN", "VBD")
+            and not _glued_hyphen(head.doc, t.i - 1)  # "the Britain-based Observatory"
+            and (
+                (head.pos_ == "PROPN" and t.head.pos_ == "PROPN" and t.tag_ in ("NNS", "VBN", "VBD"))
+                or (t.tag_ in ("VBN", "VBD") and t.lower_ in casualty)
+            )
         ]
         if stray:
             toks = [t for t in toks if t.i > stray[-1]]
     toks = _cut_at_number(head, toks)
+    if head.dep_ == "nsubj" and toks and toks[-1].i + 1 == head.head.i:
+        toks = _cut_clause_before(head, toks)
     # 'their pockets" activists told': a quotation mark before the head ends the quote, not
     # the speaker phrase
     marks = [t.i for t in toks if t.i < head.i and t.text in _QUOTE_CHARS]
@@ -300,6 +308,36 @@ def _speaker_tokens(head: Any) -> list[Any]:
     while toks and toks[0].is_punct:
         toks.pop(0)
     return toks
+
+
+def _cut_clause_before(head: Any, toks: list[Any]) -> list[Any]:
+    """A subject right before its verb ('... after the strike in the town of Khan Sheikhoun
+    activists said'): with the commas lost, the parser may hang the end of the report on it. A
+    preposition (not one inside a name) or a verb of a clause before the head ends the report;
+    a name right after that preposition is its object."""
+    doc = head.doc
+    cut = None
+    for n, t in enumerate(toks):
+        if t.i >= head.i:
+            break
+        if t.pos_ == "ADP" and not _inside_name(doc, t.i) and not (t.ent_type_ and t.ent_type_ == head.ent_type_):
+            cut = n
+        elif t.pos_ in ("VERB", "AUX", "SCONJ") and t.dep_ not in ("amod", "compound", "npadvmod", "nmod"):
+            cut = n
+    if cut is None:
+        return toks
+    rest = toks[cut + 1 :]
+    if rest and rest[0].lower_ == "the":
+        rest = rest[1:]
+    if rest and rest[0].pos_ == "PROPN" and rest[0].ent_type_ and rest[0].i < head.i:
+        # "of Khan Sheikhoun": the place the report names, unless the name goes on ("for")
+        ent = rest[0].ent_type_
+        k = 1
+        while k < len(rest) and rest[k].ent_iob_ == "I" and rest[k].ent_type_ == ent and rest[k].i < head.i:
+            k += 1
+        if k < len(rest) and not _inside_name(doc, rest[k].i):
+            rest = rest[k:]
+    return rest or toks
 
 
 def _cut_at_number(head: Any, toks: list[Any]) -> list[Any]:
@@ -319,6 +357,143 @@ def _cut_at_number(head: Any, toks: list[Any]) -> list[Any]:
             return toks[:k]
         return toks[k + 1 :]
     return toks
+
+
+def _capitalized(tok: Any) -> bool:
+    return bool(tok.text[:1].isupper())
+
+
+def _inside_name(doc: Any, i: int) -> bool:
+    """Is ``doc[i]`` a small word inside a multi-word name ("Observatory *for* Human Rights",
+    "Organisation for *the* Prohibition *of* Chemical Weapons")?"""
+    t = doc[i]
+    if i == 0 or i + 1 >= len(doc) or not _capitalized(doc[i + 1]):
+        return False
+    if t.lower_ in ("of", "for"):
+        return _capitalized(doc[i - 1]) and doc[i - 1].pos_ in ("PROPN", "NOUN")
+    if t.pos_ == "ADP" and _capitalized(t) and _capitalized(doc[i - 1]) and doc[i - 1].pos_ in ("PROPN", "NOUN"):
+        return True  # "Reporters Without Borders"
+    if t.lower_ == "the":
+        return i >= 2 and doc[i - 1].lower_ in ("of", "for") and _capitalized(doc[i - 2])
+    return False
+
+
+def _preposition_before(doc: Any, i: int) -> int | None:
+    """The preposition whose object the name at ``doc[i]`` is ("in Aleppo", "the city of
+    Ashara"; not a small word of a name): its index."""
+    if doc[i].pos_ != "PROPN" or i == 0:
+        return None
+    j = i - 1
+    if doc[j].lower_ == "the" and j > 0:
+        j -= 1
+    return j if doc[j].pos_ == "ADP" and not _inside_name(doc, j) else None
+
+
+def _joins(doc: Any, i: int, first: int, end: int) -> bool:
+    """May the name at ``doc[i]`` begin the phrase ``doc[first:end]``? Before a common noun
+    ("SANA reporter", "Human Rights monitoring group") only if the parse hangs it on a word of
+    the phrase or it is one name with one; before a name, always ("Rami Abdel Rahman")."""
+    if doc[first].pos_ != "NOUN":
+        return True
+    t = doc[i]
+    if first <= t.head.i < end:
+        return True
+    return bool(t.ent_type_) and any(
+        doc[k].ent_type_ == t.ent_type_ and all(doc[m].ent_iob_ == "I" for m in range(i + 1, k + 1))
+        for k in range(first, end)
+    )
+
+
+def _glued_hyphen(doc: Any, i: int) -> bool:
+    """Is ``doc[i]`` a hyphen inside a word ("al-Zinki", "US-based"), not a dash between words?"""
+    return bool(
+        0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+    )
+
+
+def _counted(doc: Any, i: int) -> bool:
+    """Is the noun at ``doc[i]`` counted ("60 people", "at least 12 fighters"), not dated ("2016
+    State media")?"""
+    n = doc[i - 1] if i > 0 else None
+    return bool(
+        n is not None
+        and n.pos_ == "NUM"
+        and n.ent_type_ not in ("DATE", "TIME")
+        and not (len(n.text) == 4 and n.text.isdigit())
+    )
+
+
+def _plural_before_noun(doc: Any, i: int) -> bool:
+    """A plural noun right before another noun ("regime forces activists", "residents
+    activists"): two phrases, the comma between them lost ("media sources" is one)."""
+    t = doc[i]
+    return bool(
+        t.tag_ == "NNS" and t.lower_.endswith("s") and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _past_place(doc: Any, lo: int, end: int) -> int:
+    """Past the place that begins at ``doc[lo]`` (after a preposition): its article and
+    adjectives and one name, or two joined by "and" ("of Raqqa and Deir Ezzor"); ``lo`` when
+    there is no name, or nothing would be left before ``end``."""
+    k = lo
+    while k < end and doc[k].pos_ in ("DET", "ADJ"):
+        k += 1
+    j = _place_end(doc, k, end)
+    if j == k:
+        return lo
+    if j + 1 < end and doc[j].lower_ == "and":
+        j2 = _place_end(doc, j + 1, end)
+        if j + 1 < j2 < end:
+            j = j2
+    return j if j < end else lo
+
+
+def _place_end(doc: Any, k: int, end: int) -> int:
+    """The end of the place named at ``doc[k]`` (``k`` when none is): a place or country the
+    gazetteer or the actors file knows ("Aleppo" of "in Aleppo Ibrahim Abu Leith", which the
+    model takes for one person), else a place entity; "run by the Lebanese Hezbollah group"
+    names no place."""
+    if k >= end:
+        return k
+    known = _known_place_end(doc, k, end)
+    if known is not None:
+        return known
+    if doc[k].ent_iob_ == "B" and doc[k].ent_type_ in ("GPE", "LOC", "FAC"):
+        e = k + 1
+        while e < end and doc[e].ent_iob_ == "I":
+            e += 1
+        return e
+    return k
+
+
+def _known_place_end(doc: Any, k: int, end: int) -> int | None:
+    """The token after a known place or country that starts at ``doc[k]`` (before ``end``)."""
+    if doc[k].pos_ != "PROPN":
+        return None
+    from crosswire.extract.actors import find_state_mentions
+    from crosswire.geocode import find_place_mentions
+
+    base = doc[k].idx
+    text = doc.text[base : doc[end - 1].idx + len(doc[end - 1].text)]
+    ends = [m.end for m in (*find_place_mentions(text), *find_state_mentions(text)) if m.start == 0]
+    if not ends:
+        return None
+    stop = base + max(ends)
+    after = next((t.i for t in doc[k:end] if t.idx >= stop), None)
+    return after if after is not None and after > k else None
+
+
+def _modifies(tok: Any, first: int, end: int) -> bool:
+    """Does ``tok`` modify a word of the phrase ``doc[first:end]`` ("monitoring" in "monitoring
+    group", "US" and "-" in "US-based")?"""
+    if tok.pos_ == "VERB" and (tok.i == 0 or tok.doc[tok.i - 1].text != "-"):
+        return False  # "ten injured SANA said": the clause before; "state-run" is a modifier
+    return bool(
+        tok.dep_ in ("compound", "amod", "npadvmod", "nmod", "poss", "punct")
+        and first <= tok.head.i < end
+        and (tok.dep_ != "punct" or tok.text == "-")
+    )
 
 
 def _speaker_name(head: Any, toks: list[Any]) -> str:
@@ -381,10 +556,7 @@ def _is_verb(tok: Any) -> bool:
 
 
 def _subject(verb: Any) -> Any | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return child
-    return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
 
 
 def _agent(verb: Any) -> Any | None:
@@ -660,41 +832,164 @@ class _StoryClaims:
         """'<what was said> activists and NGOs say', '... the Syrian Observatory for Human Rights
         (SOHR) said on Friday': with the commas gone the parser often loses the speaker that
         stands right before the verb. The phrase runs back over names, speaker nouns, their
-        modifiers and 'and' up to a determiner."""
+        modifiers, 'and' and the small words of names and titles ('head of the ...') up to an
+        article; where it runs into the report instead ('... in the town of Khan Sheikhoun
+        activists said', '... of divided Aleppo city state media said') only its sure words count."""
         doc = verb.doc
-        i = verb.i - 1
-        first = None
-        while i >= 0 and verb.i - i <= 12:
-            t = doc[i]
-            if t.pos_ == "DET":
-                if first is not None:
-                    first = i
-                break
-            if t.ent_type_ in ("ORG", "PERSON", "NORP") or t.text in "()":
-                first = i
-            elif t.pos_ in ("NOUN", "PROPN") and (self.speaker_noun(t) or t.pos_ == "PROPN"):
-                first = i
-            elif t.pos_ in ("ADJ", "CCONJ") or (t.pos_ == "ADP" and t.ent_type_):
-                pass
-            else:
-                break
-            i -= 1
+        stop = verb.i
+        while stop > 0 and doc[stop - 1].ent_type_ in ("DATE", "TIME"):
+            stop -= 1  # "US officials on Wednesday said": when, between who and the verb
+        if stop < verb.i and stop > 0 and doc[stop - 1].lower_ in ("on", "late", "early", "in"):
+            stop -= 1
+        first, clean, low, place = self.run_back(doc, stop)
+        if first is None:
+            return None
+        if not clean:
+            first = self.sure_suffix(doc, low, stop, place)
         if first is None or first == 0:
             return None
-        toks = list(doc[first : verb.i])
+        toks = list(doc[first:stop])
+        while toks and (toks[0].pos_ in ("CCONJ", "ADP", "PUNCT") and toks[0].text not in "("):
+            toks.pop(0)
         if toks and toks[-1].text == ")" and any(t.text == "(" for t in toks):
             # "(SOHR)": the acronym repeats the name
             toks = toks[: max(n for n, t in enumerate(toks) if t.text == "(")]
-        while toks and toks[-1].pos_ not in ("NOUN", "PROPN"):
-            toks.pop()
+        while toks and toks[-1].pos_ not in ("NOUN", "PROPN") and toks[-1].ent_type_ not in ("ORG", "PERSON"):
+            toks.pop()  # (an acronym the tagger took for an adjective, "SANA", is a name)
         if not toks:
             return None
         start, end = _tok_span(toks, off)
         text = re.sub(r"\s+", " ", doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)])
         name = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
         person = any(t.ent_type_ == "PERSON" for t in toks)
+        last = next((e for e in doc.ents if e.end == toks[-1].i + 1 and e.start >= toks[0].i), None)
+        if last is not None and last.label_ == "PERSON" and last.start > toks[0].i and toks[0].tag_ != "NNS":
+            # "head of the Observatory Rami Abdel Rahman": the person (not in "opponents of Bashar
+            # al-Assad"), with the given names the model left out ("Fadel Abdul Ghani")
+            k = last.start
+            while k - 1 > toks[0].i and doc[k - 1].pos_ == "PROPN" and not doc[k - 1].ent_type_:
+                k -= 1
+            name = doc.text[doc[k].idx : toks[-1].idx + len(toks[-1].text)]
         actor = self.speaker_actor(start, end)
-        return _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person)
+        sp = _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person)
+        if person:
+            self.last_speaker = sp  # whom a later "he said" means
+            if " " in sp.name:
+                self.named.append(sp)
+        return sp
+
+    def run_back(self, doc: Any, end: int) -> tuple[int | None, bool, int, bool]:
+        """The phrase before ``doc[end]`` (see :meth:`speaker_before`): its first token, whether
+        it starts at a clean boundary (an article, punctuation), the first token after where it
+        stopped, and whether it stopped at a preposition (whose object, a place, it may have
+        begun to take)."""
+        i = end - 1
+        first = None
+        modifier = None  # "monitoring" of "a monitoring group": kept if an article or name precedes
+        while i >= 0 and end - i <= 16:
+            t = doc[i]
+            if first is not None and _glued_hyphen(doc, i):
+                first = i - 1  # "al-Zinki", "US-based": one word
+                i -= 2
+                continue
+            if _inside_name(doc, i) or self.affiliation(doc, i):
+                pass  # "Observatory for Human Rights", "head of the Observatory", "envoy to the UN"
+            elif t.pos_ == "DET":
+                if i > 0 and self.affiliation(doc, i - 1):
+                    pass  # "head of the ..."
+                elif first is None:
+                    return None, False, i + 1, False
+                elif i > 0 and doc[i - 1].pos_ == "ADP" and not _inside_name(doc, i - 1):
+                    return first, False, i + 1, True  # "... in the Zahra neighborhood activists said"
+                else:
+                    return i, True, i + 1, False
+            elif t.ent_type_ in ("DATE", "TIME"):
+                break  # "on Friday Turkish military said": when, not who
+            elif (p := _preposition_before(doc, i)) is not None and not self.affiliation(doc, p):
+                # "in the town of Khan Sheikhoun activists said", "based in Aleppo reported"; but
+                # "an AFP journalist in Aleppo said", "activists in Homs said": where they are
+                if first is None and p > 0 and doc[p - 1].pos_ == "NOUN" and self.speaker_noun(doc[p - 1]):
+                    first = i
+                    i = p - 1
+                    continue
+                return (first, False, i, True) if first is not None else (None, False, i, False)
+            elif t.pos_ == "PROPN" and first is not None and not _joins(doc, i, first, end):
+                break  # "killing the Imam Sheikh Salman al-Afandi state-run TV reported": two phrases
+            elif t.ent_type_ in ("ORG", "PERSON", "NORP") or t.text in "()":
+                first = i
+            elif t.pos_ in ("NOUN", "PROPN") and (self.speaker_noun(t) or t.pos_ == "PROPN"):
+                if t.pos_ == "NOUN" and first is not None and (_counted(doc, i) or _plural_before_noun(doc, i)):
+                    break  # "killed 60 people SANA said", "clashes with regime forces activists said"
+                first = i
+            elif (
+                first is not None
+                and (modifier is not None or first == end - 1)
+                and _modifies(t, modifier if modifier is not None else first, end)
+            ):
+                # "the US-based rights group", but not "(the clinics were left) without medicine
+                # activists say": a modifier needs an article or a name before it
+                modifier = i
+            elif t.pos_ in ("ADJ", "CCONJ") or (t.pos_ == "ADP" and t.ent_type_):
+                pass
+            else:
+                break
+            if modifier is not None and first is not None and first < modifier:
+                modifier = None  # confirmed by a name before it ("... Human Rights monitoring group")
+            i -= 1
+        if first is None:
+            return None, False, i + 1, False
+        if i < 0 or (doc[i].is_punct and doc[i].text != "-"):
+            return i + 1, True, i + 1, False  # '"..." local sources said', or the sentence start
+        return first, False, i + 1, doc[i].pos_ == "ADP"
+
+    def affiliation(self, doc: Any, i: int) -> bool:
+        """Is ``doc[i]`` the preposition of a title ("head *of* the Observatory", "spokesman *for*
+        the army", "ambassador *to* the United Nations", "an official *from* the group")?"""
+        word = doc[i].lower_
+        return bool(
+            (word in ("of", "for", "to", "from") or (word in ("in", "at") and doc[i - 1].tag_ == "NN"))
+            and i > 0
+            and doc[i - 1].pos_ == "NOUN"
+            and self.speaker_noun(doc[i - 1])
+            and not _counted(doc, i - 1)
+            and i + 1 < len(doc)
+            and (doc[i + 1].lower_ == "the" or _capitalized(doc[i + 1]))
+        )
+
+    def sure_suffix(self, doc: Any, low: int, end: int, place: bool) -> int | None:
+        """The part of ``doc[low:end]`` that is surely the speaker when the phrase ran into the
+        report: from the verb back, names, speaker nouns, 'and' and the small words of names
+        and titles (no modifier of unknown standing, no count: "60 people"), then the adjectives
+        before them ("local sources"). ``place``: ``doc[low]`` begins the object of a
+        preposition ("in eastern Syria", "of Raqqa and Deir Ezzor"), no part of the speaker."""
+        lo = _past_place(doc, low, end) if place else low
+        start = None
+        j = end - 1
+        while j >= lo:
+            t = doc[j]
+            hyphened = _glued_hyphen(doc, j) or _glued_hyphen(doc, j + 1) or (t.text == "-" and _glued_hyphen(doc, j))
+            if t.pos_ == "NOUN" and start is not None and (_counted(doc, j) or _plural_before_noun(doc, j)):
+                break
+            if (
+                (t.pos_ in ("NOUN", "PROPN") and (self.speaker_noun(t) or t.pos_ == "PROPN"))
+                or t.ent_type_ in ("ORG", "PERSON", "NORP")
+                or t.lower_ == "and"
+                or t.text in "()"
+                or hyphened
+                or _inside_name(doc, j)
+                or self.affiliation(doc, j)
+            ):
+                start = j
+            else:
+                break
+            j -= 1
+        if start is None:
+            return None
+        while start - 1 >= lo and doc[start - 1].pos_ == "ADJ" and doc[start - 1].dep_ == "amod":
+            start -= 1  # "local sources", not "(the regime is) responsible Fabius said"
+        while start < end and (doc[start].pos_ in ("CCONJ", "ADP") or doc[start].text in "-)"):
+            start += 1
+        return start if start < end else None
 
     def according_speaker(self, to: Any, off: int) -> _Speaker | None:
         """Who a claim is "according to": the object of "to" (also of a doubled "to to"), or a
@@ -732,13 +1027,30 @@ class _StoryClaims:
 
     def plausible_speaker(self, head: Any, toks: list[Any]) -> bool:
         """A name, an entity, or a common noun that can speak ('a military source', 'residents')."""
-        if head.pos_ == "PROPN" or any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in toks):
+        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+            return True
+        # a name in the phrase makes it a speaker ("his counterpart Sergei Lavrov"), not a place or
+        # people an adjective or a preposition names ("British findings", "the strike in the town
+        # of Khan Sheikhoun")
+        if any(t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "amod" and not _under_prep(t, head) for t in toks):
             return True
         if len(head.text) >= 3 and head.text.isalpha() and head.text.isupper():
             return True  # an acronym the tagger took for a common noun ("according to UNICEF")
         if not self.lex.speaker_nouns:
             return True
         return head.lemma_.lower() in self.lex.speaker_nouns or head.lower_ in self.lex.speaker_nouns
+
+    def past_place(self, head: Any, toks: list[Any]) -> list[Any]:
+        """A subject right before its verb that begins right after a preposition ("... in Aleppo
+        Ibrahim Abu Leith told"): with the commas lost, its first name is the report's place."""
+        if not toks or head.dep_ != "nsubj" or toks[-1].i + 1 != head.head.i or toks[0].i == 0:
+            return toks
+        doc = head.doc
+        p = toks[0].i - 1
+        if doc[p].pos_ != "ADP" or _inside_name(doc, p) or self.affiliation(doc, p):
+            return toks
+        k = _past_place(doc, toks[0].i, head.i + 1)
+        return [t for t in toks if t.i >= k]
 
     def speaker_from(self, head: Any, off: int, record: bool = False) -> _Speaker | None:
         """The speaker phrase headed by ``head`` (``_NOT_A_SPEAKER`` when it cannot speak;
@@ -751,7 +1063,7 @@ class _StoryClaims:
             return None
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children) and not self.speaker_noun(head):
             return self.last_speaker  # "according to our data", inside someone's quote
-        toks = _speaker_tokens(head)
+        toks = self.past_place(head, _speaker_tokens(head))
         if not toks:
             return None
         if not self.plausible_speaker(head, toks) and not (record and self.source_noun(head)):
@@ -792,6 +1104,23 @@ class _StoryClaims:
             if m:
                 self.add(sent, None, m.group(0), None, False, sent.start, sent.end)
                 return
+
+    def other_subject(
+        self, verb: Any, head: Any, speaker: _Speaker | None, subjects: list[Any], off: int
+    ) -> _Speaker | None:
+        """Two subjects, the parse's error: "Ten children were among at least 48 people killed
+        ... a monitoring group said" (the first a count), "One media activist who spoke to BBC
+        Arabic and witnessed the attack said" (the second no speaker). When the first cannot
+        speak or is counted, the speaker right before the verb, else the next that can speak."""
+        if speaker is not _NOT_A_SPEAKER and not (speaker is not None and _counted(head.doc, head.i)):
+            return speaker
+        before = self.speaker_before(verb, off)
+        if before is not None:
+            return before
+        for other in subjects:
+            if other is not head and (alt := self.speaker_from(other, off)) not in (None, _NOT_A_SPEAKER):
+                return alt
+        return speaker
 
     def according(self, sent: Sentence, tok: Any, off: int, quotes: list[tuple[int, int]]) -> None:
         """The claim of "according to X, ..." (``tok`` is "according")."""
@@ -860,6 +1189,9 @@ class _StoryClaims:
             if head is not None and head.pos_ == "PRON" and tok.i in relay:
                 head = relay[tok.i]
             speaker = self.speaker_from(head, off) if head is not None else None
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            if head is not None and head in subjects and len(subjects) > 1:
+                speaker = self.other_subject(tok, head, speaker, subjects, off)
             before = None
             finite = tok.tag_ in ("VBD", "VBZ", "VBP")
             if (speaker is None or speaker is _NOT_A_SPEAKER) and vtype == "neutral" and finite:
@@ -934,6 +1266,21 @@ class _StoryClaims:
                 continue
             if speaker is not None and speaker.start <= content[0] < speaker.end:
                 content = (speaker.end, content[1])
+            elif speaker is not None and content[0] < speaker.start < content[1] <= max(speaker.end, v0):
+                content = (content[0], speaker.start)  # "... in Tabqa the Observatory (on Friday) said"
+            elif (
+                speaker is not None
+                and not quote
+                and content[0] <= sent.start + 1
+                and content[1] < speaker.start < v0
+            ):
+                # "<report> <speaker> said" with the report's clause broken by the parse ("Ten
+                # children were among | at least 48 people killed ... | a monitoring group said"):
+                # the report runs up to the speaker (not its article)
+                content = (content[0], speaker.start)
+                art = re.search(r"\s(?:the|a|an)\s*$", self.text[content[0] : content[1]], re.I)
+                if art:
+                    content = (content[0], content[0] + art.start())
             used_verbs.update(t.i for t in tok.subtree if t.dep_ in ("advcl", "xcomp") and t.i != tok.i)
             self.add(sent, speaker, tok.text, verb_key, quote, content[0], content[1])
 
