@@ -389,3 +389,27 @@ def test_speaker_nouns_of_countries_and_names_with_small_words() -> None:
     assert west.speaker == "Western powers" and west.claim_type == "assessment"
     (rsf,) = _claims("Media watchdog Reporters Without Borders said four journalists had been killed in the province.")
     assert rsf.speaker.endswith("Reporters Without Borders")
+
+
+def test_a_participle_going_on_with_a_statement_is_a_claim_of_the_same_speaker() -> None:
+    claims = _claims(
+        "The ministry said the raid destroyed two weapons depots near the airport adding that twelve fighters "
+        "were killed in the strike."
+    )
+    assert [(c.speaker, c.reporting_verb) for c in claims] == [("ministry", "said"), ("ministry", "adding")]
+    assert claims[0].content == "the raid destroyed two weapons depots near the airport"
+    assert claims[1].content.startswith("that twelve fighters were killed")
+    assert claims[1].claim_type == "casualty_report"
+    quoted = _claims(
+        '"We will not leave the city whatever happens" the commander said adding "our men are ready for a long siege."'
+    )
+    assert [(c.speaker, c.quote) for c in quoted] == [("commander", True), ("commander", True)]
+    assert quoted[0].content.startswith("We will not leave") and quoted[1].content.startswith("our men are ready")
+
+
+def test_a_participle_after_a_clause_speaks_for_the_clause_subject_not_a_noun_of_it() -> None:
+    (claim,) = _claims("The Russian envoy Sergei Lavrov cast doubt on the findings saying he was amazed at them.")
+    assert claim.speaker == "Sergei Lavrov" and claim.content == "he was amazed at them"
+    # the verb's own object and its participle are one statement when the object says nothing alone
+    (one,) = _claims("The opposition coalition condemned the attack saying it was the third on the clinic this month.")
+    assert one.reporting_verb == "condemned" and "third on the clinic" in one.content

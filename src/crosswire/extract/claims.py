@@ -587,6 +587,20 @@ def _speaker_head(verb: Any) -> Any | None:
         if (
             subj is None
             and v.dep_ == "acl"
+            and v.tag_ == "VBG"
+            and _not_speaking(v.head)
+            and any(c.dep_ == "ccomp" for c in v.children)
+        ):
+            # "cast doubt on the British findings saying he was amazed": the participle with a
+            # clause goes on with the clause the noun is in, whose subject speaks ("a resolution
+            # condemning the strike" is a text)
+            v = v.head
+            while v.head.i != v.i and not _is_verb(v):
+                v = v.head
+            continue
+        if (
+            subj is None
+            and v.dep_ == "acl"
             and v.head.pos_ in ("NOUN", "PROPN")
             and (v.tag_ == "VBD" or any(c.dep_ == "ccomp" for c in v.children))
         ):
@@ -624,19 +638,51 @@ def _source_of(record: Any) -> Any | None:
     return None
 
 
+def _not_speaking(noun: Any) -> bool:
+    """A common noun that is no speaker ("findings", "the strike"): not a name, not one of the
+    lexicon's speaker nouns."""
+    lex = _lexicon()
+    return bool(
+        noun.pos_ == "NOUN"
+        and not noun.ent_type_
+        and noun.lemma_.lower() not in lex.speaker_nouns
+        and noun.lower_ not in lex.speaker_nouns
+    )
+
+
 #: prepositions whose phrase after the object of a report belongs to it
 _OBJECT_PREPS = ("of", "for", "over", "in", "on", "at", "near", "during")
 
 
-def _that_clause(verb: Any) -> Any | None:
+def _that_clause(verb: Any, exclude: frozenset[int] = frozenset()) -> Any | None:
     """A "that" clause the parser hung elsewhere in the verb's phrase ("said in a statement
-    carried by local media that ..."): the clause's verb."""
+    carried by local media that ..."): the clause's verb. ``exclude``: tokens of the phrases of
+    other statements (a participle going on with this one)."""
     # a verb coordinated with this one has its own complements ("reported X but said that ...")
-    others = {t.i for c in verb.children if c.dep_ == "conj" and _is_verb(c) for t in c.subtree}
+    others = {t.i for c in verb.children if c.dep_ == "conj" and _is_verb(c) for t in c.subtree} | exclude
     for t in verb.subtree:
         if t.dep_ == "mark" and t.lower_ == "that" and t.i > verb.i and t.head is not verb and t.i not in others:
             return t.head
     return None
+
+
+def _claims_lives(verb: Any) -> bool:
+    """ "claimed the lives of", "claiming two lives": a death toll, no claim."""
+    return bool(
+        verb.lemma_.lower() == "claim"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "live") for c in verb.children)
+    )
+
+
+def _states(verb: Any, quotes: list[tuple[int, int]], off: int) -> bool:
+    """Does a neutral reporting verb say something: a clause ("adding that ...", "noting the
+    toll had risen") or a quotation right after it ('adding "..."')?"""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return True
+    if any(t.dep_ == "mark" and t.lower_ == "that" for t in verb.subtree):
+        return True
+    after = verb.idx + len(verb.text) + off
+    return any(0 <= q[0] - after <= 3 for q in quotes)
 
 
 def _top_clause(verb: Any) -> Any:
@@ -923,7 +969,7 @@ class _StoryClaims:
                 first = i
             elif (
                 first is not None
-                and (modifier is not None or first == end - 1)
+                and (modifier is not None or first == end - 1 or _glued_hyphen(doc, i - 1))
                 and _modifies(t, modifier if modifier is not None else first, end)
             ):
                 # "the US-based rights group", but not "(the clinics were left) without medicine
@@ -1105,6 +1151,31 @@ class _StoryClaims:
                 self.add(sent, None, m.group(0), None, False, sent.start, sent.end)
                 return
 
+    def going_on(self, verb: Any, quotes: list[tuple[int, int]], off: int) -> list[Any]:
+        """The participles that go on with the statement of ``verb`` ("X said Y adding that Z",
+        "... warning the toll could rise", "condemned the attack saying ..."): reporting verbs in
+        -ing with no subject of their own, in its clause, not inside a quotation, a relative
+        clause or the clause of a noun that speaks itself ("a statement saying")."""
+        out = []
+        for t in verb.subtree:
+            if t.i <= verb.i or t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "acl"):
+                continue
+            if t.lemma_.lower() not in self.lex.verb_type or any(c.dep_.startswith("nsubj") for c in t.children):
+                continue
+            if t.lemma_.lower() in ("cite", "quote") or _claims_lives(t):
+                continue  # "said citing medical sources", "claiming the lives of": no statement
+            if self.lex.verb_type[t.lemma_.lower()] == "neutral" and not _states(t, quotes, off):
+                continue  # "he said pointing to his meagre stock of vegetables": no statement
+            if any(q[0] <= t.idx + off < q[1] for q in quotes):
+                continue
+            cur, ok = t, True
+            while cur.i != verb.i and ok:
+                ok = cur.dep_ != "relcl" and not (cur.dep_ == "acl" and self.speaker_noun(cur.head))
+                cur = cur.head
+            if ok:
+                out.append(t)
+        return out
+
     def other_subject(
         self, verb: Any, head: Any, speaker: _Speaker | None, subjects: list[Any], off: int
     ) -> _Speaker | None:
@@ -1118,7 +1189,7 @@ class _StoryClaims:
         if before is not None:
             return before
         for other in subjects:
-            if other is not head and (alt := self.speaker_from(other, off)) not in (None, _NOT_A_SPEAKER):
+            if other.i != head.i and (alt := self.speaker_from(other, off)) not in (None, _NOT_A_SPEAKER):
                 return alt
         return speaker
 
@@ -1148,6 +1219,7 @@ class _StoryClaims:
         """Claims the parse finds: "according to X", and each reporting verb with its speaker."""
         used_verbs: set[int] = set()
         relay: dict[int, Any] = {}
+        carried: dict[int, _Speaker] = {}  # a participle that goes on with a speaker's statement
 
         for tok in doc:
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
@@ -1161,13 +1233,17 @@ class _StoryClaims:
             verb_key = lemma
             dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if lemma == "claim" and dobj is not None:
-                if dobj.lemma_.lower() in ("life", "live"):
+                if _claims_lives(tok):
                     continue  # "claimed the lives of": not speech
                 verb_key = "claim responsibility"
             if lemma in ("cite", "quote") and any(t.lemma_.lower() == "say" and t.i != tok.i for t in tok.subtree):
                 continue  # "cited X as saying": the 'saying' carries it
             subjpass = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
+            goes_on = self.going_on(tok, quotes, off)
+            going = {g.i for g in goes_on}
+            comp = next(
+                (c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i not in going), None
+            )
             if (
                 verb_key != "claim responsibility"
                 and comp is not None
@@ -1190,7 +1266,9 @@ class _StoryClaims:
                 head = relay[tok.i]
             speaker = self.speaker_from(head, off) if head is not None else None
             subjects = [c for c in tok.children if c.dep_ == "nsubj"]
-            if head is not None and head in subjects and len(subjects) > 1:
+            if tok.i in carried:
+                speaker = carried[tok.i]  # "..., adding that ...": the statement's speaker goes on
+            elif head is not None and head in subjects and len(subjects) > 1:
                 speaker = self.other_subject(tok, head, speaker, subjects, off)
             before = None
             finite = tok.tag_ in ("VBD", "VBZ", "VBP")
@@ -1202,7 +1280,7 @@ class _StoryClaims:
                     speaker = before or speaker
             if speaker is _NOT_A_SPEAKER:
                 continue
-            if head is None and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBG":
+            if head is None and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBG" and tok.i not in carried:
                 continue  # "a resolution condemning the strike": a text, nobody speaking
             # content: a quotation outside the speaker phrase, a clausal complement, or an object
             content: tuple[int, int] | None = None
@@ -1210,6 +1288,11 @@ class _StoryClaims:
             v0 = tok.idx + off
             # a scare-quoted word or two ('as "meaningless"') is no quotation of the statement
             outside = [q for q in quotes if not (q[0] <= v0 < q[1]) and len(self.text[q[0] : q[1]].split()) >= 3]
+            # '"..." the army said adding "..."': each verb its own quotation
+            if goes_on:
+                outside = [q for q in outside if q[0] < goes_on[0].idx + off]
+            if tok.i in carried:
+                outside = [q for q in outside if q[0] > v0]
             if verb_key == "claim responsibility" and dobj is not None:
                 toks = list(dobj.subtree)
                 toks.extend(t for c in tok.children if c.dep_ == "prep" for t in c.subtree)
@@ -1217,9 +1300,16 @@ class _StoryClaims:
             elif outside and (comp is None or any(q[0] <= comp.idx + off < q[1] for q in outside)):
                 content = (outside[0][0], outside[-1][1])
                 quote = True
+            elif tok.i in carried:
+                # "..., warning the death toll could rise": the rest of the sentence (the parse
+                # often hangs part of it elsewhere)
+                nxt = tok.i + 1
+                while nxt < len(doc) and doc[nxt].dep_ == "prt" and doc[nxt].head.i == tok.i:
+                    nxt += 1
+                content = (doc[nxt].idx + off, sent.end) if nxt < len(doc) else None
             elif comp is not None:
                 content = _tok_span(list(comp.subtree), off)
-            elif (clause := _that_clause(tok)) is not None:
+            elif (clause := _that_clause(tok, frozenset(t.i for g in goes_on for t in g.subtree))) is not None:
                 content = _tok_span([t for t in clause.subtree if t.i > tok.i], off)
             elif dobj is not None and (vtype != "neutral" or lemma in self.lex.object_verbs):
                 # "accused Y of Z", "denied the report that ...", "rejected claims that ..."
@@ -1266,8 +1356,12 @@ class _StoryClaims:
                 continue
             if speaker is not None and speaker.start <= content[0] < speaker.end:
                 content = (speaker.end, content[1])
-            elif speaker is not None and content[0] < speaker.start < content[1] <= max(speaker.end, v0):
-                content = (content[0], speaker.start)  # "... in Tabqa the Observatory (on Friday) said"
+            elif (
+                speaker is not None
+                and not quote
+                and content[0] < speaker.start < content[1] <= max(speaker.end, v0)
+            ):
+                content = _before_article(self.text, content[0], speaker.start)  # "... in Tabqa the Observatory said"
             elif (
                 speaker is not None
                 and not quote
@@ -1277,12 +1371,31 @@ class _StoryClaims:
                 # "<report> <speaker> said" with the report's clause broken by the parse ("Ten
                 # children were among | at least 48 people killed ... | a monitoring group said"):
                 # the report runs up to the speaker (not its article)
-                content = (content[0], speaker.start)
-                art = re.search(r"\s(?:the|a|an)\s*$", self.text[content[0] : content[1]], re.I)
-                if art:
-                    content = (content[0], content[0] + art.start())
-            used_verbs.update(t.i for t in tok.subtree if t.dep_ in ("advcl", "xcomp") and t.i != tok.i)
+                content = _before_article(self.text, content[0], speaker.start)
+            if goes_on:
+                # "said three strikes hit the town warning the toll could rise": the statement
+                # stops where the participle that goes on with it begins; but "condemned the
+                # attack saying ..." is one statement
+                cut = min(min(t.idx for t in g.subtree if t.i >= g.i - 1) for g in goes_on) + off
+                if content[0] < cut < content[1] and len(self.text[content[0] : cut].strip()) >= 20:
+                    content = (content[0], cut)
+                elif content[0] < cut < content[1]:
+                    used_verbs.update(g.i for g in goes_on)
+                    goes_on = []
+            # a participle or infinitive in the statement is part of it ("said it would continue to
+            # insist"), unless it goes on with a statement of its own
+            used_verbs.update(
+                t.i for t in tok.subtree if t.dep_ in ("advcl", "xcomp") and t.i != tok.i and t.i not in going
+            )
+            if speaker is not None:
+                carried.update((g.i, speaker) for g in goes_on)
             self.add(sent, speaker, tok.text, verb_key, quote, content[0], content[1])
+
+
+def _before_article(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without an article it ends with ("... in Tabqa the" before the speaker)."""
+    art = re.search(r"\s(?:the|a|an)\s*$", text[start:end], re.I)
+    return (start, start + art.start()) if art else (start, end)
 
 
 def _sentences(annotated: AnnotatedStory) -> tuple[Sentence, ...]:
