@@ -413,3 +413,43 @@ def test_a_participle_after_a_clause_speaks_for_the_clause_subject_not_a_noun_of
     # the verb's own object and its participle are one statement when the object says nothing alone
     (one,) = _claims("The opposition coalition condemned the attack saying it was the third on the clinic this month.")
     assert one.reporting_verb == "condemned" and "third on the clinic" in one.content
+
+
+def test_a_noun_the_parse_made_the_object_of_say_begins_what_was_said() -> None:
+    (claim,) = _claims("Tribal sources say the feud between the two clans flared after the militants seized the wells.")
+    assert claim.speaker == "Tribal sources"
+    assert claim.content == "the feud between the two clans flared after the militants seized the wells"
+    assert _claims("The governor said nothing about the talks in the capital on Monday.") == []
+
+
+def test_a_passive_verb_in_what_was_said_reports_nothing_of_its_own() -> None:
+    (claim,) = _claims(
+        "French diplomats say the draft presented by Britain at the end of the month was not even read by Russia."
+    )
+    assert claim.speaker == "French diplomats" and claim.reporting_verb == "say"
+
+
+def test_the_speaker_of_a_verb_the_parse_hung_on_a_clause_of_another() -> None:
+    (claim,) = _claims(
+        "The state news agency did not say when the raid took place and said at least four fighters were killed."
+    )
+    assert claim.speaker == "state news agency" and claim.content.startswith("at least four fighters")
+
+
+def test_a_speaker_after_the_verb_that_ends_the_clause() -> None:
+    (obs,) = _claims("Two children were killed by shelling in the village of Kafr Nabl said the Syrian Observatory.")
+    assert obs.speaker == "Syrian Observatory" and obs.content.endswith("village of Kafr Nabl")
+    (res,) = _claims("The militants collect a tax on every shop in the town said a resident who asked not to be named.")
+    assert res.speaker == "resident" and res.content.startswith("The militants collect a tax")
+    # a clause after the verb is what was said, its subject no speaker after the verb
+    (head,) = _claims("Activists in the town said the head of the local clinic and two nurses were killed.")
+    assert head.speaker == "Activists in the town" and head.content.startswith("the head of the local clinic")
+    # "Said" inside a name is no reporting verb
+    assert _claims("Photo by Omar Said Tanks Enter Aleppo Suburbs is on the front page.") == []
+
+
+def test_who_said_is_the_noun_it_stands_for() -> None:
+    claims = _claims("The figures were confirmed by local officials who said at least nine people died in the fire.")
+    said = [c for c in claims if c.reporting_verb == "said"]
+    assert [c.speaker for c in said] == ["local officials"]
+    assert said[0].content.startswith("at least nine people died")

@@ -70,6 +70,8 @@ class ClaimLexicon:
     speaker_nouns: frozenset[str] = frozenset()
     object_verbs: frozenset[str] = frozenset()  # neutral verbs whose object is what is said
     source_nouns: frozenset[str] = frozenset()  # records a claim is "according to" ("figures", "the bulletin")
+    clause_verbs: frozenset[str] = frozenset()  # neutral verbs that take a clause, never a noun object
+    inverting_verbs: frozenset[str] = frozenset()  # "..., said the Observatory": the speaker after
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -155,6 +157,8 @@ def load_lexicon() -> ClaimLexicon:
     speaker_nouns: set[str] = set()
     object_verbs: set[str] = set()
     source_nouns: set[str] = set()
+    clause_verbs: set[str] = set()
+    inverting_verbs: set[str] = set()
     paths = data_files("claim_verbs.json")
     if not paths:
         raise DataFileError("claim_verbs.json not found in any data folder", "CW303")
@@ -175,6 +179,8 @@ def load_lexicon() -> ClaimLexicon:
             speaker_nouns.update(p.lower() for p in data.get("speaker_nouns", []))
             object_verbs.update(p.lower() for p in data.get("object_content_verbs", []))
             source_nouns.update(p.lower() for p in data.get("source_nouns", []))
+            clause_verbs.update(p.lower() for p in data.get("clause_only_verbs", []))
+            inverting_verbs.update(p.lower() for p in data.get("inverting_verbs", []))
         except (OSError, ValueError, re.error, AttributeError, TypeError) as exc:
             raise DataFileError(f"{path}: {exc}", "CW303") from exc
     return ClaimLexicon(
@@ -188,6 +194,8 @@ def load_lexicon() -> ClaimLexicon:
         speaker_nouns=frozenset(speaker_nouns),
         object_verbs=frozenset(object_verbs),
         source_nouns=frozenset(source_nouns),
+        clause_verbs=frozenset(clause_verbs),
+        inverting_verbs=frozenset(inverting_verbs),
     )
 
 
@@ -582,6 +590,14 @@ def _speaker_head(verb: Any) -> Any | None:
                 if child.dep_ in ("dobj", "nsubjpass"):
                     return child
         subj = _subject(v)
+        if (
+            subj is not None
+            and subj.tag_ == "WP"
+            and v.dep_ == "relcl"
+            and v.head.pos_ in ("NOUN", "PROPN")
+            and not _not_speaking(v.head)
+        ):
+            return v.head  # "Turkish health officials who said ...": whom "who" stands for
         if subj is not None and subj.dep_ != "nsubjpass":
             return subj
         if (
@@ -664,6 +680,33 @@ def _that_clause(verb: Any, exclude: frozenset[int] = frozenset()) -> Any | None
         if t.dep_ == "mark" and t.lower_ == "that" and t.i > verb.i and t.head is not verb and t.i not in others:
             return t.head
     return None
+
+
+def _title_case_word(tok: Any) -> bool:
+    """A capitalised past form inside a run of capitalised words: a name ("REUTERS Rodi Said US
+    Tanks to Storm Raqqa"; a headline's verb is in the present, "Coalition Confirms ...")."""
+    doc = tok.doc
+    return bool(
+        tok.text[:1].isupper()
+        and tok.tag_ in ("VBD", "VBN")
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].text[:1].isupper()
+        and doc[tok.i + 1].text[:1].isupper()
+    )
+
+
+def _in_modifier(tok: Any, verb: Any) -> bool:
+    """Is ``tok`` inside a relative clause, a clause on a noun or a participle below ``verb``
+    ("said the resident who asked for anonymity", "said the source adding that it was ...")?"""
+    cur = tok.head if tok.dep_ in ("aux", "auxpass") else tok  # "was discussing": one verb
+    start = cur.i
+    for _ in range(64):
+        if cur.i == verb.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("relcl", "acl") or (cur.tag_ == "VBG" and cur.i != start):
+            return True
+        cur = cur.head
+    return False
 
 
 def _claims_lives(verb: Any) -> bool:
@@ -854,7 +897,8 @@ class _StoryClaims:
         """Whether a reporting verb inside another's complement has a speaker of its own ("TASS
         writes that the ministry reported ..."), not a passive or a non-speaker subject."""
         if _agent(verb) is not None:
-            return True
+            # "it was reported by SANA that ...", not "a draft was not even read by Russia"
+            return any(c.dep_ == "ccomp" for c in verb.children) or _that_clause(verb) is not None
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return False
@@ -894,7 +938,61 @@ class _StoryClaims:
             first = self.sure_suffix(doc, low, stop, place)
         if first is None or first == 0:
             return None
-        toks = list(doc[first:stop])
+        return self.phrase_speaker(list(doc[first:stop]), off)
+
+    def speaker_after(self, verb: Any, off: int) -> _Speaker | None:
+        """'<what was said> said the Syrian Observatory for Human Rights', '... said the resident
+        who asked for anonymity': the speaker after the verb, a phrase of names and speaker nouns
+        that ends the clause (the sentence ends, or a relative clause, an apposition, a
+        preposition or a participle follows, not a verb of its own as in 'said the ministry
+        had ...')."""
+        doc = verb.doc
+        j = verb.i + 1
+        if j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        start = j
+        while j < len(doc):
+            t = doc[j]
+            if t.ent_type_ in ("DATE", "TIME"):
+                break  # "said Sunday"
+            if (
+                t.pos_ in ("PROPN", "ADJ")
+                or (t.pos_ == "NOUN" and (self.speaker_noun(t) or (j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN")))
+                or t.ent_type_ in ("ORG", "PERSON", "NORP")
+                or _inside_name(doc, j)
+                or _glued_hyphen(doc, j)
+            ):
+                j += 1
+            else:
+                break
+        person = next((e for e in doc.ents if e.start == start and e.label_ == "PERSON"), None)
+        if person is not None and person.end < j:
+            j = person.end  # "said Rami Abdel Rahman director of the Observatory": the person
+        phrase = list(doc[start:j])
+        if not phrase or not any(self.speaker_noun(t) or t.pos_ == "PROPN" or t.ent_type_ for t in phrase):
+            return None
+        nxt = doc[j] if j < len(doc) else None
+        if nxt is not None and not (
+            (nxt.is_punct and nxt.text != "-")
+            or nxt.tag_ in ("WDT", "WP")
+            or nxt.pos_ == "DET"
+            or (nxt.pos_ == "ADP" and nxt.lower_ != "as")
+            or nxt.tag_ == "VBG"
+            or nxt.ent_type_ in ("DATE", "TIME")
+        ):
+            return None
+        for t in doc[j:]:
+            if t.text in ";:":
+                break
+            if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not _in_modifier(t, verb):
+                return None  # "said the head of the medical centre was killed": a clause, no speaker
+        return self.phrase_speaker(phrase, off)
+
+    def phrase_speaker(self, toks: list[Any], off: int) -> _Speaker | None:
+        """The speaker a run of tokens names (see :meth:`speaker_before`)."""
+        if not toks:
+            return None
+        doc = toks[0].doc
         while toks and (toks[0].pos_ in ("CCONJ", "ADP", "PUNCT") and toks[0].text not in "("):
             toks.pop(0)
         if toks and toks[-1].text == ")" and any(t.text == "(" for t in toks):
@@ -911,11 +1009,8 @@ class _StoryClaims:
         last = next((e for e in doc.ents if e.end == toks[-1].i + 1 and e.start >= toks[0].i), None)
         if last is not None and last.label_ == "PERSON" and last.start > toks[0].i and toks[0].tag_ != "NNS":
             # "head of the Observatory Rami Abdel Rahman": the person (not in "opponents of Bashar
-            # al-Assad"), with the given names the model left out ("Fadel Abdul Ghani")
-            k = last.start
-            while k - 1 > toks[0].i and doc[k - 1].pos_ == "PROPN" and not doc[k - 1].ent_type_:
-                k -= 1
-            name = doc.text[doc[k].idx : toks[-1].idx + len(toks[-1].text)]
+            # al-Assad")
+            name = str(last.text)
         actor = self.speaker_actor(start, end)
         sp = _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person)
         if person:
@@ -1183,6 +1278,18 @@ class _StoryClaims:
         ... a monitoring group said" (the first a count), "One media activist who spoke to BBC
         Arabic and witnessed the attack said" (the second no speaker). When the first cannot
         speak or is counted, the speaker right before the verb, else the next that can speak."""
+        doc = head.doc
+        for other in subjects:
+            if (
+                other.i > head.i
+                and head.pos_ == "NOUN"
+                and other.ent_type_ == "PERSON"
+                and max(t.i for t in head.subtree) + 1 == min(t.i for t in other.subtree)
+            ):
+                # "Swedish chemical weapons expert Ake Sellstrom says": a title and the person
+                last = max(t.i for t in other.subtree)
+                last = max([last] + [e.end - 1 for e in doc.ents if e.start <= other.i < e.end])
+                return self.phrase_speaker(list(doc[head.left_edge.i : last + 1]), off) or speaker
         if speaker is not _NOT_A_SPEAKER and not (speaker is not None and _counted(head.doc, head.i)):
             return speaker
         before = self.speaker_before(verb, off)
@@ -1229,6 +1336,8 @@ class _StoryClaims:
             lemma = tok.lemma_.lower()
             if lemma not in self.lex.verb_type or not _is_verb(tok) or tok.i in used_verbs:
                 continue
+            if _title_case_word(tok):
+                continue  # "REUTERS Rodi Said US Tanks to Storm Raqqa": a name in a title
             vtype = self.lex.verb_type[lemma]
             verb_key = lemma
             dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
@@ -1250,6 +1359,9 @@ class _StoryClaims:
                 and comp.lemma_.lower() in self.lex.verb_type
                 and _is_verb(comp)
                 and self.reports_anew(comp)
+                and not any(
+                    c.dep_ == "nsubj" and c.pos_ != "PRON" and c.left_edge.i == tok.i + 1 for c in comp.children
+                )
             ):
                 # "TASS writes that X reported ...": the inner report is the claim; its pronoun
                 # speaker ("Lavrov said he realized") is the outer one
@@ -1266,13 +1378,27 @@ class _StoryClaims:
                 head = relay[tok.i]
             speaker = self.speaker_from(head, off) if head is not None else None
             subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            if speaker is _NOT_A_SPEAKER and head is not None and head.head.i != tok.i:
+                # "didnt say when the attack occurred and said ...": the subject of the clause it
+                # was hung on is no speaker; the one of the clause above may be
+                up = _speaker_head(head.head.head) if head.head.dep_ in ("advcl", "conj", "xcomp") else None
+                alt = self.speaker_from(up, off) if up is not None else None
+                if alt is not None and alt is not _NOT_A_SPEAKER:
+                    head, speaker = up, alt
             if tok.i in carried:
                 speaker = carried[tok.i]  # "..., adding that ...": the statement's speaker goes on
             elif head is not None and head in subjects and len(subjects) > 1:
                 speaker = self.other_subject(tok, head, speaker, subjects, off)
             before = None
             finite = tok.tag_ in ("VBD", "VBZ", "VBP")
-            if (speaker is None or speaker is _NOT_A_SPEAKER) and vtype == "neutral" and finite:
+            inverted = None
+            parsed_after = head is not None and head.i > tok.i and speaker not in (None, _NOT_A_SPEAKER)
+            if finite and lemma in self.lex.inverting_verbs and tok.i not in carried and not parsed_after:
+                # "... in the town of Ghandoura said the Syrian Observatory for Human Rights"
+                if len(self.text[sent.start : tok.idx + off].strip(' "“”')) >= 12:
+                    inverted = self.speaker_after(tok, off)
+                    speaker = inverted or speaker
+            if inverted is None and (speaker is None or speaker is _NOT_A_SPEAKER) and vtype == "neutral" and finite:
                 # no subject, or a word of the report taken for one: the speaker may stand
                 # right before the verb
                 if head is None or head.dep_ != "nsubjpass":
@@ -1300,6 +1426,8 @@ class _StoryClaims:
             elif outside and (comp is None or any(q[0] <= comp.idx + off < q[1] for q in outside)):
                 content = (outside[0][0], outside[-1][1])
                 quote = True
+            elif inverted is not None:
+                content = (sent.start, v0)  # what stands before "said the Observatory"
             elif tok.i in carried:
                 # "..., warning the death toll could rise": the rest of the sentence (the parse
                 # often hangs part of it elsewhere)
@@ -1311,6 +1439,19 @@ class _StoryClaims:
                 content = _tok_span(list(comp.subtree), off)
             elif (clause := _that_clause(tok, frozenset(t.i for g in goes_on for t in g.subtree))) is not None:
                 content = _tok_span([t for t in clause.subtree if t.i > tok.i], off)
+            elif (
+                dobj is not None
+                and lemma in self.lex.clause_verbs
+                and dobj.pos_ in ("NOUN", "PROPN", "NUM")
+                and dobj.left_edge.i == tok.i + 1
+                # not after the report ("<report> a monitoring group said part of ...")
+                and not (tok.dep_ == "conj" and tok.head.i < tok.i)
+                and not any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children)
+            ):
+                # "Tribal sources say the conflict between the tribe and IS flared after ...": a
+                # verb that takes a clause has no noun object; the parse lost the clause's verb
+                clause = [t for t in tok.subtree if t.i >= dobj.left_edge.i and not (t.is_punct and t.head.i == tok.i)]
+                content = _tok_span(clause, off)
             elif dobj is not None and (vtype != "neutral" or lemma in self.lex.object_verbs):
                 # "accused Y of Z", "denied the report that ...", "rejected claims that ..."
                 toks = list(dobj.subtree)
