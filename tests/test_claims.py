@@ -453,3 +453,16 @@ def test_who_said_is_the_noun_it_stands_for() -> None:
     said = [c for c in claims if c.reporting_verb == "said"]
     assert [c.speaker for c in said] == ["local officials"]
     assert said[0].content.startswith("at least nine people died")
+
+
+def test_a_headline_colon_between_a_speaker_and_what_it_says() -> None:
+    (before,) = _claims("Monday 3 April 2017 Syrian opposition: 40 killed in air strikes on Idlib market.")
+    assert before.speaker == "Syrian opposition" and before.reporting_verb == ":"
+    assert before.content.startswith("40 killed in air strikes") and before.claim_type == "casualty_report"
+    (after,) = _claims("June 2 2015 Rebels seize army base near the border: monitor.")
+    assert after.speaker == "monitor" and after.content == "Rebels seize army base near the border"
+    # a label, a long phrase or a clause before the colon is no speaker
+    assert _claims("May 5 2016 Factbox: the rebel groups fighting around the city.") == []
+    assert _claims("Here are the main steps in the negotiations: a truce and an aid corridor.") == []
+    assert needs_parse("Syrian opposition: 40 killed in air strikes.")
+    assert not needs_parse("The convoy left at 10:30 in the morning.")

@@ -72,6 +72,7 @@ class ClaimLexicon:
     source_nouns: frozenset[str] = frozenset()  # records a claim is "according to" ("figures", "the bulletin")
     clause_verbs: frozenset[str] = frozenset()  # neutral verbs that take a clause, never a noun object
     inverting_verbs: frozenset[str] = frozenset()  # "..., said the Observatory": the speaker after
+    headline_labels: frozenset[str] = frozenset()  # "Factbox:", "Watch:": no speaker before a colon
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -133,16 +134,25 @@ def _cue_regex(lemmas: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{_parse_regex(lemmas).pattern}|[{_QUOTE_CHARS}]", re.I)
 
 
+#: a headline's colon between a speaker and what it says ("Syrian opposition: 1300 killed in
+#: chemical attack", "Islamic State killed 270 in gas field battle: monitor")
+_HEADLINE_COLON = re.compile(r"[^\W\d]: (?=\S)")
+
+
 def needs_parse(text: str) -> bool:
-    """Can only a parse of ``text`` (one sentence) find its claims? A reporting verb's form or
-    "according to"; a quotation or an unattributed pattern alone is handled without one."""
-    return bool(_lexicon().parse_regex.search(text))
+    """Can only a parse of ``text`` (one sentence) find its claims? A reporting verb's form,
+    "according to" or a headline's colon; a quotation or an unattributed pattern alone is handled
+    without one."""
+    return bool(_lexicon().parse_regex.search(text) or _HEADLINE_COLON.search(text))
 
 
 def is_candidate(text: str) -> bool:
     """Could ``text`` (one sentence) hold a claim? (The claims stage looks at no other sentence.)"""
     lex = _lexicon()
-    return bool(lex.cue_regex.search(text)) or any(p.search(text) for p in lex.unattributed)
+    return (
+        bool(lex.cue_regex.search(text) or _HEADLINE_COLON.search(text))
+        or any(p.search(text) for p in lex.unattributed)
+    )
 
 
 def load_lexicon() -> ClaimLexicon:
@@ -159,6 +169,7 @@ def load_lexicon() -> ClaimLexicon:
     source_nouns: set[str] = set()
     clause_verbs: set[str] = set()
     inverting_verbs: set[str] = set()
+    headline_labels: set[str] = set()
     paths = data_files("claim_verbs.json")
     if not paths:
         raise DataFileError("claim_verbs.json not found in any data folder", "CW303")
@@ -181,6 +192,7 @@ def load_lexicon() -> ClaimLexicon:
             source_nouns.update(p.lower() for p in data.get("source_nouns", []))
             clause_verbs.update(p.lower() for p in data.get("clause_only_verbs", []))
             inverting_verbs.update(p.lower() for p in data.get("inverting_verbs", []))
+            headline_labels.update(p.lower() for p in data.get("headline_labels", []))
         except (OSError, ValueError, re.error, AttributeError, TypeError) as exc:
             raise DataFileError(f"{path}: {exc}", "CW303") from exc
     return ClaimLexicon(
@@ -196,6 +208,7 @@ def load_lexicon() -> ClaimLexicon:
         source_nouns=frozenset(source_nouns),
         clause_verbs=frozenset(clause_verbs),
         inverting_verbs=frozenset(inverting_verbs),
+        headline_labels=frozenset(headline_labels),
     )
 
 
@@ -259,6 +272,7 @@ _NOT_A_SPEAKER = _Speaker("", None, -1, -1)
 
 
 _NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 
 
 def _tok_span(tokens: Sequence[Any], off: int) -> tuple[int, int]:
@@ -1232,6 +1246,8 @@ class _StoryClaims:
         quotes = [(sent.start + a, sent.start + b) for a, b in _quote_spans(sent.text)]
         if doc is not None:
             self.parsed(sent, doc, off, prev, quotes)
+            if len(self.claims) == n_before:
+                self.headline(sent, doc, off)
         if len(self.claims) > n_before:
             return
         # a quotation with no verb of its own continues the previous speaker's statement
@@ -1299,6 +1315,50 @@ class _StoryClaims:
             if other.i != head.i and (alt := self.speaker_from(other, off)) not in (None, _NOT_A_SPEAKER):
                 return alt
         return speaker
+
+    def headline(self, sent: Sentence, doc: Any, off: int) -> None:
+        """A headline's "X: Y" or "Y: X", the speaker a short phrase of names and speaker nouns
+        on one side of the colon, not a label ("Factbox:", "Watch:"; data/claim_verbs.json)."""
+        colons = [t for t in doc if t.text == ":" and t.i > 0 and _HEADLINE_COLON.match(doc.text, t.idx - 1)]
+        if not colons:
+            return
+        first, last = colons[0], colons[-1]
+        # "X: Y", after a dateline ("Wednesday 21 August 2013 Syrian opposition: ...")
+        k = 0
+        while k < first.i and (
+            doc[k].ent_type_ in ("DATE", "TIME") or doc[k].like_num or _CLOCK.fullmatch(doc[k].text)
+        ):
+            k += 1
+        before = self.headline_speaker(list(doc[k : first.i]), off)
+        if before is not None and len(doc) > first.i + 1:
+            self.add(sent, before, ":", None, False, doc[first.i + 1].idx + off, sent.end)
+            return
+        # "Y: X" ("... clash near army airport: monitor.")
+        tail = [t for t in doc[last.i + 1 :] if not t.is_punct]
+        after = self.headline_speaker(tail, off)
+        if after is not None:
+            start = k if k < last.i else 0
+            self.add(sent, after, ":", None, False, doc[start].idx + off, last.idx + off)
+
+    def headline_speaker(self, toks: list[Any], off: int) -> _Speaker | None:
+        """A short speaker phrase standing alone (one to five words): names, speaker nouns and
+        their adjectives, no verb, not a headline label."""
+        words = [t for t in toks if not t.is_punct or t.text == "-"]
+        if not 1 <= len(words) <= 5 or " ".join(t.lower_ for t in words) in self.lex.headline_labels:
+            return None
+        if any(t.lower_ in self.lex.headline_labels for t in words[:1]):
+            return None
+        ok = all(
+            t.pos_ in ("PROPN", "ADJ", "DET")
+            or t.ent_type_
+            or self.speaker_noun(t)
+            or t.text == "-"
+            or (t.pos_ == "NOUN" and t.text[:1].isupper())  # a name the tagger took for a noun
+            for t in words
+        )
+        if not ok or not any(t.pos_ == "PROPN" or t.ent_type_ or self.speaker_noun(t) for t in words):
+            return None
+        return self.phrase_speaker(words, off)
 
     def according(self, sent: Sentence, tok: Any, off: int, quotes: list[tuple[int, int]]) -> None:
         """The claim of "according to X, ..." (``tok`` is "according")."""
