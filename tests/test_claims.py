@@ -466,3 +466,10 @@ def test_a_headline_colon_between_a_speaker_and_what_it_says() -> None:
     assert _claims("Here are the main steps in the negotiations: a truce and an aid corridor.") == []
     assert needs_parse("Syrian opposition: 40 killed in air strikes.")
     assert not needs_parse("The convoy left at 10:30 in the morning.")
+
+
+def test_a_speaker_name_stops_before_its_apposition_and_a_count_is_no_subject() -> None:
+    (manal,) = _claims("Rima a 30-year-old nurse living in Douma said she heard three blasts on Monday.")
+    assert manal.speaker == "Rima"
+    (act,) = _claims("The strikes on the market killed at least 17 people on Sunday activists said.")
+    assert act.speaker == "activists" and act.content.endswith("at least 17 people on Sunday")

@@ -548,6 +548,10 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
     for t in toks:
         if t.dep_ == "appos" or t.text == ",":
             break
+        if core and core[-1].pos_ == "PROPN" and t.lower_ in ("a", "an", "the"):
+            break  # "Manal a 28-year-old teacher", "The Observatory an anti-Assad group": an apposition
+        if t.text in _QUOTE_CHARS:
+            break  # 'Coalition forces "successfully engaged ...': the quotation is no part of who
         core.append(t)
     core = core or [head]
     doc_text = head.doc.text
@@ -975,6 +979,7 @@ class _StoryClaims:
                 or t.ent_type_ in ("ORG", "PERSON", "NORP")
                 or _inside_name(doc, j)
                 or _glued_hyphen(doc, j)
+                or _glued_hyphen(doc, j - 1)  # "a UK-based monitoring group"
             ):
                 j += 1
             else:
@@ -1445,6 +1450,17 @@ class _StoryClaims:
                 alt = self.speaker_from(up, off) if up is not None else None
                 if alt is not None and alt is not _NOT_A_SPEAKER:
                     head, speaker = up, alt
+            if (
+                speaker not in (None, _NOT_A_SPEAKER)
+                and head is not None
+                and head.dep_ == "nsubj"
+                and head.i + 1 < tok.i
+                and _counted(doc, head.i)
+                and (alt := self.speaker_before(tok, off)) is not None
+            ):
+                # "... killed at least 27 people on Monday activists said": a count the parse made
+                # the subject; the speaker stands right before the verb
+                speaker = alt
             if tok.i in carried:
                 speaker = carried[tok.i]  # "..., adding that ...": the statement's speaker goes on
             elif head is not None and head in subjects and len(subjects) > 1:
