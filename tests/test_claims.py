@@ -473,3 +473,9 @@ def test_a_speaker_name_stops_before_its_apposition_and_a_count_is_no_subject() 
     assert manal.speaker == "Rima"
     (act,) = _claims("The strikes on the market killed at least 17 people on Sunday activists said.")
     assert act.speaker == "activists" and act.content.endswith("at least 17 people on Sunday")
+
+
+def test_according_to_a_record_the_report_runs_into_without_a_comma() -> None:
+    (claim,) = _claims("According to a military statement rebel fighters destroyed two tanks near the airport.")
+    assert claim.speaker == "military statement"
+    assert claim.content.startswith("rebel fighters destroyed two tanks")

@@ -1164,7 +1164,19 @@ class _StoryClaims:
                 sp = self.speaker_from(source, off)
                 if sp is not None and sp is not _NOT_A_SPEAKER:
                     return sp
-        return self.speaker_from(pobj, off, record=True)
+        doc = to.doc
+        # "according to a military statement rebel fighters destroyed ...": with the comma lost,
+        # the parse's object is a word of the report; the source ends with the record before it
+        record = next((t for t in doc[to.i + 1 : pobj.i] if t.pos_ == "NOUN" and self.source_noun(t)), None)
+        if record is not None and not self.source_noun(pobj):
+            return self.phrase_speaker(list(doc[to.i + 1 : record.i + 1]), off)
+        sp = self.speaker_from(pobj, off, record=True)
+        if sp is _NOT_A_SPEAKER:
+            # or with the first word before it that can speak
+            first = next((t for t in doc[to.i + 1 : pobj.i] if t.pos_ == "NOUN" and self.speaker_noun(t)), None)
+            if first is not None:
+                return self.phrase_speaker(list(doc[to.i + 1 : first.i + 1]), off) or sp
+        return sp
 
     def name_after(self, tok: Any, off: int) -> _Speaker | None:
         """A name (an entity that can speak) starting right after ``tok`` or its article."""
@@ -1222,7 +1234,8 @@ class _StoryClaims:
         if head.lower_ in _ANAPHORIC or head.pos_ == "PRON":
             return None
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children) and not self.speaker_noun(head):
-            return self.last_speaker  # "according to our data", inside someone's quote
+            # "according to our data", inside someone's quote (not "according to their type")
+            return self.last_speaker if self.source_noun(head) else None
         toks = self.past_place(head, _speaker_tokens(head))
         if not toks:
             return None
@@ -1375,9 +1388,18 @@ class _StoryClaims:
             return
         p0, p1 = _tok_span(list(tok.subtree), off)
         rest = [t for t in tok.subtree if t.idx + off >= speaker.end]
-        if _to_object(to) is None or (rest and rest[0].pos_ == "NUM"):
+        obj = _to_object(to)
+        objects = [  # a second object the parse gave "to": the report's subject, not an apposition
+            t
+            for t in tok.subtree
+            if t.dep_ == "pobj" and obj is not None and t.head.i == obj.head.i and t.left_edge.pos_ != "DET"
+        ]
+        inside = p0 <= speaker.start and speaker.end <= p1
+        cut = obj is None or (rest and rest[0].pos_ == "NUM") or obj.idx + off >= speaker.end or len(objects) > 1
+        if inside and cut:
             # a name the parser made a clause of, a report it hung on the speaker ("by the
-            # directorate 52 people were killed"): the phrase ends with the speaker
+            # directorate 52 people were killed", "according to report ISIS has executed"): the
+            # phrase ends with the speaker
             p1 = speaker.end
         # the content is the rest of the sentence on the longer side of the phrase
         a, b = (sent.start, p0) if p0 - sent.start >= sent.end - p1 else (p1, sent.end)
