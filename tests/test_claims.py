@@ -479,3 +479,12 @@ def test_according_to_a_record_the_report_runs_into_without_a_comma() -> None:
     (claim,) = _claims("According to a military statement rebel fighters destroyed two tanks near the airport.")
     assert claim.speaker == "military statement"
     assert claim.content.startswith("rebel fighters destroyed two tanks")
+
+
+def test_a_speaker_phrase_of_a_name_and_a_common_noun_joined_by_and() -> None:
+    (claim,) = _claims(
+        "A car bomb killed nine people near a mosque in the northern city of Qamishli the Syrian Network for "
+        "Human Rights and medics said."
+    )
+    assert claim.speaker == "Syrian Network for Human Rights and medics"
+    assert claim.content.endswith("city of Qamishli")

@@ -415,8 +415,8 @@ def _joins(doc: Any, i: int, first: int, end: int) -> bool:
     """May the name at ``doc[i]`` begin the phrase ``doc[first:end]``? Before a common noun
     ("SANA reporter", "Human Rights monitoring group") only if the parse hangs it on a word of
     the phrase or it is one name with one; before a name, always ("Rami Abdel Rahman")."""
-    if doc[first].pos_ != "NOUN":
-        return True
+    if doc[first].pos_ != "NOUN" or any(doc[k].lower_ == "and" for k in range(i + 1, first)):
+        return True  # before a name, or joined by "and" ("the Observatory and medics")
     t = doc[i]
     if first <= t.head.i < end:
         return True
