@@ -300,3 +300,191 @@ def test_a_report_with_an_object_is_the_object_and_where_it_happened_not_the_nex
     text = "The Britain-based watchdog had earlier reported 12 dead in the strikes on the town of Harem."
     (claim,) = _claims(text)
     assert claim.content.startswith("12 dead in the strikes") and claim.claim_type == "casualty_report"
+
+
+def test_according_to_survives_a_doubled_to_an_adverb_before_it_and_a_name_read_as_a_clause() -> None:
+    cases = {
+        "More than two million people have fled the province since March according to to the U.N.": "U.N.",
+        "Thus according to the bulletin the militants shelled two villages north of the city overnight.": "bulletin",
+        # "Save" taken for a verb: the name after "according to" is still who says it
+        "According to Save the Children more than 300 schools in the province were damaged.": "Save the Children",
+        # an acronym the tagger took for a common noun
+        "According to UNICEF more than 300 schools in the province were damaged this year.": "UNICEF",
+    }
+    for text, want in cases.items():
+        claims = _claims(text)
+        assert [(c.speaker, c.reporting_verb) for c in claims] == [(want, "according to")], text
+        assert "schools" in claims[0].content or "fled" in claims[0].content or "shelled" in claims[0].content
+
+
+def test_according_to_a_record_is_its_source_when_named() -> None:
+    (claim,) = _claims(
+        "According to figures compiled by the provincial health directorate 52 people were killed in the raids."
+    )
+    assert claim.speaker == "provincial health directorate"
+    assert claim.content.startswith("52 people were killed")
+    (toll,) = _claims("Nine civilians were killed in the shelling of the market according to the latest toll.")
+    assert toll.speaker == "latest toll" and toll.content.startswith("Nine civilians were killed")
+    # "according to" that says how, not who: no claim
+    how = _claims("The Observatory says it identifies the planes according to type and flight patterns.")
+    assert [(c.speaker, c.reporting_verb) for c in how] == [("Observatory", "says")]
+    assert [c.reporting_verb for c in _claims("The aid is shared according to need between the two camps.")] == []
+
+
+def test_according_to_inside_a_quotation_is_the_quoted_speakers_claim() -> None:
+    claims = _claims(
+        '"According to our sources the convoy was hit twice near the crossing" the governor told reporters.'
+    )
+    assert [(c.speaker, c.reporting_verb) for c in claims] == [("governor", "told")]
+    (quoted,) = _claims('"Forty fighters were killed in the battle for the hill" according to the rebel statement.')
+    assert quoted.quote is True and quoted.speaker == "rebel statement"
+
+
+def test_a_speaker_after_the_report_without_commas_is_its_whole_noun_phrase() -> None:
+    cases = {
+        "The toll from the car bomb in the market rose to 31 people the Syrian Observatory for Human Rights "
+        "monitoring group said on Monday.": (
+            "Syrian Observatory for Human Rights monitoring group",
+            "rose to 31 people",
+        ),
+        "Government helicopters dropped barrel bombs on two villages overnight a monitoring group said.": (
+            "monitoring group",
+            "on two villages overnight",
+        ),
+        "The militia has used chlorine in fighting near the airport the US-based rights group said in a report.": (
+            "US-based rights group",
+            "near the airport",
+        ),
+    }
+    for text, (speaker, end) in cases.items():
+        (claim,) = _claims(text)
+        assert claim.speaker == speaker, text
+        assert claim.content.endswith(end), claim.content  # the speaker phrase is no part of the report
+
+
+def test_a_place_after_a_preposition_is_not_the_speaker_before_the_verb() -> None:
+    claims = _claims("Two children were killed by shelling on the main road in Aleppo Mahmoud Haddad told reporters.")
+    assert [c.speaker for c in claims] == ["Mahmoud Haddad"]
+    assert claims[0].content.endswith("in Aleppo")
+    (res,) = _claims("The clinics have run out of fuel after weeks of siege in the town of Douma residents said.")
+    assert res.speaker == "residents"
+    (amb,) = _claims(
+        "The gas was probably sarin dropped from a government jet the British ambassador to the United Nations said."
+    )
+    assert amb.speaker == "British ambassador to the United Nations" and amb.speaker_actor == "United Nations"
+
+
+def test_a_count_or_a_second_subject_of_the_parse_is_not_the_speaker() -> None:
+    (claim,) = _claims("The rocket attack on the market killed 12 people SANA said.")
+    assert claim.speaker == "SANA" and claim.content.endswith("killed 12 people")
+    (two,) = _claims(
+        "Nine children were among at least 30 people killed in the raids a monitoring group said on Sunday."
+    )
+    assert two.speaker == "monitoring group"
+    assert "at least 30 people killed in the raids" in two.content
+
+
+def test_speaker_nouns_of_countries_and_names_with_small_words() -> None:
+    (west,) = _claims("Western powers say the government has used chlorine against the rebel-held towns.")
+    assert west.speaker == "Western powers" and west.claim_type == "assessment"
+    (rsf,) = _claims("Media watchdog Reporters Without Borders said four journalists had been killed in the province.")
+    assert rsf.speaker.endswith("Reporters Without Borders")
+
+
+def test_a_participle_going_on_with_a_statement_is_a_claim_of_the_same_speaker() -> None:
+    claims = _claims(
+        "The ministry said the raid destroyed two weapons depots near the airport adding that twelve fighters "
+        "were killed in the strike."
+    )
+    assert [(c.speaker, c.reporting_verb) for c in claims] == [("ministry", "said"), ("ministry", "adding")]
+    assert claims[0].content == "the raid destroyed two weapons depots near the airport"
+    assert claims[1].content.startswith("that twelve fighters were killed")
+    assert claims[1].claim_type == "casualty_report"
+    quoted = _claims(
+        '"We will not leave the city whatever happens" the commander said adding "our men are ready for a long siege."'
+    )
+    assert [(c.speaker, c.quote) for c in quoted] == [("commander", True), ("commander", True)]
+    assert quoted[0].content.startswith("We will not leave") and quoted[1].content.startswith("our men are ready")
+
+
+def test_a_participle_after_a_clause_speaks_for_the_clause_subject_not_a_noun_of_it() -> None:
+    (claim,) = _claims("The Russian envoy Sergei Lavrov cast doubt on the findings saying he was amazed at them.")
+    assert claim.speaker == "Sergei Lavrov" and claim.content == "he was amazed at them"
+    # the verb's own object and its participle are one statement when the object says nothing alone
+    (one,) = _claims("The opposition coalition condemned the attack saying it was the third on the clinic this month.")
+    assert one.reporting_verb == "condemned" and "third on the clinic" in one.content
+
+
+def test_a_noun_the_parse_made_the_object_of_say_begins_what_was_said() -> None:
+    (claim,) = _claims("Tribal sources say the feud between the two clans flared after the militants seized the wells.")
+    assert claim.speaker == "Tribal sources"
+    assert claim.content == "the feud between the two clans flared after the militants seized the wells"
+    assert _claims("The governor said nothing about the talks in the capital on Monday.") == []
+
+
+def test_a_passive_verb_in_what_was_said_reports_nothing_of_its_own() -> None:
+    (claim,) = _claims(
+        "French diplomats say the draft presented by Britain at the end of the month was not even read by Russia."
+    )
+    assert claim.speaker == "French diplomats" and claim.reporting_verb == "say"
+
+
+def test_the_speaker_of_a_verb_the_parse_hung_on_a_clause_of_another() -> None:
+    (claim,) = _claims(
+        "The state news agency did not say when the raid took place and said at least four fighters were killed."
+    )
+    assert claim.speaker == "state news agency" and claim.content.startswith("at least four fighters")
+
+
+def test_a_speaker_after_the_verb_that_ends_the_clause() -> None:
+    (obs,) = _claims("Two children were killed by shelling in the village of Kafr Nabl said the Syrian Observatory.")
+    assert obs.speaker == "Syrian Observatory" and obs.content.endswith("village of Kafr Nabl")
+    (res,) = _claims("The militants collect a tax on every shop in the town said a resident who asked not to be named.")
+    assert res.speaker == "resident" and res.content.startswith("The militants collect a tax")
+    # a clause after the verb is what was said, its subject no speaker after the verb
+    (head,) = _claims("Activists in the town said the head of the local clinic and two nurses were killed.")
+    assert head.speaker == "Activists in the town" and head.content.startswith("the head of the local clinic")
+    # "Said" inside a name is no reporting verb
+    assert _claims("Photo by Omar Said Tanks Enter Aleppo Suburbs is on the front page.") == []
+
+
+def test_who_said_is_the_noun_it_stands_for() -> None:
+    claims = _claims("The figures were confirmed by local officials who said at least nine people died in the fire.")
+    said = [c for c in claims if c.reporting_verb == "said"]
+    assert [c.speaker for c in said] == ["local officials"]
+    assert said[0].content.startswith("at least nine people died")
+
+
+def test_a_headline_colon_between_a_speaker_and_what_it_says() -> None:
+    (before,) = _claims("Monday 3 April 2017 Syrian opposition: 40 killed in air strikes on Idlib market.")
+    assert before.speaker == "Syrian opposition" and before.reporting_verb == ":"
+    assert before.content.startswith("40 killed in air strikes") and before.claim_type == "casualty_report"
+    (after,) = _claims("June 2 2015 Rebels seize army base near the border: monitor.")
+    assert after.speaker == "monitor" and after.content == "Rebels seize army base near the border"
+    # a label, a long phrase or a clause before the colon is no speaker
+    assert _claims("May 5 2016 Factbox: the rebel groups fighting around the city.") == []
+    assert _claims("Here are the main steps in the negotiations: a truce and an aid corridor.") == []
+    assert needs_parse("Syrian opposition: 40 killed in air strikes.")
+    assert not needs_parse("The convoy left at 10:30 in the morning.")
+
+
+def test_a_speaker_name_stops_before_its_apposition_and_a_count_is_no_subject() -> None:
+    (manal,) = _claims("Rima a 30-year-old nurse living in Douma said she heard three blasts on Monday.")
+    assert manal.speaker == "Rima"
+    (act,) = _claims("The strikes on the market killed at least 17 people on Sunday activists said.")
+    assert act.speaker == "activists" and act.content.endswith("at least 17 people on Sunday")
+
+
+def test_according_to_a_record_the_report_runs_into_without_a_comma() -> None:
+    (claim,) = _claims("According to a military statement rebel fighters destroyed two tanks near the airport.")
+    assert claim.speaker == "military statement"
+    assert claim.content.startswith("rebel fighters destroyed two tanks")
+
+
+def test_a_speaker_phrase_of_a_name_and_a_common_noun_joined_by_and() -> None:
+    (claim,) = _claims(
+        "A car bomb killed nine people near a mosque in the northern city of Qamishli the Syrian Network for "
+        "Human Rights and medics said."
+    )
+    assert claim.speaker == "Syrian Network for Human Rights and medics"
+    assert claim.content.endswith("city of Qamishli")

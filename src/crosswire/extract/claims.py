@@ -69,6 +69,10 @@ class ClaimLexicon:
     pronouns: frozenset[str]
     speaker_nouns: frozenset[str] = frozenset()
     object_verbs: frozenset[str] = frozenset()  # neutral verbs whose object is what is said
+    source_nouns: frozenset[str] = frozenset()  # records a claim is "according to" ("figures", "the bulletin")
+    clause_verbs: frozenset[str] = frozenset()  # neutral verbs that take a clause, never a noun object
+    inverting_verbs: frozenset[str] = frozenset()  # "..., said the Observatory": the speaker after
+    headline_labels: frozenset[str] = frozenset()  # "Factbox:", "Watch:": no speaker before a colon
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -130,16 +134,25 @@ def _cue_regex(lemmas: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{_parse_regex(lemmas).pattern}|[{_QUOTE_CHARS}]", re.I)
 
 
+#: a headline's colon between a speaker and what it says ("Syrian opposition: 1300 killed in
+#: chemical attack", "Islamic State killed 270 in gas field battle: monitor")
+_HEADLINE_COLON = re.compile(r"[^\W\d]: (?=\S)")
+
+
 def needs_parse(text: str) -> bool:
-    """Can only a parse of ``text`` (one sentence) find its claims? A reporting verb's form or
-    "according to"; a quotation or an unattributed pattern alone is handled without one."""
-    return bool(_lexicon().parse_regex.search(text))
+    """Can only a parse of ``text`` (one sentence) find its claims? A reporting verb's form,
+    "according to" or a headline's colon; a quotation or an unattributed pattern alone is handled
+    without one."""
+    return bool(_lexicon().parse_regex.search(text) or _HEADLINE_COLON.search(text))
 
 
 def is_candidate(text: str) -> bool:
     """Could ``text`` (one sentence) hold a claim? (The claims stage looks at no other sentence.)"""
     lex = _lexicon()
-    return bool(lex.cue_regex.search(text)) or any(p.search(text) for p in lex.unattributed)
+    return (
+        bool(lex.cue_regex.search(text) or _HEADLINE_COLON.search(text))
+        or any(p.search(text) for p in lex.unattributed)
+    )
 
 
 def load_lexicon() -> ClaimLexicon:
@@ -153,6 +166,10 @@ def load_lexicon() -> ClaimLexicon:
     pronouns: set[str] = set()
     speaker_nouns: set[str] = set()
     object_verbs: set[str] = set()
+    source_nouns: set[str] = set()
+    clause_verbs: set[str] = set()
+    inverting_verbs: set[str] = set()
+    headline_labels: set[str] = set()
     paths = data_files("claim_verbs.json")
     if not paths:
         raise DataFileError("claim_verbs.json not found in any data folder", "CW303")
@@ -172,6 +189,10 @@ def load_lexicon() -> ClaimLexicon:
             pronouns.update(p.lower() for p in data.get("speaker_pronouns", []))
             speaker_nouns.update(p.lower() for p in data.get("speaker_nouns", []))
             object_verbs.update(p.lower() for p in data.get("object_content_verbs", []))
+            source_nouns.update(p.lower() for p in data.get("source_nouns", []))
+            clause_verbs.update(p.lower() for p in data.get("clause_only_verbs", []))
+            inverting_verbs.update(p.lower() for p in data.get("inverting_verbs", []))
+            headline_labels.update(p.lower() for p in data.get("headline_labels", []))
         except (OSError, ValueError, re.error, AttributeError, TypeError) as exc:
             raise DataFileError(f"{path}: {exc}", "CW303") from exc
     return ClaimLexicon(
@@ -184,6 +205,10 @@ def load_lexicon() -> ClaimLexicon:
         pronouns=frozenset(pronouns),
         speaker_nouns=frozenset(speaker_nouns),
         object_verbs=frozenset(object_verbs),
+        source_nouns=frozenset(source_nouns),
+        clause_verbs=frozenset(clause_verbs),
+        inverting_verbs=frozenset(inverting_verbs),
+        headline_labels=frozenset(headline_labels),
     )
 
 
@@ -247,6 +272,7 @@ _NOT_A_SPEAKER = _Speaker("", None, -1, -1)
 
 
 _NUMERIC_DATE = re.compile(r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}")
+_CLOCK = re.compile(r"\d{1,2}:\d{2}")
 
 
 def _tok_span(tokens: Sequence[Any], off: int) -> tuple[int, int]:
@@ -265,26 +291,35 @@ def _speaker_tokens(head: Any) -> list[Any]:
     toks = [t for t in head.subtree if t.i not in drop]
     # "On Saturday activists reported", "24.08.2013 state media": the time is no part of who
     while toks and toks[0].i < head.i and (
-        toks[0].ent_type_ in ("DATE", "TIME") or _NUMERIC_DATE.fullmatch(toks[0].text)
+        toks[0].ent_type_ in ("DATE", "TIME")
+        or _NUMERIC_DATE.fullmatch(toks[0].text)
+        or (toks[0].text.isdigit() and toks[1:2] and toks[1].ent_type_ in ("DATE", "TIME"))
     ):
-        toks.pop(0)
+        toks.pop(0)  # "13 April 2017 British scientists": the "13" the model left out of the date
     det = next((c for c in head.children if c.dep_ == "det" and c.lower_ in ("a", "an", "the")), None)
     if det is not None:
         # "Aleppo A military source": a dateline's place before the article is no part of it
         toks = [t for t in toks if t.i >= det.i]
-    if head.pos_ == "PROPN":
-        # "committed by rebels Pillay said", "injured SANA reported": with the comma lost, the
-        # end of the clause before is parsed as a modifier of the name
+    casualty = _lexicon().cues.get("casualty_report", ())
+    if head.pos_ == "PROPN" or head.pos_ == "NOUN":
+        # "committed by rebels Pillay said", "injured SANA reported", "left scores wounded reports
+        # say": with the comma lost, the end of the clause before is parsed as a modifier
         stray = [
             t.i
             for t in toks
             if t.i < head.i
             and t.dep_ in ("compound", "amod", "nmod")
-            and t.head.pos_ == "PROPN"
-            and t.tag_ in ("NNS", "VBN", "VBD")
+            and not _glued_hyphen(head.doc, t.i - 1)  # "the Britain-based Observatory"
+            and (
+                (head.pos_ == "PROPN" and t.head.pos_ == "PROPN" and t.tag_ in ("NNS", "VBN", "VBD"))
+                or (t.tag_ in ("VBN", "VBD") and t.lower_ in casualty)
+            )
         ]
         if stray:
             toks = [t for t in toks if t.i > stray[-1]]
+    toks = _cut_at_number(head, toks)
+    if head.dep_ == "nsubj" and toks and toks[-1].i + 1 == head.head.i:
+        toks = _cut_clause_before(head, toks)
     # 'their pockets" activists told': a quotation mark before the head ends the quote, not
     # the speaker phrase
     marks = [t.i for t in toks if t.i < head.i and t.text in _QUOTE_CHARS]
@@ -295,6 +330,192 @@ def _speaker_tokens(head: Any) -> list[Any]:
     while toks and toks[0].is_punct:
         toks.pop(0)
     return toks
+
+
+def _cut_clause_before(head: Any, toks: list[Any]) -> list[Any]:
+    """A subject right before its verb ('... after the strike in the town of Khan Sheikhoun
+    activists said'): with the commas lost, the parser may hang the end of the report on it. A
+    preposition (not one inside a name) or a verb of a clause before the head ends the report;
+    a name right after that preposition is its object."""
+    doc = head.doc
+    cut = None
+    for n, t in enumerate(toks):
+        if t.i >= head.i:
+            break
+        if t.pos_ == "ADP" and not _inside_name(doc, t.i) and not (t.ent_type_ and t.ent_type_ == head.ent_type_):
+            cut = n
+        elif t.pos_ in ("VERB", "AUX", "SCONJ") and t.dep_ not in ("amod", "compound", "npadvmod", "nmod"):
+            cut = n
+    if cut is None:
+        return toks
+    rest = toks[cut + 1 :]
+    if rest and rest[0].lower_ == "the":
+        rest = rest[1:]
+    if rest and rest[0].pos_ == "PROPN" and rest[0].ent_type_ and rest[0].i < head.i:
+        # "of Khan Sheikhoun": the place the report names, unless the name goes on ("for")
+        ent = rest[0].ent_type_
+        k = 1
+        while k < len(rest) and rest[k].ent_iob_ == "I" and rest[k].ent_type_ == ent and rest[k].i < head.i:
+            k += 1
+        if k < len(rest) and not _inside_name(doc, rest[k].i):
+            rest = rest[k:]
+    return rest or toks
+
+
+def _cut_at_number(head: Any, toks: list[Any]) -> list[Any]:
+    """A number inside a speaker phrase, right after a name, is no part of it: with the commas
+    lost, "by the health directorate 52 people were killed" (a count: the report begins),
+    "Ahmed 24 said" (an age), "Get short URL 11990 Russias Defense Ministry" (page debris)."""
+    for k in range(1, len(toks)):
+        t, before = toks[k], toks[k - 1]
+        if not t.text[:1].isdigit() or before.pos_ not in ("NOUN", "PROPN"):
+            continue  # "Redur Khalil one of the spokespersons": a word, not debris
+        if t.ent_type_ in ("DATE", "TIME") or before.ent_type_ in ("DATE", "TIME"):
+            continue  # "3 Jun 2016": a dateline, dropped elsewhere
+        if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "-":
+            continue  # "its 16-page report"
+        counted = head.pos_ == "NOUN" and t.head.i == head.i and all(x.pos_ != "PROPN" for x in toks[k + 1 :])
+        if t.i > head.i or counted:
+            return toks[:k]
+        return toks[k + 1 :]
+    return toks
+
+
+def _capitalized(tok: Any) -> bool:
+    return bool(tok.text[:1].isupper())
+
+
+def _inside_name(doc: Any, i: int) -> bool:
+    """Is ``doc[i]`` a small word inside a multi-word name ("Observatory *for* Human Rights",
+    "Organisation for *the* Prohibition *of* Chemical Weapons")?"""
+    t = doc[i]
+    if i == 0 or i + 1 >= len(doc) or not _capitalized(doc[i + 1]):
+        return False
+    if t.lower_ in ("of", "for"):
+        return _capitalized(doc[i - 1]) and doc[i - 1].pos_ in ("PROPN", "NOUN")
+    if t.pos_ == "ADP" and _capitalized(t) and _capitalized(doc[i - 1]) and doc[i - 1].pos_ in ("PROPN", "NOUN"):
+        return True  # "Reporters Without Borders"
+    if t.lower_ == "the":
+        return i >= 2 and doc[i - 1].lower_ in ("of", "for") and _capitalized(doc[i - 2])
+    return False
+
+
+def _preposition_before(doc: Any, i: int) -> int | None:
+    """The preposition whose object the name at ``doc[i]`` is ("in Aleppo", "the city of
+    Ashara"; not a small word of a name): its index."""
+    if doc[i].pos_ != "PROPN" or i == 0:
+        return None
+    j = i - 1
+    if doc[j].lower_ == "the" and j > 0:
+        j -= 1
+    return j if doc[j].pos_ == "ADP" and not _inside_name(doc, j) else None
+
+
+def _joins(doc: Any, i: int, first: int, end: int) -> bool:
+    """May the name at ``doc[i]`` begin the phrase ``doc[first:end]``? Before a common noun
+    ("SANA reporter", "Human Rights monitoring group") only if the parse hangs it on a word of
+    the phrase or it is one name with one; before a name, always ("Rami Abdel Rahman")."""
+    if doc[first].pos_ != "NOUN" or any(doc[k].lower_ == "and" for k in range(i + 1, first)):
+        return True  # before a name, or joined by "and" ("the Observatory and medics")
+    t = doc[i]
+    if first <= t.head.i < end:
+        return True
+    return bool(t.ent_type_) and any(
+        doc[k].ent_type_ == t.ent_type_ and all(doc[m].ent_iob_ == "I" for m in range(i + 1, k + 1))
+        for k in range(first, end)
+    )
+
+
+def _glued_hyphen(doc: Any, i: int) -> bool:
+    """Is ``doc[i]`` a hyphen inside a word ("al-Zinki", "US-based"), not a dash between words?"""
+    return bool(
+        0 < i < len(doc) - 1 and doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+    )
+
+
+def _counted(doc: Any, i: int) -> bool:
+    """Is the noun at ``doc[i]`` counted ("60 people", "at least 12 fighters"), not dated ("2016
+    State media")?"""
+    n = doc[i - 1] if i > 0 else None
+    return bool(
+        n is not None
+        and n.pos_ == "NUM"
+        and n.ent_type_ not in ("DATE", "TIME")
+        and not (len(n.text) == 4 and n.text.isdigit())
+    )
+
+
+def _plural_before_noun(doc: Any, i: int) -> bool:
+    """A plural noun right before another noun ("regime forces activists", "residents
+    activists"): two phrases, the comma between them lost ("media sources" is one)."""
+    t = doc[i]
+    return bool(
+        t.tag_ == "NNS" and t.lower_.endswith("s") and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN")
+    )
+
+
+def _past_place(doc: Any, lo: int, end: int) -> int:
+    """Past the place that begins at ``doc[lo]`` (after a preposition): its article and
+    adjectives and one name, or two joined by "and" ("of Raqqa and Deir Ezzor"); ``lo`` when
+    there is no name, or nothing would be left before ``end``."""
+    k = lo
+    while k < end and doc[k].pos_ in ("DET", "ADJ"):
+        k += 1
+    j = _place_end(doc, k, end)
+    if j == k:
+        return lo
+    if j + 1 < end and doc[j].lower_ == "and":
+        j2 = _place_end(doc, j + 1, end)
+        if j + 1 < j2 < end:
+            j = j2
+    return j if j < end else lo
+
+
+def _place_end(doc: Any, k: int, end: int) -> int:
+    """The end of the place named at ``doc[k]`` (``k`` when none is): a place or country the
+    gazetteer or the actors file knows ("Aleppo" of "in Aleppo Ibrahim Abu Leith", which the
+    model takes for one person), else a place entity; "run by the Lebanese Hezbollah group"
+    names no place."""
+    if k >= end:
+        return k
+    known = _known_place_end(doc, k, end)
+    if known is not None:
+        return known
+    if doc[k].ent_iob_ == "B" and doc[k].ent_type_ in ("GPE", "LOC", "FAC"):
+        e = k + 1
+        while e < end and doc[e].ent_iob_ == "I":
+            e += 1
+        return e
+    return k
+
+
+def _known_place_end(doc: Any, k: int, end: int) -> int | None:
+    """The token after a known place or country that starts at ``doc[k]`` (before ``end``)."""
+    if doc[k].pos_ != "PROPN":
+        return None
+    from crosswire.extract.actors import find_state_mentions
+    from crosswire.geocode import find_place_mentions
+
+    base = doc[k].idx
+    text = doc.text[base : doc[end - 1].idx + len(doc[end - 1].text)]
+    ends = [m.end for m in (*find_place_mentions(text), *find_state_mentions(text)) if m.start == 0]
+    if not ends:
+        return None
+    stop = base + max(ends)
+    after = next((t.i for t in doc[k:end] if t.idx >= stop), None)
+    return after if after is not None and after > k else None
+
+
+def _modifies(tok: Any, first: int, end: int) -> bool:
+    """Does ``tok`` modify a word of the phrase ``doc[first:end]`` ("monitoring" in "monitoring
+    group", "US" and "-" in "US-based")?"""
+    if tok.pos_ == "VERB" and (tok.i == 0 or tok.doc[tok.i - 1].text != "-"):
+        return False  # "ten injured SANA said": the clause before; "state-run" is a modifier
+    return bool(
+        tok.dep_ in ("compound", "amod", "npadvmod", "nmod", "poss", "punct")
+        and first <= tok.head.i < end
+        and (tok.dep_ != "punct" or tok.text == "-")
+    )
 
 
 def _speaker_name(head: Any, toks: list[Any]) -> str:
@@ -327,6 +548,10 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
     for t in toks:
         if t.dep_ == "appos" or t.text == ",":
             break
+        if core and core[-1].pos_ == "PROPN" and t.lower_ in ("a", "an", "the"):
+            break  # "Manal a 28-year-old teacher", "The Observatory an anti-Assad group": an apposition
+        if t.text in _QUOTE_CHARS:
+            break  # 'Coalition forces "successfully engaged ...': the quotation is no part of who
         core.append(t)
     core = core or [head]
     doc_text = head.doc.text
@@ -357,10 +582,7 @@ def _is_verb(tok: Any) -> bool:
 
 
 def _subject(verb: Any) -> Any | None:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass", "csubj"):
-            return child
-    return None
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")), None)
 
 
 def _agent(verb: Any) -> Any | None:
@@ -386,8 +608,30 @@ def _speaker_head(verb: Any) -> Any | None:
                 if child.dep_ in ("dobj", "nsubjpass"):
                     return child
         subj = _subject(v)
+        if (
+            subj is not None
+            and subj.tag_ == "WP"
+            and v.dep_ == "relcl"
+            and v.head.pos_ in ("NOUN", "PROPN")
+            and not _not_speaking(v.head)
+        ):
+            return v.head  # "Turkish health officials who said ...": whom "who" stands for
         if subj is not None and subj.dep_ != "nsubjpass":
             return subj
+        if (
+            subj is None
+            and v.dep_ == "acl"
+            and v.tag_ == "VBG"
+            and _not_speaking(v.head)
+            and any(c.dep_ == "ccomp" for c in v.children)
+        ):
+            # "cast doubt on the British findings saying he was amazed": the participle with a
+            # clause goes on with the clause the noun is in, whose subject speaks ("a resolution
+            # condemning the strike" is a text)
+            v = v.head
+            while v.head.i != v.i and not _is_verb(v):
+                v = v.head
+            continue
         if (
             subj is None
             and v.dep_ == "acl"
@@ -407,19 +651,99 @@ def _speaker_head(verb: Any) -> Any | None:
     return None
 
 
+def _to_object(to: Any) -> Any | None:
+    """The object of "according to", also of a doubled "to to"."""
+    inner = next((c for c in to.children if c.lower_ == "to"), to)
+    return next((c for c in inner.children if c.dep_ == "pobj"), None)
+
+
+def _source_of(record: Any) -> Any | None:
+    """Who a record comes from: "figures compiled by X", "information provided by X",
+    "figures from X" (the head of X)."""
+    for child in record.children:
+        if child.dep_ == "acl":
+            agent = _agent(child)
+            if agent is not None:
+                return agent
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _not_speaking(noun: Any) -> bool:
+    """A common noun that is no speaker ("findings", "the strike"): not a name, not one of the
+    lexicon's speaker nouns."""
+    lex = _lexicon()
+    return bool(
+        noun.pos_ == "NOUN"
+        and not noun.ent_type_
+        and noun.lemma_.lower() not in lex.speaker_nouns
+        and noun.lower_ not in lex.speaker_nouns
+    )
+
+
 #: prepositions whose phrase after the object of a report belongs to it
 _OBJECT_PREPS = ("of", "for", "over", "in", "on", "at", "near", "during")
 
 
-def _that_clause(verb: Any) -> Any | None:
+def _that_clause(verb: Any, exclude: frozenset[int] = frozenset()) -> Any | None:
     """A "that" clause the parser hung elsewhere in the verb's phrase ("said in a statement
-    carried by local media that ..."): the clause's verb."""
+    carried by local media that ..."): the clause's verb. ``exclude``: tokens of the phrases of
+    other statements (a participle going on with this one)."""
     # a verb coordinated with this one has its own complements ("reported X but said that ...")
-    others = {t.i for c in verb.children if c.dep_ == "conj" and _is_verb(c) for t in c.subtree}
+    others = {t.i for c in verb.children if c.dep_ == "conj" and _is_verb(c) for t in c.subtree} | exclude
     for t in verb.subtree:
         if t.dep_ == "mark" and t.lower_ == "that" and t.i > verb.i and t.head is not verb and t.i not in others:
             return t.head
     return None
+
+
+def _title_case_word(tok: Any) -> bool:
+    """A capitalised past form inside a run of capitalised words: a name ("REUTERS Rodi Said US
+    Tanks to Storm Raqqa"; a headline's verb is in the present, "Coalition Confirms ...")."""
+    doc = tok.doc
+    return bool(
+        tok.text[:1].isupper()
+        and tok.tag_ in ("VBD", "VBN")
+        and 0 < tok.i < len(doc) - 1
+        and doc[tok.i - 1].text[:1].isupper()
+        and doc[tok.i + 1].text[:1].isupper()
+    )
+
+
+def _in_modifier(tok: Any, verb: Any) -> bool:
+    """Is ``tok`` inside a relative clause, a clause on a noun or a participle below ``verb``
+    ("said the resident who asked for anonymity", "said the source adding that it was ...")?"""
+    cur = tok.head if tok.dep_ in ("aux", "auxpass") else tok  # "was discussing": one verb
+    start = cur.i
+    for _ in range(64):
+        if cur.i == verb.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ in ("relcl", "acl") or (cur.tag_ == "VBG" and cur.i != start):
+            return True
+        cur = cur.head
+    return False
+
+
+def _claims_lives(verb: Any) -> bool:
+    """ "claimed the lives of", "claiming two lives": a death toll, no claim."""
+    return bool(
+        verb.lemma_.lower() == "claim"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in ("life", "live") for c in verb.children)
+    )
+
+
+def _states(verb: Any, quotes: list[tuple[int, int]], off: int) -> bool:
+    """Does a neutral reporting verb say something: a clause ("adding that ...", "noting the
+    toll had risen") or a quotation right after it ('adding "..."')?"""
+    if any(c.dep_ in ("ccomp", "parataxis") for c in verb.children):
+        return True
+    if any(t.dep_ == "mark" and t.lower_ == "that" for t in verb.subtree):
+        return True
+    after = verb.idx + len(verb.text) + off
+    return any(0 <= q[0] - after <= 3 for q in quotes)
 
 
 def _top_clause(verb: Any) -> Any:
@@ -591,7 +915,8 @@ class _StoryClaims:
         """Whether a reporting verb inside another's complement has a speaker of its own ("TASS
         writes that the ministry reported ..."), not a passive or a non-speaker subject."""
         if _agent(verb) is not None:
-            return True
+            # "it was reported by SANA that ...", not "a draft was not even read by Russia"
+            return any(c.dep_ == "ccomp" for c in verb.children) or _that_clause(verb) is not None
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         if subj is None:
             return False
@@ -615,51 +940,293 @@ class _StoryClaims:
         """'<what was said> activists and NGOs say', '... the Syrian Observatory for Human Rights
         (SOHR) said on Friday': with the commas gone the parser often loses the speaker that
         stands right before the verb. The phrase runs back over names, speaker nouns, their
-        modifiers and 'and' up to a determiner."""
+        modifiers, 'and' and the small words of names and titles ('head of the ...') up to an
+        article; where it runs into the report instead ('... in the town of Khan Sheikhoun
+        activists said', '... of divided Aleppo city state media said') only its sure words count."""
         doc = verb.doc
-        i = verb.i - 1
-        first = None
-        while i >= 0 and verb.i - i <= 12:
-            t = doc[i]
-            if t.pos_ == "DET":
-                if first is not None:
-                    first = i
-                break
-            if t.ent_type_ in ("ORG", "PERSON", "NORP") or t.text in "()":
-                first = i
-            elif t.pos_ in ("NOUN", "PROPN") and (self.speaker_noun(t) or t.pos_ == "PROPN"):
-                first = i
-            elif t.pos_ in ("ADJ", "CCONJ") or (t.pos_ == "ADP" and t.ent_type_):
-                pass
-            else:
-                break
-            i -= 1
+        stop = verb.i
+        while stop > 0 and doc[stop - 1].ent_type_ in ("DATE", "TIME"):
+            stop -= 1  # "US officials on Wednesday said": when, between who and the verb
+        if stop < verb.i and stop > 0 and doc[stop - 1].lower_ in ("on", "late", "early", "in"):
+            stop -= 1
+        first, clean, low, place = self.run_back(doc, stop)
+        if first is None:
+            return None
+        if not clean:
+            first = self.sure_suffix(doc, low, stop, place)
         if first is None or first == 0:
             return None
-        toks = list(doc[first : verb.i])
+        return self.phrase_speaker(list(doc[first:stop]), off)
+
+    def speaker_after(self, verb: Any, off: int) -> _Speaker | None:
+        """'<what was said> said the Syrian Observatory for Human Rights', '... said the resident
+        who asked for anonymity': the speaker after the verb, a phrase of names and speaker nouns
+        that ends the clause (the sentence ends, or a relative clause, an apposition, a
+        preposition or a participle follows, not a verb of its own as in 'said the ministry
+        had ...')."""
+        doc = verb.doc
+        j = verb.i + 1
+        if j < len(doc) and doc[j].pos_ == "DET":
+            j += 1
+        start = j
+        while j < len(doc):
+            t = doc[j]
+            if t.ent_type_ in ("DATE", "TIME"):
+                break  # "said Sunday"
+            if (
+                t.pos_ in ("PROPN", "ADJ")
+                or (t.pos_ == "NOUN" and (self.speaker_noun(t) or (j + 1 < len(doc) and doc[j + 1].pos_ == "NOUN")))
+                or t.ent_type_ in ("ORG", "PERSON", "NORP")
+                or _inside_name(doc, j)
+                or _glued_hyphen(doc, j)
+                or _glued_hyphen(doc, j - 1)  # "a UK-based monitoring group"
+            ):
+                j += 1
+            else:
+                break
+        person = next((e for e in doc.ents if e.start == start and e.label_ == "PERSON"), None)
+        if person is not None and person.end < j:
+            j = person.end  # "said Rami Abdel Rahman director of the Observatory": the person
+        phrase = list(doc[start:j])
+        if not phrase or not any(self.speaker_noun(t) or t.pos_ == "PROPN" or t.ent_type_ for t in phrase):
+            return None
+        nxt = doc[j] if j < len(doc) else None
+        if nxt is not None and not (
+            (nxt.is_punct and nxt.text != "-")
+            or nxt.tag_ in ("WDT", "WP")
+            or nxt.pos_ == "DET"
+            or (nxt.pos_ == "ADP" and nxt.lower_ != "as")
+            or nxt.tag_ == "VBG"
+            or nxt.ent_type_ in ("DATE", "TIME")
+        ):
+            return None
+        for t in doc[j:]:
+            if t.text in ";:":
+                break
+            if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not _in_modifier(t, verb):
+                return None  # "said the head of the medical centre was killed": a clause, no speaker
+        return self.phrase_speaker(phrase, off)
+
+    def phrase_speaker(self, toks: list[Any], off: int) -> _Speaker | None:
+        """The speaker a run of tokens names (see :meth:`speaker_before`)."""
+        if not toks:
+            return None
+        doc = toks[0].doc
+        while toks and (toks[0].pos_ in ("CCONJ", "ADP", "PUNCT") and toks[0].text not in "("):
+            toks.pop(0)
         if toks and toks[-1].text == ")" and any(t.text == "(" for t in toks):
             # "(SOHR)": the acronym repeats the name
             toks = toks[: max(n for n, t in enumerate(toks) if t.text == "(")]
-        while toks and toks[-1].pos_ not in ("NOUN", "PROPN"):
-            toks.pop()
+        while toks and toks[-1].pos_ not in ("NOUN", "PROPN") and toks[-1].ent_type_ not in ("ORG", "PERSON"):
+            toks.pop()  # (an acronym the tagger took for an adjective, "SANA", is a name)
         if not toks:
             return None
         start, end = _tok_span(toks, off)
         text = re.sub(r"\s+", " ", doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)])
         name = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
         person = any(t.ent_type_ == "PERSON" for t in toks)
+        last = next((e for e in doc.ents if e.end == toks[-1].i + 1 and e.start >= toks[0].i), None)
+        if last is not None and last.label_ == "PERSON" and last.start > toks[0].i and toks[0].tag_ != "NNS":
+            # "head of the Observatory Rami Abdel Rahman": the person (not in "opponents of Bashar
+            # al-Assad")
+            name = str(last.text)
         actor = self.speaker_actor(start, end)
-        return _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person)
+        sp = _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person)
+        if person:
+            self.last_speaker = sp  # whom a later "he said" means
+            if " " in sp.name:
+                self.named.append(sp)
+        return sp
+
+    def run_back(self, doc: Any, end: int) -> tuple[int | None, bool, int, bool]:
+        """The phrase before ``doc[end]`` (see :meth:`speaker_before`): its first token, whether
+        it starts at a clean boundary (an article, punctuation), the first token after where it
+        stopped, and whether it stopped at a preposition (whose object, a place, it may have
+        begun to take)."""
+        i = end - 1
+        first = None
+        modifier = None  # "monitoring" of "a monitoring group": kept if an article or name precedes
+        while i >= 0 and end - i <= 16:
+            t = doc[i]
+            if first is not None and _glued_hyphen(doc, i):
+                first = i - 1  # "al-Zinki", "US-based": one word
+                i -= 2
+                continue
+            if _inside_name(doc, i) or self.affiliation(doc, i):
+                pass  # "Observatory for Human Rights", "head of the Observatory", "envoy to the UN"
+            elif t.pos_ == "DET":
+                if i > 0 and self.affiliation(doc, i - 1):
+                    pass  # "head of the ..."
+                elif first is None:
+                    return None, False, i + 1, False
+                elif i > 0 and doc[i - 1].pos_ == "ADP" and not _inside_name(doc, i - 1):
+                    return first, False, i + 1, True  # "... in the Zahra neighborhood activists said"
+                else:
+                    return i, True, i + 1, False
+            elif t.ent_type_ in ("DATE", "TIME"):
+                break  # "on Friday Turkish military said": when, not who
+            elif (p := _preposition_before(doc, i)) is not None and not self.affiliation(doc, p):
+                # "in the town of Khan Sheikhoun activists said", "based in Aleppo reported"; but
+                # "an AFP journalist in Aleppo said", "activists in Homs said": where they are
+                if first is None and p > 0 and doc[p - 1].pos_ == "NOUN" and self.speaker_noun(doc[p - 1]):
+                    first = i
+                    i = p - 1
+                    continue
+                return (first, False, i, True) if first is not None else (None, False, i, False)
+            elif t.pos_ == "PROPN" and first is not None and not _joins(doc, i, first, end):
+                break  # "killing the Imam Sheikh Salman al-Afandi state-run TV reported": two phrases
+            elif t.ent_type_ in ("ORG", "PERSON", "NORP") or t.text in "()":
+                first = i
+            elif t.pos_ in ("NOUN", "PROPN") and (self.speaker_noun(t) or t.pos_ == "PROPN"):
+                if t.pos_ == "NOUN" and first is not None and (_counted(doc, i) or _plural_before_noun(doc, i)):
+                    break  # "killed 60 people SANA said", "clashes with regime forces activists said"
+                first = i
+            elif (
+                first is not None
+                and (modifier is not None or first == end - 1 or _glued_hyphen(doc, i - 1))
+                and _modifies(t, modifier if modifier is not None else first, end)
+            ):
+                # "the US-based rights group", but not "(the clinics were left) without medicine
+                # activists say": a modifier needs an article or a name before it
+                modifier = i
+            elif t.pos_ in ("ADJ", "CCONJ") or (t.pos_ == "ADP" and t.ent_type_):
+                pass
+            else:
+                break
+            if modifier is not None and first is not None and first < modifier:
+                modifier = None  # confirmed by a name before it ("... Human Rights monitoring group")
+            i -= 1
+        if first is None:
+            return None, False, i + 1, False
+        if i < 0 or (doc[i].is_punct and doc[i].text != "-"):
+            return i + 1, True, i + 1, False  # '"..." local sources said', or the sentence start
+        return first, False, i + 1, doc[i].pos_ == "ADP"
+
+    def affiliation(self, doc: Any, i: int) -> bool:
+        """Is ``doc[i]`` the preposition of a title ("head *of* the Observatory", "spokesman *for*
+        the army", "ambassador *to* the United Nations", "an official *from* the group")?"""
+        word = doc[i].lower_
+        return bool(
+            (word in ("of", "for", "to", "from") or (word in ("in", "at") and doc[i - 1].tag_ == "NN"))
+            and i > 0
+            and doc[i - 1].pos_ == "NOUN"
+            and self.speaker_noun(doc[i - 1])
+            and not _counted(doc, i - 1)
+            and i + 1 < len(doc)
+            and (doc[i + 1].lower_ == "the" or _capitalized(doc[i + 1]))
+        )
+
+    def sure_suffix(self, doc: Any, low: int, end: int, place: bool) -> int | None:
+        """The part of ``doc[low:end]`` that is surely the speaker when the phrase ran into the
+        report: from the verb back, names, speaker nouns, 'and' and the small words of names
+        and titles (no modifier of unknown standing, no count: "60 people"), then the adjectives
+        before them ("local sources"). ``place``: ``doc[low]`` begins the object of a
+        preposition ("in eastern Syria", "of Raqqa and Deir Ezzor"), no part of the speaker."""
+        lo = _past_place(doc, low, end) if place else low
+        start = None
+        j = end - 1
+        while j >= lo:
+            t = doc[j]
+            hyphened = _glued_hyphen(doc, j) or _glued_hyphen(doc, j + 1) or (t.text == "-" and _glued_hyphen(doc, j))
+            if t.pos_ == "NOUN" and start is not None and (_counted(doc, j) or _plural_before_noun(doc, j)):
+                break
+            if (
+                (t.pos_ in ("NOUN", "PROPN") and (self.speaker_noun(t) or t.pos_ == "PROPN"))
+                or t.ent_type_ in ("ORG", "PERSON", "NORP")
+                or t.lower_ == "and"
+                or t.text in "()"
+                or hyphened
+                or _inside_name(doc, j)
+                or self.affiliation(doc, j)
+            ):
+                start = j
+            else:
+                break
+            j -= 1
+        if start is None:
+            return None
+        while start - 1 >= lo and doc[start - 1].pos_ == "ADJ" and doc[start - 1].dep_ == "amod":
+            start -= 1  # "local sources", not "(the regime is) responsible Fabius said"
+        while start < end and (doc[start].pos_ in ("CCONJ", "ADP") or doc[start].text in "-)"):
+            start += 1
+        return start if start < end else None
+
+    def according_speaker(self, to: Any, off: int) -> _Speaker | None:
+        """Who a claim is "according to": the object of "to" (also of a doubled "to to"), or a
+        name right after it that the parser took for a clause ("according to Save the
+        Children"); a record ("figures compiled by the health ministry") speaks for its source."""
+        pobj = _to_object(to)
+        if pobj is None:
+            return self.name_after(next((c for c in to.children if c.lower_ == "to"), to), off)
+        if self.source_noun(pobj):
+            source = _source_of(pobj)
+            if source is not None:
+                sp = self.speaker_from(source, off)
+                if sp is not None and sp is not _NOT_A_SPEAKER:
+                    return sp
+        doc = to.doc
+        # "according to a military statement rebel fighters destroyed ...": with the comma lost,
+        # the parse's object is a word of the report; the source ends with the record before it
+        record = next((t for t in doc[to.i + 1 : pobj.i] if t.pos_ == "NOUN" and self.source_noun(t)), None)
+        if record is not None and not self.source_noun(pobj):
+            return self.phrase_speaker(list(doc[to.i + 1 : record.i + 1]), off)
+        sp = self.speaker_from(pobj, off, record=True)
+        if sp is _NOT_A_SPEAKER:
+            # or with the first word before it that can speak
+            first = next((t for t in doc[to.i + 1 : pobj.i] if t.pos_ == "NOUN" and self.speaker_noun(t)), None)
+            if first is not None:
+                return self.phrase_speaker(list(doc[to.i + 1 : first.i + 1]), off) or sp
+        return sp
+
+    def name_after(self, tok: Any, off: int) -> _Speaker | None:
+        """A name (an entity that can speak) starting right after ``tok`` or its article."""
+        doc = tok.doc
+        at = tok.i + 1 + (tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "the")
+        for e in doc.ents:
+            if e.start <= at < e.end and e.start >= tok.i + 1 and e.label_ in ("ORG", "PERSON", "GPE", "NORP"):
+                start, end = doc[e.start].idx + off, doc[e.end - 1].idx + len(doc[e.end - 1].text) + off
+                return _Speaker(
+                    name=_clean_name(re.sub(r"^(?:the|The)\s+", "", str(e.text))),
+                    actor=self.speaker_actor(start, end),
+                    start=start,
+                    end=end,
+                    person=e.label_ == "PERSON",
+                )
+        return None
+
+    def source_noun(self, tok: Any) -> bool:
+        return bool(tok.lemma_.lower() in self.lex.source_nouns or tok.lower_ in self.lex.source_nouns)
 
     def plausible_speaker(self, head: Any, toks: list[Any]) -> bool:
         """A name, an entity, or a common noun that can speak ('a military source', 'residents')."""
-        if head.pos_ == "PROPN" or any(t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") for t in toks):
+        if head.pos_ == "PROPN" or head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
             return True
+        # a name in the phrase makes it a speaker ("his counterpart Sergei Lavrov"), not a place or
+        # people an adjective or a preposition names ("British findings", "the strike in the town
+        # of Khan Sheikhoun")
+        if any(t.ent_type_ in ("PERSON", "ORG") and t.dep_ != "amod" and not _under_prep(t, head) for t in toks):
+            return True
+        if len(head.text) >= 3 and head.text.isalpha() and head.text.isupper():
+            return True  # an acronym the tagger took for a common noun ("according to UNICEF")
         if not self.lex.speaker_nouns:
             return True
         return head.lemma_.lower() in self.lex.speaker_nouns or head.lower_ in self.lex.speaker_nouns
 
-    def speaker_from(self, head: Any, off: int) -> _Speaker | None:
+    def past_place(self, head: Any, toks: list[Any]) -> list[Any]:
+        """A subject right before its verb that begins right after a preposition ("... in Aleppo
+        Ibrahim Abu Leith told"): with the commas lost, its first name is the report's place."""
+        if not toks or head.dep_ != "nsubj" or toks[-1].i + 1 != head.head.i or toks[0].i == 0:
+            return toks
+        doc = head.doc
+        p = toks[0].i - 1
+        if doc[p].pos_ != "ADP" or _inside_name(doc, p) or self.affiliation(doc, p):
+            return toks
+        k = _past_place(doc, toks[0].i, head.i + 1)
+        return [t for t in toks if t.i >= k]
+
+    def speaker_from(self, head: Any, off: int, record: bool = False) -> _Speaker | None:
+        """The speaker phrase headed by ``head`` (``_NOT_A_SPEAKER`` when it cannot speak;
+        ``record``: a record such as "the bulletin" may stand for its unnamed source)."""
         if head.lower_ in self.lex.pronouns and head.pos_ == "PRON":
             return self.last_speaker
         if head.lower_ == "it" and head.dep_ == "nsubj":
@@ -667,11 +1234,12 @@ class _StoryClaims:
         if head.lower_ in _ANAPHORIC or head.pos_ == "PRON":
             return None
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children) and not self.speaker_noun(head):
-            return self.last_speaker  # "according to our data", inside someone's quote
-        toks = _speaker_tokens(head)
+            # "according to our data", inside someone's quote (not "according to their type")
+            return self.last_speaker if self.source_noun(head) else None
+        toks = self.past_place(head, _speaker_tokens(head))
         if not toks:
             return None
-        if not self.plausible_speaker(head, toks):
+        if not self.plausible_speaker(head, toks) and not (record and self.source_noun(head)):
             return _NOT_A_SPEAKER
         start, end = _tok_span(toks, off)
         name = _speaker_name(head, toks)
@@ -696,6 +1264,8 @@ class _StoryClaims:
         quotes = [(sent.start + a, sent.start + b) for a, b in _quote_spans(sent.text)]
         if doc is not None:
             self.parsed(sent, doc, off, prev, quotes)
+            if len(self.claims) == n_before:
+                self.headline(sent, doc, off)
         if len(self.claims) > n_before:
             return
         # a quotation with no verb of its own continues the previous speaker's statement
@@ -710,51 +1280,175 @@ class _StoryClaims:
                 self.add(sent, None, m.group(0), None, False, sent.start, sent.end)
                 return
 
+    def going_on(self, verb: Any, quotes: list[tuple[int, int]], off: int) -> list[Any]:
+        """The participles that go on with the statement of ``verb`` ("X said Y adding that Z",
+        "... warning the toll could rise", "condemned the attack saying ..."): reporting verbs in
+        -ing with no subject of their own, in its clause, not inside a quotation, a relative
+        clause or the clause of a noun that speaks itself ("a statement saying")."""
+        out = []
+        for t in verb.subtree:
+            if t.i <= verb.i or t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "acl"):
+                continue
+            if t.lemma_.lower() not in self.lex.verb_type or any(c.dep_.startswith("nsubj") for c in t.children):
+                continue
+            if t.lemma_.lower() in ("cite", "quote") or _claims_lives(t):
+                continue  # "said citing medical sources", "claiming the lives of": no statement
+            if self.lex.verb_type[t.lemma_.lower()] == "neutral" and not _states(t, quotes, off):
+                continue  # "he said pointing to his meagre stock of vegetables": no statement
+            if any(q[0] <= t.idx + off < q[1] for q in quotes):
+                continue
+            cur, ok = t, True
+            while cur.i != verb.i and ok:
+                ok = cur.dep_ != "relcl" and not (cur.dep_ == "acl" and self.speaker_noun(cur.head))
+                cur = cur.head
+            if ok:
+                out.append(t)
+        return out
+
+    def other_subject(
+        self, verb: Any, head: Any, speaker: _Speaker | None, subjects: list[Any], off: int
+    ) -> _Speaker | None:
+        """Two subjects, the parse's error: "Ten children were among at least 48 people killed
+        ... a monitoring group said" (the first a count), "One media activist who spoke to BBC
+        Arabic and witnessed the attack said" (the second no speaker). When the first cannot
+        speak or is counted, the speaker right before the verb, else the next that can speak."""
+        doc = head.doc
+        for other in subjects:
+            if (
+                other.i > head.i
+                and head.pos_ == "NOUN"
+                and other.ent_type_ == "PERSON"
+                and max(t.i for t in head.subtree) + 1 == min(t.i for t in other.subtree)
+            ):
+                # "Swedish chemical weapons expert Ake Sellstrom says": a title and the person
+                last = max(t.i for t in other.subtree)
+                last = max([last] + [e.end - 1 for e in doc.ents if e.start <= other.i < e.end])
+                return self.phrase_speaker(list(doc[head.left_edge.i : last + 1]), off) or speaker
+        if speaker is not _NOT_A_SPEAKER and not (speaker is not None and _counted(head.doc, head.i)):
+            return speaker
+        before = self.speaker_before(verb, off)
+        if before is not None:
+            return before
+        for other in subjects:
+            if other.i != head.i and (alt := self.speaker_from(other, off)) not in (None, _NOT_A_SPEAKER):
+                return alt
+        return speaker
+
+    def headline(self, sent: Sentence, doc: Any, off: int) -> None:
+        """A headline's "X: Y" or "Y: X", the speaker a short phrase of names and speaker nouns
+        on one side of the colon, not a label ("Factbox:", "Watch:"; data/claim_verbs.json)."""
+        colons = [t for t in doc if t.text == ":" and t.i > 0 and _HEADLINE_COLON.match(doc.text, t.idx - 1)]
+        if not colons:
+            return
+        first, last = colons[0], colons[-1]
+        # "X: Y", after a dateline ("Wednesday 21 August 2013 Syrian opposition: ...")
+        k = 0
+        while k < first.i and (
+            doc[k].ent_type_ in ("DATE", "TIME") or doc[k].like_num or _CLOCK.fullmatch(doc[k].text)
+        ):
+            k += 1
+        before = self.headline_speaker(list(doc[k : first.i]), off)
+        if before is not None and len(doc) > first.i + 1:
+            self.add(sent, before, ":", None, False, doc[first.i + 1].idx + off, sent.end)
+            return
+        # "Y: X" ("... clash near army airport: monitor.")
+        tail = [t for t in doc[last.i + 1 :] if not t.is_punct]
+        after = self.headline_speaker(tail, off)
+        if after is not None:
+            start = k if k < last.i else 0
+            self.add(sent, after, ":", None, False, doc[start].idx + off, last.idx + off)
+
+    def headline_speaker(self, toks: list[Any], off: int) -> _Speaker | None:
+        """A short speaker phrase standing alone (one to five words): names, speaker nouns and
+        their adjectives, no verb, not a headline label."""
+        words = [t for t in toks if not t.is_punct or t.text == "-"]
+        if not 1 <= len(words) <= 5 or " ".join(t.lower_ for t in words) in self.lex.headline_labels:
+            return None
+        if any(t.lower_ in self.lex.headline_labels for t in words[:1]):
+            return None
+        ok = all(
+            t.pos_ in ("PROPN", "ADJ", "DET")
+            or t.ent_type_
+            or self.speaker_noun(t)
+            or t.text == "-"
+            or (t.pos_ == "NOUN" and t.text[:1].isupper())  # a name the tagger took for a noun
+            for t in words
+        )
+        if not ok or not any(t.pos_ == "PROPN" or t.ent_type_ or self.speaker_noun(t) for t in words):
+            return None
+        return self.phrase_speaker(words, off)
+
+    def according(self, sent: Sentence, tok: Any, off: int, quotes: list[tuple[int, int]]) -> None:
+        """The claim of "according to X, ..." (``tok`` is "according")."""
+        if any(q[0] <= tok.idx + off < q[1] for q in quotes):
+            return  # the quoted speaker's own sourcing: the claim is the quote's
+        to = next(c for c in tok.children if c.lower_ == "to")
+        speaker = self.according_speaker(to, off)
+        if speaker is None or speaker is _NOT_A_SPEAKER:
+            return
+        p0, p1 = _tok_span(list(tok.subtree), off)
+        rest = [t for t in tok.subtree if t.idx + off >= speaker.end]
+        obj = _to_object(to)
+        objects = [  # a second object the parse gave "to": the report's subject, not an apposition
+            t
+            for t in tok.subtree
+            if t.dep_ == "pobj" and obj is not None and t.head.i == obj.head.i and t.left_edge.pos_ != "DET"
+        ]
+        inside = p0 <= speaker.start and speaker.end <= p1
+        cut = obj is None or (rest and rest[0].pos_ == "NUM") or obj.idx + off >= speaker.end or len(objects) > 1
+        if inside and cut:
+            # a name the parser made a clause of, a report it hung on the speaker ("by the
+            # directorate 52 people were killed", "according to report ISIS has executed"): the
+            # phrase ends with the speaker
+            p1 = speaker.end
+        # the content is the rest of the sentence on the longer side of the phrase
+        a, b = (sent.start, p0) if p0 - sent.start >= sent.end - p1 else (p1, sent.end)
+        c0, c1 = _strip(self.text, a, b)
+        quote = any(q[0] <= c0 and c1 <= q[1] for q in quotes)  # '"..." according to X'
+        self.add(sent, speaker, "according to", "according to", quote, a, b)
+
     def parsed(
         self, sent: Sentence, doc: Any, off: int, prev: Sentence | None, quotes: list[tuple[int, int]]
     ) -> None:
         """Claims the parse finds: "according to X", and each reporting verb with its speaker."""
         used_verbs: set[int] = set()
         relay: dict[int, Any] = {}
+        carried: dict[int, _Speaker] = {}  # a participle that goes on with a speaker's statement
 
-        # "according to X, ..."
         for tok in doc:
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
-                to = next(c for c in tok.children if c.lower_ == "to")
-                pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-                if pobj is None:
-                    continue
-                speaker = self.speaker_from(pobj, off)
-                if speaker is _NOT_A_SPEAKER:
-                    continue
-                p0, p1 = _tok_span(list(tok.subtree), off)
-                # the content is the rest of the sentence on the longer side of the phrase
-                if p0 - sent.start >= sent.end - p1:
-                    self.add(sent, speaker, "according to", "according to", False, sent.start, p0)
-                else:
-                    self.add(sent, speaker, "according to", "according to", False, p1, sent.end)
+                self.according(sent, tok, off, quotes)
 
         for tok in doc:
             lemma = tok.lemma_.lower()
             if lemma not in self.lex.verb_type or not _is_verb(tok) or tok.i in used_verbs:
                 continue
+            if _title_case_word(tok):
+                continue  # "REUTERS Rodi Said US Tanks to Storm Raqqa": a name in a title
             vtype = self.lex.verb_type[lemma]
             verb_key = lemma
             dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if lemma == "claim" and dobj is not None:
-                if dobj.lemma_.lower() in ("life", "live"):
+                if _claims_lives(tok):
                     continue  # "claimed the lives of": not speech
                 verb_key = "claim responsibility"
             if lemma in ("cite", "quote") and any(t.lemma_.lower() == "say" and t.i != tok.i for t in tok.subtree):
                 continue  # "cited X as saying": the 'saying' carries it
             subjpass = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis")), None)
+            goes_on = self.going_on(tok, quotes, off)
+            going = {g.i for g in goes_on}
+            comp = next(
+                (c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i not in going), None
+            )
             if (
                 verb_key != "claim responsibility"
                 and comp is not None
                 and comp.lemma_.lower() in self.lex.verb_type
                 and _is_verb(comp)
                 and self.reports_anew(comp)
+                and not any(
+                    c.dep_ == "nsubj" and c.pos_ != "PRON" and c.left_edge.i == tok.i + 1 for c in comp.children
+                )
             ):
                 # "TASS writes that X reported ...": the inner report is the claim; its pronoun
                 # speaker ("Lavrov said he realized") is the outer one
@@ -770,9 +1464,39 @@ class _StoryClaims:
             if head is not None and head.pos_ == "PRON" and tok.i in relay:
                 head = relay[tok.i]
             speaker = self.speaker_from(head, off) if head is not None else None
+            subjects = [c for c in tok.children if c.dep_ == "nsubj"]
+            if speaker is _NOT_A_SPEAKER and head is not None and head.head.i != tok.i:
+                # "didnt say when the attack occurred and said ...": the subject of the clause it
+                # was hung on is no speaker; the one of the clause above may be
+                up = _speaker_head(head.head.head) if head.head.dep_ in ("advcl", "conj", "xcomp") else None
+                alt = self.speaker_from(up, off) if up is not None else None
+                if alt is not None and alt is not _NOT_A_SPEAKER:
+                    head, speaker = up, alt
+            if (
+                speaker not in (None, _NOT_A_SPEAKER)
+                and head is not None
+                and head.dep_ == "nsubj"
+                and head.i + 1 < tok.i
+                and _counted(doc, head.i)
+                and (alt := self.speaker_before(tok, off)) is not None
+            ):
+                # "... killed at least 27 people on Monday activists said": a count the parse made
+                # the subject; the speaker stands right before the verb
+                speaker = alt
+            if tok.i in carried:
+                speaker = carried[tok.i]  # "..., adding that ...": the statement's speaker goes on
+            elif head is not None and head in subjects and len(subjects) > 1:
+                speaker = self.other_subject(tok, head, speaker, subjects, off)
             before = None
             finite = tok.tag_ in ("VBD", "VBZ", "VBP")
-            if (speaker is None or speaker is _NOT_A_SPEAKER) and vtype == "neutral" and finite:
+            inverted = None
+            parsed_after = head is not None and head.i > tok.i and speaker not in (None, _NOT_A_SPEAKER)
+            if finite and lemma in self.lex.inverting_verbs and tok.i not in carried and not parsed_after:
+                # "... in the town of Ghandoura said the Syrian Observatory for Human Rights"
+                if len(self.text[sent.start : tok.idx + off].strip(' "“”')) >= 12:
+                    inverted = self.speaker_after(tok, off)
+                    speaker = inverted or speaker
+            if inverted is None and (speaker is None or speaker is _NOT_A_SPEAKER) and vtype == "neutral" and finite:
                 # no subject, or a word of the report taken for one: the speaker may stand
                 # right before the verb
                 if head is None or head.dep_ != "nsubjpass":
@@ -780,7 +1504,7 @@ class _StoryClaims:
                     speaker = before or speaker
             if speaker is _NOT_A_SPEAKER:
                 continue
-            if head is None and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBG":
+            if head is None and tok.dep_ in ("acl", "amod") and tok.tag_ == "VBG" and tok.i not in carried:
                 continue  # "a resolution condemning the strike": a text, nobody speaking
             # content: a quotation outside the speaker phrase, a clausal complement, or an object
             content: tuple[int, int] | None = None
@@ -788,6 +1512,11 @@ class _StoryClaims:
             v0 = tok.idx + off
             # a scare-quoted word or two ('as "meaningless"') is no quotation of the statement
             outside = [q for q in quotes if not (q[0] <= v0 < q[1]) and len(self.text[q[0] : q[1]].split()) >= 3]
+            # '"..." the army said adding "..."': each verb its own quotation
+            if goes_on:
+                outside = [q for q in outside if q[0] < goes_on[0].idx + off]
+            if tok.i in carried:
+                outside = [q for q in outside if q[0] > v0]
             if verb_key == "claim responsibility" and dobj is not None:
                 toks = list(dobj.subtree)
                 toks.extend(t for c in tok.children if c.dep_ == "prep" for t in c.subtree)
@@ -795,10 +1524,32 @@ class _StoryClaims:
             elif outside and (comp is None or any(q[0] <= comp.idx + off < q[1] for q in outside)):
                 content = (outside[0][0], outside[-1][1])
                 quote = True
+            elif inverted is not None:
+                content = (sent.start, v0)  # what stands before "said the Observatory"
+            elif tok.i in carried:
+                # "..., warning the death toll could rise": the rest of the sentence (the parse
+                # often hangs part of it elsewhere)
+                nxt = tok.i + 1
+                while nxt < len(doc) and doc[nxt].dep_ == "prt" and doc[nxt].head.i == tok.i:
+                    nxt += 1
+                content = (doc[nxt].idx + off, sent.end) if nxt < len(doc) else None
             elif comp is not None:
                 content = _tok_span(list(comp.subtree), off)
-            elif (clause := _that_clause(tok)) is not None:
+            elif (clause := _that_clause(tok, frozenset(t.i for g in goes_on for t in g.subtree))) is not None:
                 content = _tok_span([t for t in clause.subtree if t.i > tok.i], off)
+            elif (
+                dobj is not None
+                and lemma in self.lex.clause_verbs
+                and dobj.pos_ in ("NOUN", "PROPN", "NUM")
+                and dobj.left_edge.i == tok.i + 1
+                # not after the report ("<report> a monitoring group said part of ...")
+                and not (tok.dep_ == "conj" and tok.head.i < tok.i)
+                and not any(c.dep_ in ("ccomp", "parataxis") and c.i < tok.i for c in tok.children)
+            ):
+                # "Tribal sources say the conflict between the tribe and IS flared after ...": a
+                # verb that takes a clause has no noun object; the parse lost the clause's verb
+                clause = [t for t in tok.subtree if t.i >= dobj.left_edge.i and not (t.is_punct and t.head.i == tok.i)]
+                content = _tok_span(clause, off)
             elif dobj is not None and (vtype != "neutral" or lemma in self.lex.object_verbs):
                 # "accused Y of Z", "denied the report that ...", "rejected claims that ..."
                 toks = list(dobj.subtree)
@@ -844,8 +1595,46 @@ class _StoryClaims:
                 continue
             if speaker is not None and speaker.start <= content[0] < speaker.end:
                 content = (speaker.end, content[1])
-            used_verbs.update(t.i for t in tok.subtree if t.dep_ in ("advcl", "xcomp") and t.i != tok.i)
+            elif (
+                speaker is not None
+                and not quote
+                and content[0] < speaker.start < content[1] <= max(speaker.end, v0)
+            ):
+                content = _before_article(self.text, content[0], speaker.start)  # "... in Tabqa the Observatory said"
+            elif (
+                speaker is not None
+                and not quote
+                and content[0] <= sent.start + 1
+                and content[1] < speaker.start < v0
+            ):
+                # "<report> <speaker> said" with the report's clause broken by the parse ("Ten
+                # children were among | at least 48 people killed ... | a monitoring group said"):
+                # the report runs up to the speaker (not its article)
+                content = _before_article(self.text, content[0], speaker.start)
+            if goes_on:
+                # "said three strikes hit the town warning the toll could rise": the statement
+                # stops where the participle that goes on with it begins; but "condemned the
+                # attack saying ..." is one statement
+                cut = min(min(t.idx for t in g.subtree if t.i >= g.i - 1) for g in goes_on) + off
+                if content[0] < cut < content[1] and len(self.text[content[0] : cut].strip()) >= 20:
+                    content = (content[0], cut)
+                elif content[0] < cut < content[1]:
+                    used_verbs.update(g.i for g in goes_on)
+                    goes_on = []
+            # a participle or infinitive in the statement is part of it ("said it would continue to
+            # insist"), unless it goes on with a statement of its own
+            used_verbs.update(
+                t.i for t in tok.subtree if t.dep_ in ("advcl", "xcomp") and t.i != tok.i and t.i not in going
+            )
+            if speaker is not None:
+                carried.update((g.i, speaker) for g in goes_on)
             self.add(sent, speaker, tok.text, verb_key, quote, content[0], content[1])
+
+
+def _before_article(text: str, start: int, end: int) -> tuple[int, int]:
+    """``(start, end)`` without an article it ends with ("... in Tabqa the" before the speaker)."""
+    art = re.search(r"\s(?:the|a|an)\s*$", text[start:end], re.I)
+    return (start, start + art.start()) if art else (start, end)
 
 
 def _sentences(annotated: AnnotatedStory) -> tuple[Sentence, ...]:
