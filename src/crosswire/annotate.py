@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -204,7 +205,15 @@ def _values(tests: list[_Test], attr: str) -> frozenset[str] | None:
 def run_pipeline(model: Any, texts: Sequence[str], batch_size: int = 256) -> list[Any]:
     """``model.pipe(texts)``, the same components in the same order, with the attribute ruler
     applied by :class:`AttributeRules` and the rule lemmatizer's answers remembered per word,
-    POS and morphology (:func:`_lemmatize`): same annotations, a fraction of the time."""
+    POS and morphology (:func:`_lemmatize`): same annotations, a fraction of the time.
+
+    The parser and the entity recognizer work through each batch a quarter at a time (spaCy
+    sorts a batch by length and splits it in four); the other components with a network
+    (tok2vec, tagger) get batches of that quarter's size, so that every network runs over the
+    same few thousand tokens at once. Over a batch four times larger the tok2vec's
+    intermediate arrays outgrow the CPU caches and it is slower. A Doc's annotations do not
+    depend on the batch it is in, so the result is the same.
+    """
     docs = [model.make_doc(t) for t in texts]
     for name, proc in model.pipeline:
         rules = _rules(model, name)
@@ -213,10 +222,32 @@ def run_pipeline(model: Any, texts: Sequence[str], batch_size: int = 256) -> lis
         elif _is_rule_lemmatizer(proc) and docs:
             docs = _lemmatize(proc, docs)
         elif hasattr(proc, "pipe"):
-            docs = list(proc.pipe(docs, batch_size=batch_size))
+            size = batch_size if _splits_batches(proc) else max(1, batch_size // 4)
+            docs = list(proc.pipe(docs, batch_size=size))
         else:
             docs = [proc(d) for d in docs]
     return docs
+
+
+def _splits_batches(proc: Any) -> bool:
+    """Does the component split each batch into quarters itself (spaCy's transition parsers:
+    the dependency parser and the entity recognizer)?"""
+    from spacy.pipeline.transition_parser import Parser
+
+    return isinstance(proc, Parser)
+
+
+#: each Doc's text, once worked out (:func:`doc_text`); a Doc's text never changes
+_DOC_TEXTS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, remembered per Doc: spaCy joins it anew from the tokens at every access
+    (about a microsecond per token), and extraction asks for it per event, figure and speaker."""
+    text = _DOC_TEXTS.get(doc)
+    if text is None:
+        text = _DOC_TEXTS[doc] = doc.text
+    return text
 
 
 def _is_rule_lemmatizer(proc: Any) -> bool:
