@@ -243,3 +243,14 @@ def test_a_demonym_gives_every_state_force_form(tmp_path: Path, monkeypatch: pyt
     with pytest.raises(DataFileError) as err:
         find_actor_mentions(text)
     assert err.value.code == "CW303"
+
+
+def test_verbs_found_by_lemma_are_those_of_the_span_in_order(nlp: Any) -> None:
+    from crosswire.extract import actors
+
+    doc = nlp("Rebels killed two soldiers and wounded five, then jets struck Ariha and hit a school.")
+    wanted = frozenset({"kill", "wound", "strike", "hit"})
+    for span in (doc[:], doc[3:], doc[:9]):
+        expected = [t.i for t in span if t.lemma_ in wanted]
+        assert [t.i for t in actors._tokens_with_lemma(span, wanted)] == expected
+    assert [t.lemma_ for t in actors._tokens_with_lemma(doc[:], wanted)] == ["kill", "wound", "strike", "hit"]
