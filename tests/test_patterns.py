@@ -57,6 +57,20 @@ def test_first_char_alternation_prefers_what_the_flat_one_prefers() -> None:
     assert first_char_alternation([("'", "'x"), ("a", "a")]) == "'x|a"
 
 
+def test_a_large_group_is_split_by_the_next_letters_and_still_prefers_what_the_flat_one_prefers() -> None:
+    words = ["Syrian Democratic Forces", "Syrian army", "Syrian", "Sy", "Sunni", "Sunnis", "Sultan Murad",
+             "Suqour al-Sham", "SDF", "SAA", "Saraya", "Salafist", "Shabiha", "Sham Legion", "Shiite militia"]
+    branches = [(w[0], re.escape(w) if w.isupper() else f"(?i:{re.escape(w)})") for w in words]
+    alt = first_char_alternation(branches)
+    # one look-ahead for "s", then more for the second and third letters of the many S-words
+    assert alt.count("(?=") > 4
+    flat = re.compile(r"(?<![\w-])(?:" + "|".join(b for _, b in branches) + r")(?![\w-])")
+    grouped = re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])")
+    text = ("The Syrian army, SDF and saa units fought Sultan murad and SUQOUR AL-SHAM; sunnis and the "
+            "Sham legion, shabiha Saraya, the sunni Salafist sy Syrian democratic forces. " + " ".join(_texts()))
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
 def test_guarded_alternation_finds_the_same_positions() -> None:
     branches = [r"clash(?:es|ed)?", r"(?:heavy )?fighting|fought", r"\w+ed by", r"(?<!the )occupied", "ran"]
     branches.append(r"\d+ days")

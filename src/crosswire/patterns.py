@@ -26,17 +26,78 @@ def first_char_alternation(branches: Sequence[tuple[str, str]]) -> str:
     case (``k`` and the Kelvin sign, ``σ`` and ``ς``) share a group, so no character of a text
     passes the look-ahead of two groups. A first character that is not a letter or a digit (a
     quote, a space) is not trusted: then the flat alternation is returned.
+
+    A group of more than :data:`_SPLIT_OVER` branches that all begin with a longer literal
+    prefix (read from the regex itself, :func:`_literal_prefix`) is split the same way by its
+    next character, and so on: a thousand actor aliases are a few dozen per first letter, and
+    ``re`` tries each of them at every word with that letter; behind a second look-ahead it
+    tries the few that share two letters with the word.
     """
     if not all(len(first) == 1 and first.isalnum() for first, _ in branches):
         return "|".join(body for _, body in branches)
-    groups: dict[str, list[str]] = {}
+    items = []
     for first, body in branches:
-        key = first.lower()
+        prefix = _literal_prefix(body)
+        if not prefix or not _same_ignoring_case(first, prefix[0]):
+            prefix = first
+        items.append((prefix, body))
+    return _grouped(items, 0)
+
+
+#: a group of this many branches or fewer is not split by its next character
+_SPLIT_OVER = 3
+
+
+def _grouped(items: list[tuple[str, str]], depth: int) -> str:
+    """The alternation of the bodies of ``items`` (``(literal prefix, body)``, prefixes the same
+    ignoring case up to ``depth``), grouped by the prefixes' character at ``depth``."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for prefix, body in items:
+        key = prefix[depth].lower()
         if key not in groups:
             # the group of a character re's IGNORECASE takes for this one, if there is one
-            key = next((k for k in groups if re.fullmatch(f"(?i:{re.escape(k)})", key)), key)
-        groups.setdefault(key, []).append(body)
-    return "|".join(f"(?=(?i:{re.escape(k)}))(?:{'|'.join(bodies)})" for k, bodies in groups.items())
+            key = next((k for k in groups if _same_ignoring_case(k, key)), key)
+        groups.setdefault(key, []).append((prefix, body))
+    parts = []
+    for key, group in groups.items():
+        guard = f"(?=(?i:{re.escape(key)}))" if depth == 0 else f"(?=[\\s\\S]{{{depth}}}(?i:{re.escape(key)}))"
+        deeper = len(group) > _SPLIT_OVER and all(len(p) > depth + 1 for p, _ in group)
+        inner = _grouped(group, depth + 1) if deeper else "|".join(body for _, body in group)
+        parts.append(f"{guard}(?:{inner})")
+    return "|".join(parts)
+
+
+def _same_ignoring_case(a: str, b: str) -> bool:
+    return re.fullmatch(f"(?i:{re.escape(a)})", b) is not None
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The letters and digits every match of ``pattern`` begins with, as written in it
+    (``"(?i:Syrian\\s+army)"`` -> ``"Syrian"``); matched ignoring case, they are a necessary
+    condition for a match. Empty when the pattern does not begin with one."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]  # the stdlib's parser
+
+        prefix, _ = _literal_run(list(_parser.parse(pattern)), _constants)
+    except Exception:  # noqa: BLE001 - an unknown construct or another Python: no prefix, never wrong
+        return ""
+    return prefix
+
+
+def _literal_run(items: list[Any], c: Any) -> tuple[str, bool]:
+    """(the leading letters and digits of a parsed sequence, whether they are all of it)."""
+    out = []
+    for op, av in items:
+        if op is c.LITERAL and chr(av).isalnum():
+            out.append(chr(av))
+            continue
+        if op is c.SUBPATTERN:
+            inner, whole = _literal_run(list(av[-1]), c)
+            out.append(inner)
+            if whole:
+                continue
+        return "".join(out), False
+    return "".join(out), True
 
 
 def split_alternatives(pattern: str) -> list[str]:
