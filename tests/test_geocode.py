@@ -570,3 +570,17 @@ def test_an_imported_district_seat_far_from_the_other_places_is_still_the_place(
     text = "Militants attacked army positions near Tal Afar on Tuesday. Jets struck Ramadi on Wednesday."
     place = _locate(text, "attacked")
     assert place is not None and place.name == "Tal Afar"  # a seat of a district, 400 km from Ramadi
+
+
+def test_an_events_place_is_the_same_asked_once_or_again_for_each_event_of_the_story() -> None:
+    text = ("Air strikes hit Saraqib in Idlib province on Monday. Later, shelling struck Maarat "
+            "al-Numan, and the Damascus government blamed rebels.")
+    places = geocode.find_place_mentions(text)
+    first = text.index("struck")
+    geocode._story_places.cache_clear()
+    once = geocode.locate_event(text, 0, text.index(".") + 1, text.index("strikes"), places, "s")
+    again = geocode.locate_event(text, text.index("Later"), len(text), first, places, "s")
+    geocode._story_places.cache_clear()
+    fresh = geocode.locate_event(text, text.index("Later"), len(text), first, places, "s")
+    assert once is not None and once.name == "Saraqab"  # the gazetteer spelling
+    assert again == fresh and again is not None and again.name != "Damascus"
