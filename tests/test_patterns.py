@@ -81,6 +81,30 @@ def test_guarded_alternation_finds_the_same_positions() -> None:
     assert [m.start() for m in guarded.finditer(text)] == [m.start() for m in flat.finditer(text)]
 
 
+def test_literal_prefixes_spell_out_alternatives_and_skip_what_consumes_nothing() -> None:
+    from crosswire.patterns import _literal_prefixes
+
+    assert _literal_prefixes(r"(?:air|aerial) ?strikes?") == ["aer", "air"]
+    assert _literal_prefixes(r"(?<!the )occupied") == ["occ"]  # a look-behind consumes nothing
+    assert _literal_prefixes(r"(?:attack(?:s|ed)?|raid(?:s|ed)?) on") == ["att", "rai"]
+    assert _literal_prefixes(r"ab?c") == ["a"]  # an optional letter ends the prefix
+    for unknown in (r"\w+ed by", r"(?:heavy )?fighting", r"\d+ days", r"x|", r"[ab]x"):
+        assert _literal_prefixes(unknown) == [], unknown
+
+
+def test_a_guarded_group_split_by_the_next_letters_finds_the_same_positions() -> None:
+    branches = [r"shell(?:s|ed|ing)", r"shot down", r"(?:shoot|gun)(?:ing)? down", r"siege", r"sniper fire",
+                r"storm(?:ed)?", r"struck", r"strike", r"s\w+ing", r"seiz(?:e|ed)", r"suicide bomb", r"\d+ shells"]
+    alt = guarded_alternation(branches, re.I)
+    assert alt.count("(?=") > 4  # "s" first, then the second letters of the many S-branches
+    flat = re.compile(r"(?<![\w-])(?=(?:" + "|".join(branches) + "))", re.I)
+    guarded = re.compile(r"(?<![\w-])(?=(?:" + alt + "))", re.I)
+    text = ("Rebels stormed the base; jets struck and shelled it, a gunship was shot down, snipers "
+            "fired, a suicide bomber struck a siege line, 40 shells fell, shooting down a drone, sniper fire "
+            "and SEIZED SHELLING. ") + " ".join(_texts())
+    assert [m.start() for m in guarded.finditer(text)] == [m.start() for m in flat.finditer(text)]
+
+
 def test_actor_pattern_matches_as_a_flat_alternation_of_the_aliases() -> None:
     table = actors._table()
     assert table.pattern is not None

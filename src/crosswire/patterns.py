@@ -72,7 +72,7 @@ def _same_ignoring_case(a: str, b: str) -> bool:
 
 
 def _literal_prefix(pattern: str) -> str:
-    """The letters and digits every match of ``pattern`` begins with, as written in it
+    """The (ASCII) letters and digits every match of ``pattern`` begins with, as written in it
     (``"(?i:Syrian\\s+army)"`` -> ``"Syrian"``); matched ignoring case, they are a necessary
     condition for a match. Empty when the pattern does not begin with one."""
     try:
@@ -88,7 +88,7 @@ def _literal_run(items: list[Any], c: Any) -> tuple[str, bool]:
     """(the leading letters and digits of a parsed sequence, whether they are all of it)."""
     out = []
     for op, av in items:
-        if op is c.LITERAL and chr(av).isalnum():
+        if op is c.LITERAL and chr(av).isascii() and chr(av).isalnum():
             out.append(chr(av))
             continue
         if op is c.SUBPATTERN:
@@ -239,8 +239,86 @@ def guarded_alternation(branches: Sequence[str], flags: int = 0) -> str:
             continue
         for ch in sorted(chars):
             groups.setdefault(ch, []).append(b)
-    parts = [f"{_guard(k)}(?:{'|'.join(bs)})" for k, bs in sorted(groups.items())]
+    prefixes = {b: _literal_prefixes(b) for bs in groups.values() for b in bs}
+    parts = []
+    for k, bs in sorted(groups.items()):
+        # the branch's prefixes that begin with this group's character (none: it stays unsplit)
+        items = [(b, [p for p in prefixes[b] if p[:1] == k]) for b in bs]
+        parts.append(f"{_guard(k)}(?:{_split_by_next_letter(items, 1)})")
     return "|".join(parts + anywhere)
+
+
+def _split_by_next_letter(items: list[tuple[str, list[str]]], depth: int) -> str:
+    """The alternation of the branches of ``items`` (``(branch, its literal prefixes)``: every
+    match of the branch begins with one of them, ignoring case, and they agree with the text up
+    to ``depth``), a group of more than :data:`_SPLIT_OVER` split by the letter at ``depth``: each
+    branch under every letter its prefixes have there, a branch with a prefix that ends there
+    tried whatever the letter (only *whether* some branch matches counts, see
+    :func:`guarded_alternation`)."""
+    if len(items) <= _SPLIT_OVER:
+        return "|".join(b for b, _ in items)
+    groups: dict[str, dict[str, list[str]]] = {}
+    always: list[str] = []
+    for b, prefixes in items:
+        if not prefixes or any(len(p) <= depth for p in prefixes):
+            always.append(b)
+            continue
+        for p in prefixes:
+            key = p[depth]
+            if key not in groups:
+                key = next((k for k in groups if _same_ignoring_case(k, key)), key)
+            groups.setdefault(key, {}).setdefault(b, []).append(p)
+    if not groups:
+        return "|".join(always)
+    parts = [
+        f"(?=[\\s\\S]{{{depth}}}(?i:{re.escape(k)}))(?:{_split_by_next_letter(list(g.items()), depth + 1)})"
+        for k, g in groups.items()
+    ]
+    return "|".join(parts + always)
+
+
+#: the most prefixes :func:`_literal_prefixes` spells out, and their longest length
+_MAX_PREFIXES = 32
+_PREFIX_LENGTH = 3
+
+
+def _literal_prefixes(pattern: str) -> list[str]:
+    """Lower-cased (ASCII) letters and digits one of which every match of ``pattern`` begins with,
+    alternatives spelt out (``"(?:air|aerial) ?strikes?"`` -> ``["air", "aer"]``), at most
+    :data:`_PREFIX_LENGTH` long; matched ignoring case they are a necessary condition for a
+    match. Empty when not known (a class, a repeat, too many alternatives)."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]  # the stdlib's parser
+
+        found = _spell(list(_parser.parse(pattern)), [""], _constants)
+    except Exception:  # noqa: BLE001 - an unknown construct or another Python: no prefix, never wrong
+        return []
+    return sorted({p for p, _ in found if p}) if found and all(p for p, _ in found) else []
+
+
+def _spell(items: list[Any], starts: list[str], c: Any) -> list[tuple[str, bool]]:
+    """(prefix, open) for each way a parsed sequence can begin after each of ``starts``: open while
+    the sequence could still add letters to it (it is all literal so far and short enough)."""
+    out: list[tuple[str, bool]] = [(s, True) for s in starts]
+    for op, av in items:
+        todo = [p for p, open_ in out if open_ and len(p) < _PREFIX_LENGTH]
+        if not todo:
+            break
+        done = [(p, False) for p, open_ in out if not open_ or len(p) >= _PREFIX_LENGTH]
+        if op is c.LITERAL and chr(av).isascii() and chr(av).isalnum():
+            nxt = [(p + chr(av).lower(), True) for p in todo]
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            nxt = [(p, True) for p in todo]  # zero width: the letters go on after it
+        elif op is c.SUBPATTERN:
+            nxt = _spell(list(av[-1]), todo, c)
+        elif op is c.BRANCH:
+            nxt = [x for branch in av[1] for x in _spell(list(branch), todo, c)]
+        else:
+            nxt = [(p, False) for p in todo]  # anything else ends the literal prefix here
+        out = done + nxt
+        if len(out) > _MAX_PREFIXES:
+            return []
+    return [(p, open_ and len(p) < _PREFIX_LENGTH) for p, open_ in out]
 
 
 def _guard(first: str) -> str:
