@@ -82,14 +82,14 @@ def test_guarded_alternation_finds_the_same_positions() -> None:
 
 
 def test_literal_prefixes_spell_out_alternatives_and_skip_what_consumes_nothing() -> None:
-    from crosswire.patterns import _literal_prefixes
+    from crosswire.patterns import literal_prefixes
 
-    assert _literal_prefixes(r"(?:air|aerial) ?strikes?") == ["aer", "air"]
-    assert _literal_prefixes(r"(?<!the )occupied") == ["occ"]  # a look-behind consumes nothing
-    assert _literal_prefixes(r"(?:attack(?:s|ed)?|raid(?:s|ed)?) on") == ["att", "rai"]
-    assert _literal_prefixes(r"ab?c") == ["a"]  # an optional letter ends the prefix
+    assert literal_prefixes(r"(?:air|aerial) ?strikes?") == ["aer", "air"]
+    assert literal_prefixes(r"(?<!the )occupied") == ["occ"]  # a look-behind consumes nothing
+    assert literal_prefixes(r"(?:attack(?:s|ed)?|raid(?:s|ed)?) on") == ["att", "rai"]
+    assert literal_prefixes(r"ab?c") == ["a"]  # an optional letter ends the prefix
     for unknown in (r"\w+ed by", r"(?:heavy )?fighting", r"\d+ days", r"x|", r"[ab]x"):
-        assert _literal_prefixes(unknown) == [], unknown
+        assert literal_prefixes(unknown) == [], unknown
 
 
 def test_a_guarded_group_split_by_the_next_letters_finds_the_same_positions() -> None:

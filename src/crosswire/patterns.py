@@ -239,7 +239,7 @@ def guarded_alternation(branches: Sequence[str], flags: int = 0) -> str:
             continue
         for ch in sorted(chars):
             groups.setdefault(ch, []).append(b)
-    prefixes = {b: _literal_prefixes(b) for bs in groups.values() for b in bs}
+    prefixes = {b: literal_prefixes(b) for bs in groups.values() for b in bs}
     parts = []
     for k, bs in sorted(groups.items()):
         # the branch's prefixes that begin with this group's character (none: it stays unsplit)
@@ -277,12 +277,12 @@ def _split_by_next_letter(items: list[tuple[str, list[str]]], depth: int) -> str
     return "|".join(parts + always)
 
 
-#: the most prefixes :func:`_literal_prefixes` spells out, and their longest length
+#: the most prefixes :func:`literal_prefixes` spells out, and their longest length
 _MAX_PREFIXES = 32
 _PREFIX_LENGTH = 3
 
 
-def _literal_prefixes(pattern: str) -> list[str]:
+def literal_prefixes(pattern: str) -> list[str]:
     """Lower-cased (ASCII) letters and digits one of which every match of ``pattern`` begins with,
     alternatives spelt out (``"(?:air|aerial) ?strikes?"`` -> ``["air", "aer"]``), at most
     :data:`_PREFIX_LENGTH` long; matched ignoring case they are a necessary condition for a
