@@ -121,6 +121,7 @@ def test_small_batches_for_tok2vec_and_tagger_give_the_annotations_of_one_plain_
             (t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.lemma_) for t in b
         ]
         assert (a.tensor == b.tensor).all()
+        assert doc_text(a) == b.text
 
 
 def test_a_docs_text_is_worked_out_once() -> None:

@@ -202,6 +202,19 @@ def _values(tests: list[_Test], attr: str) -> frozenset[str] | None:
     return None
 
 
+#: each Doc's text, once worked out (:func:`doc_text`); a Doc's text never changes
+_DOC_TEXTS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, remembered per Doc: spaCy joins it anew from the tokens at every access
+    (about a microsecond per token), and extraction asks for it per event, figure and speaker."""
+    text = _DOC_TEXTS.get(doc)
+    if text is None:
+        text = _DOC_TEXTS[doc] = doc.text
+    return text
+
+
 def run_pipeline(model: Any, texts: Sequence[str], batch_size: int = 256) -> list[Any]:
     """``model.pipe(texts)``, the same components in the same order, with the attribute ruler
     applied by :class:`AttributeRules` and the rule lemmatizer's answers remembered per word,
@@ -215,6 +228,8 @@ def run_pipeline(model: Any, texts: Sequence[str], batch_size: int = 256) -> lis
     depend on the batch it is in, so the result is the same.
     """
     docs = [model.make_doc(t) for t in texts]
+    for doc, text in zip(docs, texts, strict=True):
+        _DOC_TEXTS[doc] = text  # the tokenizer keeps every character: the Doc's text is the input
     for name, proc in model.pipeline:
         rules = _rules(model, name)
         if rules is not None:
@@ -235,19 +250,6 @@ def _splits_batches(proc: Any) -> bool:
     from spacy.pipeline.transition_parser import Parser
 
     return isinstance(proc, Parser)
-
-
-#: each Doc's text, once worked out (:func:`doc_text`); a Doc's text never changes
-_DOC_TEXTS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
-
-
-def doc_text(doc: Any) -> str:
-    """``doc.text``, remembered per Doc: spaCy joins it anew from the tokens at every access
-    (about a microsecond per token), and extraction asks for it per event, figure and speaker."""
-    text = _DOC_TEXTS.get(doc)
-    if text is None:
-        text = _DOC_TEXTS[doc] = doc.text
-    return text
 
 
 def _is_rule_lemmatizer(proc: Any) -> bool:
