@@ -109,9 +109,9 @@ def test_a_sentence_repeated_in_the_batch_is_parsed_once_and_each_story_gets_its
     assert attrs[0] == attrs[1]
 
 
-def test_small_batches_for_tok2vec_and_tagger_give_the_annotations_of_one_plain_pipe() -> None:
-    # batch_size 8: the parser and NER see batches of 8 (quartered to 2 by spaCy), tok2vec and
-    # the tagger batches of 2; every Doc must come out as from one plain pass, tensors included
+def test_small_batches_give_the_annotations_and_texts_of_one_plain_pipe() -> None:
+    # batch_size 8 (the parser and NER quarter it to 2): every Doc must come out as from one
+    # plain pass, tensors included, and its remembered text must be its own
     model = nlp()
     texts = [s.text for s in split_sentences(TEXT)] * 2 + ["Warplanes pounded rebel positions in Daraa."]
     ours = run_pipeline(model, texts, batch_size=8)

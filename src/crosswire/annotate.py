@@ -218,15 +218,7 @@ def doc_text(doc: Any) -> str:
 def run_pipeline(model: Any, texts: Sequence[str], batch_size: int = 256) -> list[Any]:
     """``model.pipe(texts)``, the same components in the same order, with the attribute ruler
     applied by :class:`AttributeRules` and the rule lemmatizer's answers remembered per word,
-    POS and morphology (:func:`_lemmatize`): same annotations, a fraction of the time.
-
-    The parser and the entity recognizer work through each batch a quarter at a time (spaCy
-    sorts a batch by length and splits it in four); the other components with a network
-    (tok2vec, tagger) get batches of that quarter's size, so that every network runs over the
-    same few thousand tokens at once. Over a batch four times larger the tok2vec's
-    intermediate arrays outgrow the CPU caches and it is slower. A Doc's annotations do not
-    depend on the batch it is in, so the result is the same.
-    """
+    POS and morphology (:func:`_lemmatize`): same annotations, a fraction of the time."""
     docs = [model.make_doc(t) for t in texts]
     for doc, text in zip(docs, texts, strict=True):
         _DOC_TEXTS[doc] = text  # the tokenizer keeps every character: the Doc's text is the input
@@ -237,19 +229,10 @@ def run_pipeline(model: Any, texts: Sequence[str], batch_size: int = 256) -> lis
         elif _is_rule_lemmatizer(proc) and docs:
             docs = _lemmatize(proc, docs)
         elif hasattr(proc, "pipe"):
-            size = batch_size if _splits_batches(proc) else max(1, batch_size // 4)
-            docs = list(proc.pipe(docs, batch_size=size))
+            docs = list(proc.pipe(docs, batch_size=batch_size))
         else:
             docs = [proc(d) for d in docs]
     return docs
-
-
-def _splits_batches(proc: Any) -> bool:
-    """Does the component split each batch into quarters itself (spaCy's transition parsers:
-    the dependency parser and the entity recognizer)?"""
-    from spacy.pipeline.transition_parser import Parser
-
-    return isinstance(proc, Parser)
 
 
 def _is_rule_lemmatizer(proc: Any) -> bool:
