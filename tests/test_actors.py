@@ -325,3 +325,14 @@ def test_a_trigger_in_its_own_clause_with_its_own_doer_is_another_action(nlp: An
 )
 def test_one_action_or_a_description_is_not_another_event(nlp: Any, text: str, sub: str) -> None:
     assert not _dropped(nlp, text, sub), text
+
+
+def test_verbs_found_by_lemma_are_those_of_the_span_in_order(nlp: Any) -> None:
+    from crosswire.extract import actors
+
+    doc = nlp("Rebels killed two soldiers and wounded five, then jets struck Ariha and hit a school.")
+    wanted = frozenset({"kill", "wound", "strike", "hit"})
+    for span in (doc[:], doc[3:], doc[:9]):
+        expected = [t.i for t in span if t.lemma_ in wanted]
+        assert [t.i for t in actors._tokens_with_lemma(span, wanted)] == expected
+    assert [t.lemma_ for t in actors._tokens_with_lemma(doc[:], wanted)] == ["kill", "wound", "strike", "hit"]

@@ -5,7 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from crosswire.annotate import AttributeRules, annotate, is_candidate, nlp, run_pipeline, split_sentences
+from crosswire.annotate import (
+    AttributeRules,
+    annotate,
+    doc_text,
+    is_candidate,
+    nlp,
+    run_pipeline,
+    split_sentences,
+)
 from crosswire.models import Story
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -99,3 +107,27 @@ def test_a_sentence_repeated_in_the_batch_is_parsed_once_and_each_story_gets_its
     assert doc_a is not doc_b and doc_a.text == doc_b.text == shared
     attrs = [[(t.dep_, t.head.i, t.ent_type_, t.lemma_) for t in d] for d in (doc_a, doc_b)]
     assert attrs[0] == attrs[1]
+
+
+def test_small_batches_give_the_annotations_and_texts_of_one_plain_pipe() -> None:
+    # batch_size 8 (the parser and NER quarter it to 2): every Doc must come out as from one
+    # plain pass, tensors included, and its remembered text must be its own
+    model = nlp()
+    texts = [s.text for s in split_sentences(TEXT)] * 2 + ["Warplanes pounded rebel positions in Daraa."]
+    ours = run_pipeline(model, texts, batch_size=8)
+    plain = list(model.pipe(texts))
+    for a, b in zip(ours, plain, strict=True):
+        assert [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.lemma_) for t in a] == [
+            (t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_, t.lemma_) for t in b
+        ]
+        assert (a.tensor == b.tensor).all()
+        assert doc_text(a) == b.text
+
+
+def test_a_docs_text_is_worked_out_once() -> None:
+    doc = nlp().make_doc("Rebels shelled the Hamidiyeh district of Hama on Sunday.")
+    first = doc_text(doc)
+    assert first == doc.text == "Rebels shelled the Hamidiyeh district of Hama on Sunday."
+    assert doc_text(doc) is first  # remembered, not joined again from the tokens
+    other = nlp().make_doc("Clashes erupted near Manbij.")
+    assert doc_text(other) == "Clashes erupted near Manbij."

@@ -278,3 +278,19 @@ def test_taxonomy_has_the_25_acled_sub_types() -> None:
     names = classify.taxonomy()
     assert len(names) == 25
     assert len({e for e, _ in names.values()}) == 6
+
+
+def test_the_trigger_index_offers_every_trigger_that_matches_where_it_looks() -> None:
+    from crosswire.extract import classify
+
+    index = classify._tax().event_index
+    text = "Warplanes struck Ariha; rebels shelled and stormed the base, clashes raged. ſtruck Ǆ"
+    for pos in range(len(text)):
+        offered = set(index.at(text, pos))
+        matching = {k for k, t in enumerate(index.triggers) if t.pattern.match(text, pos)}
+        assert matching <= offered, (pos, text[pos : pos + 10])
+    # three ASCII letters narrow the choice well below the triggers of the first letter
+    pos = text.index("struck")
+    assert len(set(index.at(text, pos))) < len(index.by_first["s"])
+    # a non-ASCII character ("ſ" is an s ignoring case) is offered every trigger
+    assert set(index.at(text, text.index("ſ"))) == set(range(len(index.triggers)))

@@ -593,3 +593,17 @@ def test_a_later_sentence_without_a_place_keeps_the_place_before_it() -> None:
     )
     place = _locate(text, "destroyed")
     assert place.admin1 == "Idlib" and "Saraqeb" in place.evidence.sentence
+
+
+def test_an_events_place_is_the_same_asked_once_or_again_for_each_event_of_the_story() -> None:
+    text = ("Air strikes hit Saraqib in Idlib province on Monday. Later, shelling struck Maarat "
+            "al-Numan, and the Damascus government blamed rebels.")
+    places = geocode.find_place_mentions(text)
+    first = text.index("struck")
+    geocode._story_places.cache_clear()
+    once = geocode.locate_event(text, 0, text.index(".") + 1, text.index("strikes"), places, "s")
+    again = geocode.locate_event(text, text.index("Later"), len(text), first, places, "s")
+    geocode._story_places.cache_clear()
+    fresh = geocode.locate_event(text, text.index("Later"), len(text), first, places, "s")
+    assert once is not None and once.name == "Saraqab"  # the gazetteer spelling
+    assert again == fresh and again is not None and again.name != "Damascus"

@@ -57,6 +57,20 @@ def test_first_char_alternation_prefers_what_the_flat_one_prefers() -> None:
     assert first_char_alternation([("'", "'x"), ("a", "a")]) == "'x|a"
 
 
+def test_a_large_group_is_split_by_the_next_letters_and_still_prefers_what_the_flat_one_prefers() -> None:
+    words = ["Syrian Democratic Forces", "Syrian army", "Syrian", "Sy", "Sunni", "Sunnis", "Sultan Murad",
+             "Suqour al-Sham", "SDF", "SAA", "Saraya", "Salafist", "Shabiha", "Sham Legion", "Shiite militia"]
+    branches = [(w[0], re.escape(w) if w.isupper() else f"(?i:{re.escape(w)})") for w in words]
+    alt = first_char_alternation(branches)
+    # one look-ahead for "s", then more for the second and third letters of the many S-words
+    assert alt.count("(?=") > 4
+    flat = re.compile(r"(?<![\w-])(?:" + "|".join(b for _, b in branches) + r")(?![\w-])")
+    grouped = re.compile(r"(?<![\w-])(?:" + alt + r")(?![\w-])")
+    text = ("The Syrian army, SDF and saa units fought Sultan murad and SUQOUR AL-SHAM; sunnis and the "
+            "Sham legion, shabiha Saraya, the sunni Salafist sy Syrian democratic forces. " + " ".join(_texts()))
+    assert [m.span() for m in grouped.finditer(text)] == [m.span() for m in flat.finditer(text)]
+
+
 def test_guarded_alternation_finds_the_same_positions() -> None:
     branches = [r"clash(?:es|ed)?", r"(?:heavy )?fighting|fought", r"\w+ed by", r"(?<!the )occupied", "ran"]
     branches.append(r"\d+ days")
@@ -64,6 +78,30 @@ def test_guarded_alternation_finds_the_same_positions() -> None:
     guarded = re.compile(r"(?<![\w-])(?=(?:" + guarded_alternation(branches, re.I) + "))", re.I)
     text = "Heavy fighting, clashes; the occupied town was stormed by rebels who ran 3 days (٣ days) ago. "
     text += " ".join(_texts())
+    assert [m.start() for m in guarded.finditer(text)] == [m.start() for m in flat.finditer(text)]
+
+
+def test_literal_prefixes_spell_out_alternatives_and_skip_what_consumes_nothing() -> None:
+    from crosswire.patterns import literal_prefixes
+
+    assert literal_prefixes(r"(?:air|aerial) ?strikes?") == ["aer", "air"]
+    assert literal_prefixes(r"(?<!the )occupied") == ["occ"]  # a look-behind consumes nothing
+    assert literal_prefixes(r"(?:attack(?:s|ed)?|raid(?:s|ed)?) on") == ["att", "rai"]
+    assert literal_prefixes(r"ab?c") == ["a"]  # an optional letter ends the prefix
+    for unknown in (r"\w+ed by", r"(?:heavy )?fighting", r"\d+ days", r"x|", r"[ab]x"):
+        assert literal_prefixes(unknown) == [], unknown
+
+
+def test_a_guarded_group_split_by_the_next_letters_finds_the_same_positions() -> None:
+    branches = [r"shell(?:s|ed|ing)", r"shot down", r"(?:shoot|gun)(?:ing)? down", r"siege", r"sniper fire",
+                r"storm(?:ed)?", r"struck", r"strike", r"s\w+ing", r"seiz(?:e|ed)", r"suicide bomb", r"\d+ shells"]
+    alt = guarded_alternation(branches, re.I)
+    assert alt.count("(?=") > 4  # "s" first, then the second letters of the many S-branches
+    flat = re.compile(r"(?<![\w-])(?=(?:" + "|".join(branches) + "))", re.I)
+    guarded = re.compile(r"(?<![\w-])(?=(?:" + alt + "))", re.I)
+    text = ("Rebels stormed the base; jets struck and shelled it, a gunship was shot down, snipers "
+            "fired, a suicide bomber struck a siege line, 40 shells fell, shooting down a drone, sniper fire "
+            "and SEIZED SHELLING. ") + " ".join(_texts())
     assert [m.start() for m in guarded.finditer(text)] == [m.start() for m in flat.finditer(text)]
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import functools
 import operator
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -201,11 +202,26 @@ def _values(tests: list[_Test], attr: str) -> frozenset[str] | None:
     return None
 
 
+#: each Doc's text, once worked out (:func:`doc_text`); a Doc's text never changes
+_DOC_TEXTS: weakref.WeakKeyDictionary[Any, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Any) -> str:
+    """``doc.text``, remembered per Doc: spaCy joins it anew from the tokens at every access
+    (about a microsecond per token), and extraction asks for it per event, figure and speaker."""
+    text = _DOC_TEXTS.get(doc)
+    if text is None:
+        text = _DOC_TEXTS[doc] = doc.text
+    return text
+
+
 def run_pipeline(model: Any, texts: Sequence[str], batch_size: int = 256) -> list[Any]:
     """``model.pipe(texts)``, the same components in the same order, with the attribute ruler
     applied by :class:`AttributeRules` and the rule lemmatizer's answers remembered per word,
     POS and morphology (:func:`_lemmatize`): same annotations, a fraction of the time."""
     docs = [model.make_doc(t) for t in texts]
+    for doc, text in zip(docs, texts, strict=True):
+        _DOC_TEXTS[doc] = text  # the tokenizer keeps every character: the Doc's text is the input
     for name, proc in model.pipeline:
         rules = _rules(model, name)
         if rules is not None:

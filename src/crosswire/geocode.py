@@ -431,6 +431,7 @@ class Gazetteer:
         """Forget the cached gazetteer (after importing a file, or changing CROSSWIRE_DATA)."""
         with cls._lock:
             cls._default = None
+            _story_places.cache_clear()  # keyed by the gazetteer: let the old one go
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -672,11 +673,14 @@ def _in_route_chain(text: str, pos: int) -> bool:
 def _tokens(text: str) -> list[tuple[int, int, str]]:
     out = []
     for m in _TOKEN.finditer(text):
-        s, e, tok = m.start(), m.end(), m.group()
-        pm = _POSSESSIVE.search(tok)
-        if pm and pm.start() > 0:
-            e -= len(pm.group())
-            tok = tok[: pm.start()]
+        s, tok = m.start(), m.group()
+        if "'" in tok or "\u2019" in tok:  # (most words have neither: no possessive to strip)
+            pm = _POSSESSIVE.search(tok)
+            if pm and pm.start() > 0:
+                tok = tok[: pm.start()]
+        if "-" not in tok:
+            out.append((s, s + len(tok), tok))
+            continue
         tok = tok.rstrip("-")
         e = s + len(tok)
         parts = tok.split("-")
@@ -716,9 +720,21 @@ def _same_compound(text: str, entry: GazEntry) -> bool:
     return any(parts(n) == want for n in (entry.name, *entry.alt_names))
 
 
+@functools.cache
+def _compound_heads() -> frozenset[str]:
+    return frozenset(w.lower() for w in _cues().get("compound_heads", []))
+
+
+@functools.cache
+def _edge_words() -> frozenset[str]:
+    """Words that stay outside a name of several words ("The Aleppo", "Idlib Province")."""
+    return (frozenset(w.lower() for w in _cues().get("english_function_words", []))
+            | frozenset(_translit()["drop_words"])) - _article_words()
+
+
 def _compound_head(text: str, toks: Sequence[tuple[int, int, str]], i: int) -> int | None:
     """The index of a generic head word ("Bab", "Tal", "Jabal") opening a name that token i continues."""
-    heads = frozenset(w.lower() for w in _cues().get("compound_heads", []))
+    heads = _compound_heads()
     k = i - 1
     if k >= 0 and toks[k][2].lower() in _article_words() and text[toks[k][1] : toks[i][0]] in (" ", "-"):
         k -= 1  # "Bab al Salama": look past the article
@@ -732,32 +748,32 @@ def _scan(text: str, gaz: Gazetteer) -> list[_Span]:
     lower_words = {t.lower() for _, _, t in toks if t[:1].islower()}
     not_places = _not_places()
     articles = _article_words()
-    edge_words = (frozenset(w.lower() for w in _cues().get("english_function_words", []))
-                  | frozenset(_translit()["drop_words"])) - articles
+    edge_words = _edge_words()
     spans: list[_Span] = []
     i = 0
     max_n = min(5, gaz.max_words + 1)
+    # (_is_capitalised, asked only of a word that could be "al-Bab": most are plain lower case)
+    capitalised = [t[:1].isupper() or ("-" in t and _is_capitalised(t)) for _, _, t in toks]
+    # joins[k]: token k+1 may continue a name that token k is in (one space or hyphen between,
+    # and the next word capitalised or an article: "Ras al-Ain", "Deir ez-Zor")
+    joins = [
+        text[toks[k][1] : toks[k + 1][0]] in (" ", "-") and (capitalised[k + 1] or toks[k + 1][2].lower() in articles)
+        for k in range(len(toks) - 1)
+    ]
     while i < len(toks):
-        if not _is_capitalised(toks[i][2]):
+        if not capitalised[i]:
             i += 1
             continue
         found: _Span | None = None
         j_end = i
         # the longest run of adjacent tokens starting at i that matches, inner tokens may be articles
-        for n in range(max_n, 0, -1):
-            if i + n > len(toks):
+        longest = 1
+        while longest < max_n and i + longest < len(toks) and joins[i + longest - 1]:
+            longest += 1
+        for n in range(longest, 0, -1):
+            if not capitalised[i + n - 1]:
                 continue
             run = toks[i : i + n]
-            if not _is_capitalised(run[-1][2]):
-                continue
-            ok = True
-            for (_, e1, _t1), (s2, _, t2) in zip(run, run[1:], strict=False):
-                gap = text[e1:s2]
-                if gap not in (" ", "-") or not (_is_capitalised(t2) or t2.lower() in articles):
-                    ok = False
-                    break
-            if not ok:
-                continue
             s, e = run[0][0], run[-1][1]
             surface = text[s:e]
             if n > 1 and (run[0][2].lower() in edge_words or run[-1][2].lower() in edge_words):
@@ -924,26 +940,39 @@ class _Subdivision:
     is_part: bool  # the mention names the part ("Aleppo's Ramuse region"), not the city
 
 
-def _subdivision_phrase(story_text: str, m: Mention, lo: int) -> _Subdivision | None:
-    """The subdivision phrase around a mention: "X district of <city>" / "<city>'s X district" /
-    "in X, <city>" (the mention is the city), or "<city>'s X district" (the mention is X)."""
+@functools.cache
+def _subdivision_patterns() -> tuple[re.Pattern[str], ...]:
+    """:func:`_subdivision_phrase`'s patterns, built from the place cues once: "X <noun> of",
+    "in X,", "'s X <noun>", "X's" and "<noun>" (the subdivision nouns are a data list)."""
     nouns = "|".join(re.escape(n) for n in sorted(_cues()["subdivision_nouns"], key=len, reverse=True))
     word = r"(?:[A-Z][\w'\u2019-]*|al-[A-Z][\w'-]*|el-[A-Z][\w'-]*)"
     name = rf"{word}(?:\s+(?:{word}|al|el|ad|ash|as))*"
+    return (
+        re.compile(rf"({name})\s+(?:{nouns})\s+(?:in|of)\s+(?:the\s+)?(?:city\s+of\s+)?(?:{_DIR_ADJ})?$"),
+        re.compile(rf"\b(?:in|at|on)\s+(?:the\s+)?({name}),\s+(?:in\s+)?$"),
+        re.compile(rf"['\u2019]s?\s+(?:{_DIR_ADJ})?({name})\s+(?:{nouns})\b"),
+        re.compile(rf"({name})['\u2019]s\s+(?:{_DIR_ADJ})?$"),
+        re.compile(rf"\s+(?:{nouns})\b"),
+    )
+
+
+def _subdivision_phrase(story_text: str, m: Mention, lo: int) -> _Subdivision | None:
+    """The subdivision phrase around a mention: "X district of <city>" / "<city>'s X district" /
+    "in X, <city>" (the mention is the city), or "<city>'s X district" (the mention is X)."""
+    part_of, in_comma, owned_part, owner_of, noun_after = _subdivision_patterns()
     left = story_text[lo : m.start]
-    pat = re.compile(rf"({name})\s+(?:{nouns})\s+(?:in|of)\s+(?:the\s+)?(?:city\s+of\s+)?(?:{_DIR_ADJ})?$")
-    mm = pat.search(left)
+    mm = part_of.search(left)
     if mm:
         return _Subdivision((lo + mm.start(1), m.end), (lo + mm.start(1), lo + mm.end(1)), False)
-    mm = re.search(rf"\b(?:in|at|on)\s+(?:the\s+)?({name}),\s+(?:in\s+)?$", left)
+    mm = in_comma.search(left)
     if mm:
         return _Subdivision((lo + mm.start(1), m.end), (lo + mm.start(1), lo + mm.end(1)), False)
     right = story_text[m.end : m.end + 80]
-    mm = re.match(rf"['\u2019]s?\s+(?:{_DIR_ADJ})?({name})\s+(?:{nouns})\b", right)
+    mm = owned_part.match(right)
     if mm:
         return _Subdivision((m.start, m.end + mm.end()), (m.end + mm.start(1), m.end + mm.end(1)), False)
-    owner = re.search(rf"({name})['\u2019]s\s+(?:{_DIR_ADJ})?$", left)
-    noun = re.match(rf"\s+(?:{nouns})\b", right)
+    owner = owner_of.search(left)
+    noun = noun_after.match(right)
     if owner and noun:
         return _Subdivision((lo + owner.start(1), m.end + noun.end()), (lo + owner.start(1), lo + owner.end(1)), True)
     return None
@@ -1148,6 +1177,27 @@ def _country_scope(sentence: str) -> bool:
     return bool(_country_pattern(os.environ.get(DATA_ENV, "")).search(sentence))
 
 
+@functools.lru_cache(maxsize=16)
+def _story_places(
+    story_text: str, story_places: tuple[Mention, ...], gaz: Gazetteer
+) -> tuple[tuple[tuple[Mention, GazEntry], ...], tuple[GazEntry, ...]]:
+    """The story's places that can locate an event, each with its gazetteer row, and the rows
+    of all its places (the context that resolves a name).
+
+    The same for every event of a story, so worked out once per story rather than per event
+    (:func:`locate_event` is asked once per hit, and a story has a dozen on average).
+    """
+    pairs = _entries_of(story_places, gaz)
+    context = tuple(e for _, e in pairs)
+    # "the Damascus government", "its Damascus ally": the capital stands for the state, it is
+    # no event's location (it stays context for resolving the other names)
+    pairs = [(m, e) for m, e in pairs if not _metonym(story_text, m)]
+    # a small place far from everything else the story names is most likely a wrong match
+    # (a region the gazetteer lacks, "Ghouta", matching a namesake village elsewhere)
+    trusted = [(m, e) for m, e in pairs if not _isolated(e, context)]
+    return tuple(trusted or pairs), context
+
+
 def locate_event(
     story_text: str,
     sentence_start: int,
@@ -1166,17 +1216,10 @@ def locate_event(
     ``story_places`` are mentions from :func:`find_place_mentions` (absolute offsets).
     """
     gaz = Gazetteer.default()
-    pairs = _entries_of(story_places, gaz)
-    context = [e for _, e in pairs]
-    # "the Damascus government", "its Damascus ally": the capital stands for the state, it is
-    # no event's location (it stays context for resolving the other names)
-    pairs = [(m, e) for m, e in pairs if not _metonym(story_text, m)]
+    located, context_t = _story_places(story_text, tuple(story_places), gaz)
+    pairs, context = list(located), list(context_t)
     if not pairs:
         return None
-    # a small place far from everything else the story names is most likely a wrong match
-    # (a region the gazetteer lacks, "Ghouta", matching a namesake village elsewhere)
-    trusted = [(m, e) for m, e in pairs if not _isolated(e, context)]
-    pairs = trusted or pairs
     in_sentence = [(m, e) for m, e in pairs if sentence_start <= m.start < sentence_end]
     # a photo caption pasted before the lede in one unsplit sentence ("... in Hasakeh on Monday
     # (AFP photo) BEIRUT Thirteen civilians were killed ..."): the trigger's side of the credit

@@ -26,17 +26,78 @@ def first_char_alternation(branches: Sequence[tuple[str, str]]) -> str:
     case (``k`` and the Kelvin sign, ``σ`` and ``ς``) share a group, so no character of a text
     passes the look-ahead of two groups. A first character that is not a letter or a digit (a
     quote, a space) is not trusted: then the flat alternation is returned.
+
+    A group of more than :data:`_SPLIT_OVER` branches that all begin with a longer literal
+    prefix (read from the regex itself, :func:`_literal_prefix`) is split the same way by its
+    next character, and so on: a thousand actor aliases are a few dozen per first letter, and
+    ``re`` tries each of them at every word with that letter; behind a second look-ahead it
+    tries the few that share two letters with the word.
     """
     if not all(len(first) == 1 and first.isalnum() for first, _ in branches):
         return "|".join(body for _, body in branches)
-    groups: dict[str, list[str]] = {}
+    items = []
     for first, body in branches:
-        key = first.lower()
+        prefix = _literal_prefix(body)
+        if not prefix or not _same_ignoring_case(first, prefix[0]):
+            prefix = first
+        items.append((prefix, body))
+    return _grouped(items, 0)
+
+
+#: a group of this many branches or fewer is not split by its next character
+_SPLIT_OVER = 3
+
+
+def _grouped(items: list[tuple[str, str]], depth: int) -> str:
+    """The alternation of the bodies of ``items`` (``(literal prefix, body)``, prefixes the same
+    ignoring case up to ``depth``), grouped by the prefixes' character at ``depth``."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for prefix, body in items:
+        key = prefix[depth].lower()
         if key not in groups:
             # the group of a character re's IGNORECASE takes for this one, if there is one
-            key = next((k for k in groups if re.fullmatch(f"(?i:{re.escape(k)})", key)), key)
-        groups.setdefault(key, []).append(body)
-    return "|".join(f"(?=(?i:{re.escape(k)}))(?:{'|'.join(bodies)})" for k, bodies in groups.items())
+            key = next((k for k in groups if _same_ignoring_case(k, key)), key)
+        groups.setdefault(key, []).append((prefix, body))
+    parts = []
+    for key, group in groups.items():
+        guard = f"(?=(?i:{re.escape(key)}))" if depth == 0 else f"(?=[\\s\\S]{{{depth}}}(?i:{re.escape(key)}))"
+        deeper = len(group) > _SPLIT_OVER and all(len(p) > depth + 1 for p, _ in group)
+        inner = _grouped(group, depth + 1) if deeper else "|".join(body for _, body in group)
+        parts.append(f"{guard}(?:{inner})")
+    return "|".join(parts)
+
+
+def _same_ignoring_case(a: str, b: str) -> bool:
+    return re.fullmatch(f"(?i:{re.escape(a)})", b) is not None
+
+
+def _literal_prefix(pattern: str) -> str:
+    """The (ASCII) letters and digits every match of ``pattern`` begins with, as written in it
+    (``"(?i:Syrian\\s+army)"`` -> ``"Syrian"``); matched ignoring case, they are a necessary
+    condition for a match. Empty when the pattern does not begin with one."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]  # the stdlib's parser
+
+        prefix, _ = _literal_run(list(_parser.parse(pattern)), _constants)
+    except Exception:  # noqa: BLE001 - an unknown construct or another Python: no prefix, never wrong
+        return ""
+    return prefix
+
+
+def _literal_run(items: list[Any], c: Any) -> tuple[str, bool]:
+    """(the leading letters and digits of a parsed sequence, whether they are all of it)."""
+    out = []
+    for op, av in items:
+        if op is c.LITERAL and chr(av).isascii() and chr(av).isalnum():
+            out.append(chr(av))
+            continue
+        if op is c.SUBPATTERN:
+            inner, whole = _literal_run(list(av[-1]), c)
+            out.append(inner)
+            if whole:
+                continue
+        return "".join(out), False
+    return "".join(out), True
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -178,8 +239,86 @@ def guarded_alternation(branches: Sequence[str], flags: int = 0) -> str:
             continue
         for ch in sorted(chars):
             groups.setdefault(ch, []).append(b)
-    parts = [f"{_guard(k)}(?:{'|'.join(bs)})" for k, bs in sorted(groups.items())]
+    prefixes = {b: literal_prefixes(b) for bs in groups.values() for b in bs}
+    parts = []
+    for k, bs in sorted(groups.items()):
+        # the branch's prefixes that begin with this group's character (none: it stays unsplit)
+        items = [(b, [p for p in prefixes[b] if p[:1] == k]) for b in bs]
+        parts.append(f"{_guard(k)}(?:{_split_by_next_letter(items, 1)})")
     return "|".join(parts + anywhere)
+
+
+def _split_by_next_letter(items: list[tuple[str, list[str]]], depth: int) -> str:
+    """The alternation of the branches of ``items`` (``(branch, its literal prefixes)``: every
+    match of the branch begins with one of them, ignoring case, and they agree with the text up
+    to ``depth``), a group of more than :data:`_SPLIT_OVER` split by the letter at ``depth``: each
+    branch under every letter its prefixes have there, a branch with a prefix that ends there
+    tried whatever the letter (only *whether* some branch matches counts, see
+    :func:`guarded_alternation`)."""
+    if len(items) <= _SPLIT_OVER:
+        return "|".join(b for b, _ in items)
+    groups: dict[str, dict[str, list[str]]] = {}
+    always: list[str] = []
+    for b, prefixes in items:
+        if not prefixes or any(len(p) <= depth for p in prefixes):
+            always.append(b)
+            continue
+        for p in prefixes:
+            key = p[depth]
+            if key not in groups:
+                key = next((k for k in groups if _same_ignoring_case(k, key)), key)
+            groups.setdefault(key, {}).setdefault(b, []).append(p)
+    if not groups:
+        return "|".join(always)
+    parts = [
+        f"(?=[\\s\\S]{{{depth}}}(?i:{re.escape(k)}))(?:{_split_by_next_letter(list(g.items()), depth + 1)})"
+        for k, g in groups.items()
+    ]
+    return "|".join(parts + always)
+
+
+#: the most prefixes :func:`literal_prefixes` spells out, and their longest length
+_MAX_PREFIXES = 32
+_PREFIX_LENGTH = 3
+
+
+def literal_prefixes(pattern: str) -> list[str]:
+    """Lower-cased (ASCII) letters and digits one of which every match of ``pattern`` begins with,
+    alternatives spelt out (``"(?:air|aerial) ?strikes?"`` -> ``["air", "aer"]``), at most
+    :data:`_PREFIX_LENGTH` long; matched ignoring case they are a necessary condition for a
+    match. Empty when not known (a class, a repeat, too many alternatives)."""
+    try:
+        from re import _constants, _parser  # type: ignore[attr-defined]  # the stdlib's parser
+
+        found = _spell(list(_parser.parse(pattern)), [""], _constants)
+    except Exception:  # noqa: BLE001 - an unknown construct or another Python: no prefix, never wrong
+        return []
+    return sorted({p for p, _ in found if p}) if found and all(p for p, _ in found) else []
+
+
+def _spell(items: list[Any], starts: list[str], c: Any) -> list[tuple[str, bool]]:
+    """(prefix, open) for each way a parsed sequence can begin after each of ``starts``: open while
+    the sequence could still add letters to it (it is all literal so far and short enough)."""
+    out: list[tuple[str, bool]] = [(s, True) for s in starts]
+    for op, av in items:
+        todo = [p for p, open_ in out if open_ and len(p) < _PREFIX_LENGTH]
+        if not todo:
+            break
+        done = [(p, False) for p, open_ in out if not open_ or len(p) >= _PREFIX_LENGTH]
+        if op is c.LITERAL and chr(av).isascii() and chr(av).isalnum():
+            nxt = [(p + chr(av).lower(), True) for p in todo]
+        elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            nxt = [(p, True) for p in todo]  # zero width: the letters go on after it
+        elif op is c.SUBPATTERN:
+            nxt = _spell(list(av[-1]), todo, c)
+        elif op is c.BRANCH:
+            nxt = [x for branch in av[1] for x in _spell(list(branch), todo, c)]
+        else:
+            nxt = [(p, False) for p in todo]  # anything else ends the literal prefix here
+        out = done + nxt
+        if len(out) > _MAX_PREFIXES:
+            return []
+    return [(p, open_ and len(p) < _PREFIX_LENGTH) for p, open_ in out]
 
 
 def _guard(first: str) -> str:

@@ -16,12 +16,14 @@ import csv
 import json
 import os
 import re
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, replace
+import weakref
+from collections.abc import Callable, Collection, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from crosswire.annotate import doc_text as _doc_text
 from crosswire.errors import DataFileError
 from crosswire.extract.classify import TypeHit
 from crosswire.models import Mention
@@ -86,6 +88,8 @@ class _Table:
     actors: dict[str, ActorInfo]
     alias_to_name: dict[str, str]  # casefolded alias (or exact alias when case-sensitive) -> canonical
     pattern: re.Pattern[str] | None
+    #: :func:`_canonical`'s answers, by matched text (the same few dozen names recur in a batch)
+    canonical_memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _case_sensitive(alias: str) -> bool:
@@ -217,6 +221,18 @@ def _table_for_env(user_dirs: str) -> _Table:
 
 
 def _canonical(table: _Table, text: str) -> str | None:
+    memo = table.canonical_memo
+    if text not in memo:
+        if len(memo) >= _CANONICAL_MEMO_SIZE:
+            memo.clear()  # a long run looking up many free-text names: start again
+        memo[text] = _canonical_of(table, text)
+    return memo[text]
+
+
+_CANONICAL_MEMO_SIZE = 50_000
+
+
+def _canonical_of(table: _Table, text: str) -> str | None:
     norm = re.sub(r"\s+", " ", text.replace("’", "'").replace("‘", "'").replace("`", "'"))
     bare = re.sub(r"(?:'s|'|s)$", "", norm)
     for key in (norm, norm.casefold(), bare, bare.casefold()):
@@ -433,6 +449,30 @@ def _cue(name: str) -> re.Pattern[str]:
     return cue_pattern(name)
 
 
+#: each Doc's lemmas, once read (:func:`_lemmas`)
+_LEMMAS: weakref.WeakKeyDictionary[Any, tuple[str, ...]] = weakref.WeakKeyDictionary()
+
+#: verbs whose objects are an event's victims wherever they stand in the sentence
+_VICTIM_VERBS = frozenset({"kill", "wound", "injure", "target", "hit", "strike"})
+_CIVILIAN_VICTIM_VERBS = _VICTIM_VERBS | {"carry", "shoot"}
+
+
+def _lemmas(doc: Any) -> tuple[str, ...]:
+    """The lemma of each token of ``doc``, read once per Doc: the role rules look for a few verbs
+    in the whole sentence for every event hit, and a Token's ``lemma_`` is a look-up each time."""
+    lemmas = _LEMMAS.get(doc)
+    if lemmas is None:
+        lemmas = _LEMMAS[doc] = tuple(t.lemma_ for t in doc)
+    return lemmas
+
+
+def _tokens_with_lemma(sentence: Span, wanted: Collection[str]) -> list[Token]:
+    """``[t for t in sentence if t.lemma_ in wanted]``, from the Doc's remembered lemmas."""
+    doc = sentence.doc
+    lemmas = _lemmas(doc)
+    return [doc[i] for i in range(sentence.start, sentence.end) if lemmas[i] in wanted]
+
+
 def _token_span(sentence: Span, start: int, end: int) -> list[Token]:
     return [t for t in sentence if t.idx < end and t.idx + len(t) > start]
 
@@ -549,7 +589,7 @@ def _depth_below(tok: Token, m: Mention) -> int:
 
 
 def _is_associate(sentence: Span, m: Mention, doc_text: str) -> bool:
-    # doc_text is sentence.doc.text, which spaCy joins anew from the tokens on every access
+    # doc_text is the text of sentence.doc (annotate.doc_text: spaCy joins it anew on every access)
     before = doc_text[max(sentence.start_char, m.start - 60) : m.start].rstrip()
     return any(x.end() == len(before) for x in _cue("associate_marker").finditer(before))
 
@@ -713,9 +753,8 @@ def _civilian_victim(sentence: Span, hit: TypeHit, tok: Token | None, doc_text: 
                 if clause.dep_ in ("advcl", "xcomp", "conj", "relcl"):
                     candidates += _children(clause, _OBJ)
         # "killing 12 civilians" as an adverbial clause of any verb in the sentence
-        for t in sentence:
-            if t.lemma_ in ("kill", "wound", "injure", "target", "hit", "strike", "carry", "shoot"):
-                candidates += _children(t, _OBJ) + _prep_objects(t, _TARGET_PREPS) + _children(t, _PASS_SUBJ)
+        for t in _tokens_with_lemma(sentence, _CIVILIAN_VICTIM_VERBS):
+            candidates += _children(t, _OBJ) + _prep_objects(t, _TARGET_PREPS) + _children(t, _PASS_SUBJ)
     for c in candidates:
         phrase = doc_text[min(x.idx for x in c.subtree) : max(x.idx + len(x) for x in c.subtree)]
         if _cue("victim_civilian").search(phrase) and not _cue("victim_military").search(phrase):
@@ -775,7 +814,7 @@ def _roles_by_order(
 def _assign_roles(
     sentence: Span, hit: TypeHit, mentions: Sequence[Mention]
 ) -> tuple[Mention | None, Mention | None, bool]:
-    doc_text = sentence.doc.text
+    doc_text = _doc_text(sentence.doc)
     in_sent = [m for m in mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
     usable = [m for m in in_sent if not _is_associate(sentence, m, doc_text)]
     tok = _trigger_token(sentence, hit)
@@ -845,15 +884,15 @@ def _assign_roles(
                 actor2 = None
         # "X claimed (responsibility for) a bombing"
         if actor1 is None and accusation is None:
-            for t in sentence:
-                if t.lemma_ in _CLAIM_VERBS and t.idx < hit.start:
+            for t in _tokens_with_lemma(sentence, _CLAIM_VERBS):
+                if t.idx < hit.start:
                     actor1 = pick(_children(t, _SUBJ))
                     if actor1 is not None:
                         break
         if actor2 is None:
             # the victims of "killing 62 soldiers" in the same sentence
-            for t in sentence:
-                if t.lemma_ in ("kill", "wound", "injure", "target", "hit", "strike") and t.i != tok.i:
+            for t in _tokens_with_lemma(sentence, _VICTIM_VERBS):
+                if t.i != tok.i:
                     cand = pick(_children(t, _OBJ) + _children(t, _PASS_SUBJ))
                     if cand is not None and not _same(actor1, cand):
                         actor2 = cand
@@ -954,7 +993,7 @@ def _next_in_clause(
 ) -> Mention | None:
     """Word-order fallback when the parse gives no object: the first mention after the trigger in its
     clause, unless a preposition makes it a place ("in Kabul")."""
-    text = sentence.doc.text
+    text = _doc_text(sentence.doc)
     for m in mentions:
         if m.start < hit.end or _same(actor1, m) or m.label == STATE_LABEL:
             continue

@@ -29,7 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.errors import DataFileError
-from crosswire.patterns import ascii_firsts, first_chars, guarded_alternation, split_alternatives
+from crosswire.patterns import (
+    ascii_firsts,
+    first_chars,
+    guarded_alternation,
+    literal_prefixes,
+    split_alternatives,
+)
 from crosswire.settings import DATA_ENV, data_files
 
 EVENT_TYPES_FILE = "event_types.json"
@@ -96,6 +102,11 @@ class _TriggerIndex:
     starts: re.Pattern[str]  # the same, zero-width: every such position
     by_first: dict[str, tuple[int, ...]]  # lower-cased ASCII character -> triggers that can begin so
     anywhere: tuple[int, ...]  # triggers whose first characters are not known
+    # lower-cased ASCII first three characters -> the triggers that can begin so: those whose
+    # every match begins with one of a few known three letters under these, the others (prefix
+    # unknown or shorter) under every three letters their first character begins
+    by_three: dict[str, frozenset[int]]
+    short: dict[str, frozenset[int]]  # lower-cased ASCII character -> the others beginning so
 
     @classmethod
     def build(cls, triggers: tuple[_Trigger, ...]) -> _TriggerIndex:
@@ -107,13 +118,47 @@ class _TriggerIndex:
         firsts = [first_chars(body, re.IGNORECASE) for body in bodies]
         firsts = [ascii_firsts(f) if f is not None else None for f in firsts]
         chars = sorted({ch for f in firsts if f is not None for ch in f})
+        by_first = {ch: tuple(k for k, f in enumerate(firsts) if f is None or ch in f) for ch in chars}
+        threes = [_three_letter_prefixes(body) for body in bodies]
+        by_three: dict[str, set[int]] = {}
+        for k, three in enumerate(threes):
+            for p in three or ():
+                by_three.setdefault(p, set()).add(k)
+        short = {ch: frozenset(k for k in ks if threes[k] is None) for ch, ks in by_first.items()}
         return cls(
             triggers,
             any_start,
             re.compile("(?=" + any_start.pattern + ")", re.IGNORECASE),
-            {ch: tuple(k for k, f in enumerate(firsts) if f is None or ch in f) for ch in chars},
+            by_first,
             tuple(k for k, f in enumerate(firsts) if f is None),
+            {p: frozenset(ks) for p, ks in by_three.items()},
+            short,
         )
+
+    def at(self, sentence: str, pos: int) -> Iterable[int]:
+        """The triggers that can match at ``pos``: by the three characters there when they are
+        ASCII (the triggers beginning with them, and those whose prefix is not known that
+        begin with the first), else by the first (every trigger, at a non-ASCII character)."""
+        head = sentence[pos : pos + 3]
+        ch = head[:1]
+        if len(head) == 3 and head.isascii():
+            low = head.lower()
+            return self.by_three.get(low, frozenset()) | self.short.get(low[0], frozenset())
+        if ch.isascii():
+            return self.by_first.get(ch.lower(), self.anywhere)
+        return range(len(self.triggers))
+
+
+def _three_letter_prefixes(body: str) -> frozenset[str] | None:
+    """The three-letter beginnings (lower-cased ASCII) of a trigger's pattern, one of which
+    every match has; None when some alternative's is not known or is shorter."""
+    found: set[str] = set()
+    for branch in split_alternatives(body):
+        prefixes = literal_prefixes(branch)
+        if not prefixes or any(len(p) < 3 for p in prefixes):
+            return None
+        found.update(prefixes)
+    return frozenset(found) if found else None
 
 
 @dataclass(frozen=True)
@@ -464,11 +509,9 @@ def _matches(index: _TriggerIndex, sentence: str) -> Iterable[tuple[_Trigger, re
     """
     found: dict[int, list[re.Match[str]]] = {}
     ends: dict[int, int] = {}
-    every = range(len(index.triggers))
     for start in index.starts.finditer(sentence):
         pos = start.start()
-        ch = sentence[pos]
-        for k in index.by_first.get(ch.lower(), index.anywhere) if ch.isascii() else every:
+        for k in index.at(sentence, pos):
             if pos < ends.get(k, 0):
                 continue
             m = index.triggers[k].pattern.match(sentence, pos)

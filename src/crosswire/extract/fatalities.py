@@ -605,7 +605,9 @@ def _span_text(doc: Any, head: Any) -> tuple[str, int, int]:
     if not toks:
         toks = [head]
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
-    return _clean_source(doc.text[start:end]), start, end
+    from crosswire.annotate import doc_text  # annotate imports this module
+
+    return _clean_source(doc_text(doc)[start:end]), start, end
 
 
 def _canonical_source(text: str) -> str:
