@@ -1216,8 +1216,7 @@ def locate_event(
     ``story_places`` are mentions from :func:`find_place_mentions` (absolute offsets).
     """
     gaz = Gazetteer.default()
-    located, context_t = _story_places(story_text, tuple(story_places), gaz)
-    pairs, context = list(located), list(context_t)
+    pairs, context = _story_places(story_text, tuple(story_places), gaz)
     if not pairs:
         return None
     in_sentence = [(m, e) for m, e in pairs if sentence_start <= m.start < sentence_end]
@@ -1250,17 +1249,16 @@ def locate_event(
         # "... mustard gas attacks in Syria": the sentence places its event in a whole country, so
         # a town of an earlier sentence would be a guess; the event has no place of its own
         return None
+    # the last place of the sentences just before; or, for a lede that names no place and has
+    # none before it ("Airstrikes struck a rescue centre killing eight volunteers"), the first of
+    # the sentences that go on to tell it ("... an air raid on their centre in Kfar Zeita killed
+    # eight"), before the story's most named place, which may be another event's
     before = [(m, e) for m, e in pairs if sentence_start - 400 <= m.start < sentence_start]
-    if before:
-        m, e = before[-1]
-        ch = _analyse(story_text, m, e, max(0, m.start - 60), gaz, context)
-        return _place(story_text, ch, story_id, gaz, precision=max(ch.precision, 2))
-    # a lede that names no place ("Airstrikes struck a rescue centre killing eight volunteers")
-    # is placed by the sentences that go on to tell it ("... an air raid on their centre in
-    # Kfar Zeita killed eight"), before the story's most named place, which may be another event's
-    after = [(m, e) for m, e in pairs if sentence_end <= m.start < sentence_end + LEDE_FOLLOW_CHARS]
-    if after and not any(m.start < sentence_start for m, _ in pairs):
-        m, e = after[0]
+    lede = not any(m.start < sentence_start for m, _ in pairs)
+    after = [(m, e) for m, e in pairs if sentence_end <= m.start < sentence_end + LEDE_FOLLOW_CHARS] if lede else []
+    near = before[-1] if before else after[0] if after else None
+    if near is not None:
+        m, e = near
         ch = _analyse(story_text, m, e, max(0, m.start - 60), gaz, context)
         return _place(story_text, ch, story_id, gaz, precision=max(ch.precision, 2))
     window = int(_cues()["dateline_window"])
