@@ -215,6 +215,19 @@ def doc_text(doc: Any) -> str:
     return text
 
 
+#: each Doc's lemmas, once read (:func:`doc_lemmas`)
+_DOC_LEMMAS: weakref.WeakKeyDictionary[Any, tuple[str, ...]] = weakref.WeakKeyDictionary()
+
+
+def doc_lemmas(doc: Any) -> tuple[str, ...]:
+    """The lemma of each token of ``doc``, read once per Doc: the role rules look for a few verbs
+    in the whole sentence for every event hit, and a Token's ``lemma_`` is a look-up each time."""
+    lemmas = _DOC_LEMMAS.get(doc)
+    if lemmas is None:
+        lemmas = _DOC_LEMMAS[doc] = tuple(t.lemma_ for t in doc)
+    return lemmas
+
+
 def run_pipeline(model: Any, texts: Sequence[str], batch_size: int = 256) -> list[Any]:
     """``model.pipe(texts)``, the same components in the same order, with the attribute ruler
     applied by :class:`AttributeRules` and the rule lemmatizer's answers remembered per word,

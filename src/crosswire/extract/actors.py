@@ -16,13 +16,13 @@ import csv
 import json
 import os
 import re
-import weakref
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from crosswire.annotate import doc_lemmas as _doc_lemmas
 from crosswire.annotate import doc_text as _doc_text
 from crosswire.errors import DataFileError
 from crosswire.extract.classify import TypeHit
@@ -449,27 +449,15 @@ def _cue(name: str) -> re.Pattern[str]:
     return cue_pattern(name)
 
 
-#: each Doc's lemmas, once read (:func:`_lemmas`)
-_LEMMAS: weakref.WeakKeyDictionary[Any, tuple[str, ...]] = weakref.WeakKeyDictionary()
-
 #: verbs whose objects are an event's victims wherever they stand in the sentence
 _VICTIM_VERBS = frozenset({"kill", "wound", "injure", "target", "hit", "strike"})
 _CIVILIAN_VICTIM_VERBS = _VICTIM_VERBS | {"carry", "shoot"}
 
 
-def _lemmas(doc: Any) -> tuple[str, ...]:
-    """The lemma of each token of ``doc``, read once per Doc: the role rules look for a few verbs
-    in the whole sentence for every event hit, and a Token's ``lemma_`` is a look-up each time."""
-    lemmas = _LEMMAS.get(doc)
-    if lemmas is None:
-        lemmas = _LEMMAS[doc] = tuple(t.lemma_ for t in doc)
-    return lemmas
-
-
 def _tokens_with_lemma(sentence: Span, wanted: Collection[str]) -> list[Token]:
     """``[t for t in sentence if t.lemma_ in wanted]``, from the Doc's remembered lemmas."""
     doc = sentence.doc
-    lemmas = _lemmas(doc)
+    lemmas = _doc_lemmas(doc)
     return [doc[i] for i in range(sentence.start, sentence.end) if lemmas[i] in wanted]
 
 
@@ -872,7 +860,8 @@ def _assign_roles(
             # accusation picks none (the claims keep whom it accuses)
             actor1 = pick(accused) if len(accused) == 1 else None
         # the accused are never the ones acted upon
-        usable = [m for m in usable if not any(m.start <= t.idx < m.end for t in accused)]
+        if accused:
+            usable = [m for m in usable if not any(m.start <= t.idx < m.end for t in accused)]
         # actor2: objects of the trigger or of the verb it depends on
         for v in chain:
             if actor2 is not None:
