@@ -361,6 +361,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                     continue
                 place = geocode.locate_event(text, sent.start, sent.end, hit.start, places, story.story_id)
                 targets.append((place, d, ""))
+            alleged = _alleged(annotated, i, hit)  # one answer for every target of the hit
             for place, d, suffix in targets:
                 date_own = d[0] is not None
                 iso, precision, dev = d if date_own else inherited
@@ -377,7 +378,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                     date_own=date_own,
                     key=f"{story.story_id}:{hit.start}:{hit.end}{suffix}",
                     distinct=bool(pairs),
-                    alleged=(alleged := _alleged(annotated, i, hit)),
+                    alleged=alleged,
                     # an accusation that names no one doer ("accused both Damascus and Daesh")
                     disputed=alleged and a1 is None,
                 )
