@@ -103,8 +103,8 @@ class _TriggerIndex:
     by_first: dict[str, tuple[int, ...]]  # lower-cased ASCII character -> triggers that can begin so
     anywhere: tuple[int, ...]  # triggers whose first characters are not known
     # lower-cased ASCII first three characters -> the triggers that can begin so: those whose
-    # every match begins with one of a few known three letters under these, the others (prefix
-    # unknown or shorter) under every three letters their first character begins
+    # every match begins with one of a few known three letters under these, joined (once, at
+    # build) by the others their first character begins (``short``: prefix unknown or shorter)
     by_three: dict[str, frozenset[int]]
     short: dict[str, frozenset[int]]  # lower-cased ASCII character -> the others beginning so
 
@@ -131,7 +131,7 @@ class _TriggerIndex:
             re.compile("(?=" + any_start.pattern + ")", re.IGNORECASE),
             by_first,
             tuple(k for k, f in enumerate(firsts) if f is None),
-            {p: frozenset(ks) for p, ks in by_three.items()},
+            {p: frozenset(ks) | short.get(p[0], frozenset()) for p, ks in by_three.items()},
             short,
         )
 
@@ -143,7 +143,8 @@ class _TriggerIndex:
         ch = head[:1]
         if len(head) == 3 and head.isascii():
             low = head.lower()
-            return self.by_three.get(low, frozenset()) | self.short.get(low[0], frozenset())
+            known = self.by_three.get(low)
+            return known if known is not None else self.short.get(low[0], frozenset())
         if ch.isascii():
             return self.by_first.get(ch.lower(), self.anywhere)
         return range(len(self.triggers))
@@ -502,10 +503,10 @@ def _matches(index: _TriggerIndex, sentence: str) -> Iterable[tuple[_Trigger, re
 
     :attr:`_TriggerIndex.starts` finds, in one scan, every position at which the body of at
     least one trigger matches; every match of a trigger starts at one of them. There a trigger
-    is tried if it can begin with the character found (:attr:`_TriggerIndex.by_first`; any
-    trigger, at a non-ASCII character), and ``finditer`` is imitated: per trigger, the earliest
-    such position not inside its previous match. Eighty-odd patterns each scanning the whole
-    sentence cost several times more.
+    is tried if it can begin with the characters found (:meth:`_TriggerIndex.at`: by the three
+    letters there, else the first; any trigger, at a non-ASCII character), and ``finditer`` is
+    imitated: per trigger, the earliest such position not inside its previous match. Eighty-odd
+    patterns each scanning the whole sentence cost several times more.
     """
     found: dict[int, list[re.Match[str]]] = {}
     ends: dict[int, int] = {}
