@@ -76,7 +76,8 @@ class ClaimLexicon:
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
-        """A form of a reporting verb or "according to": what only the parse can turn into a claim."""
+        """A form of a reporting verb, "according to" or a headline's colon: what only the parse can
+        turn into a claim."""
         return _parse_regex(tuple(sorted(self.verb_type)))
 
     @cached_property
@@ -122,11 +123,17 @@ def _word(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(phrase)}\b")
 
 
+#: a headline's colon between a speaker and what it says ("Syrian opposition: 1300 killed in
+#: chemical attack", "Islamic State killed 270 in gas field battle: monitor")
+_HEADLINE_COLON = re.compile(r"[^\W\d]: (?=\S)")
+
+
 @lru_cache(maxsize=8)
 def _parse_regex(lemmas: tuple[str, ...]) -> re.Pattern[str]:
+    """A reporting verb's form, "according to" or a headline's colon: what only a parse reads."""
     forms = {f for lemma in lemmas if " " not in lemma for f in verb_forms(lemma)}
     alt = first_char_alternation([(f[0], re.escape(f)) for f in sorted(forms, key=lambda f: (-len(f), f))])
-    return re.compile(rf"\b(?:{alt})\b|according to", re.I)
+    return re.compile(rf"\b(?:{alt})\b|according to|{_HEADLINE_COLON.pattern}", re.I)
 
 
 @lru_cache(maxsize=8)
@@ -134,23 +141,18 @@ def _cue_regex(lemmas: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"{_parse_regex(lemmas).pattern}|[{_QUOTE_CHARS}]", re.I)
 
 
-#: a headline's colon between a speaker and what it says ("Syrian opposition: 1300 killed in
-#: chemical attack", "Islamic State killed 270 in gas field battle: monitor")
-_HEADLINE_COLON = re.compile(r"[^\W\d]: (?=\S)")
-
-
 def needs_parse(text: str) -> bool:
     """Can only a parse of ``text`` (one sentence) find its claims? A reporting verb's form,
     "according to" or a headline's colon; a quotation or an unattributed pattern alone is handled
     without one."""
-    return bool(_lexicon().parse_regex.search(text) or _HEADLINE_COLON.search(text))
+    return bool(_lexicon().parse_regex.search(text))
 
 
 def is_candidate(text: str) -> bool:
     """Could ``text`` (one sentence) hold a claim? (The claims stage looks at no other sentence.)"""
     lex = _lexicon()
     return (
-        bool(lex.cue_regex.search(text) or _HEADLINE_COLON.search(text))
+        bool(lex.cue_regex.search(text))
         or any(p.search(text) for p in lex.unattributed)
     )
 
