@@ -166,7 +166,12 @@ def extraction_speed(path: Path = DEFAULT_CSV, limit: int | None = None, repeat:
     process each (no ``n_process``) and the model already loaded (a warm-up story first):
 
     * plain: ``nlp.pipe(story texts, batch_size=64)`` with every component of the model enabled
-      (tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner), the Docs kept in a list;
+      (tok2vec, tagger, parser, attribute_ruler, lemmatizer, ner), the Docs kept in a list, the
+      model loaded by a plain ``spacy.load`` (thinc's default ops: blis), as a naive spaCy-based
+      coder would run it: the cost floor the ratio is defined against;
+    * plain, crosswire's BLAS: the same pass with the model as crosswire loads it (numpy's BLAS
+      on one thread instead of blis, ``annotate._numpy_blas``), so the ratio to it shows how
+      much of the lead is the BLAS choice and how much is parsing less;
     * extraction: ``extract_stories(stories)``, i.e. sentence split, candidate filter, spaCy's
       full pipeline over the candidate sentences (a sentence repeated in the batch parsed once,
       ``distinct_sentences_parsed``), mentions, classification, actors, places,
@@ -178,25 +183,34 @@ def extraction_speed(path: Path = DEFAULT_CSV, limit: int | None = None, repeat:
     shared, so the slowest passes measure the neighbours). Also reports how many sentences the
     candidate filter sent to the parser, and why.
     """
-    from crosswire.annotate import _cue_pattern, annotate, nlp, split_sentences
+    import spacy
+
+    from crosswire.annotate import _cue_pattern, _one_blas_thread, annotate, nlp, split_sentences
     from crosswire.extract import claims, classify
 
     stories = [s for _, s in load_stories(path) if s is not None][:limit]
     model = nlp()
+    naive = spacy.load(model.meta["lang"] + "_" + model.meta["name"])
     extract_stories(stories[:1])  # warm-up: data files, gazetteer, actor table
     texts = [s.text for s in stories]
+    list(naive.pipe(texts[:1]))
     plain_runs: list[float] = []
+    same_blas_runs: list[float] = []
     ours_runs: list[float] = []
     results: list[Any] = []
     for _ in range(repeat):
         t0 = time.perf_counter()
-        list(model.pipe(texts, batch_size=64))
+        list(naive.pipe(texts, batch_size=64))
         plain_runs.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        with _one_blas_thread():
+            list(model.pipe(texts, batch_size=64))
+        same_blas_runs.append(time.perf_counter() - t0)
         classify._classified.cache_clear()
         t0 = time.perf_counter()
         results = extract_stories(stories)
         ours_runs.append(time.perf_counter() - t0)
-    plain, ours = min(plain_runs), min(ours_runs)
+    plain, same_blas, ours = min(plain_runs), min(same_blas_runs), min(ours_runs)
     annotated = annotate(stories)
     # why a sentence was parsed (a sentence can have several reasons)
     why = {"event": 0, "casualty_cue": 0, "claim_needs_parse": 0}
@@ -210,8 +224,6 @@ def extraction_speed(path: Path = DEFAULT_CSV, limit: int | None = None, repeat:
     t0 = time.perf_counter()
     n_rule = sum(len(split_sentences(t)) for t in texts)
     rule_s = time.perf_counter() - t0
-    import spacy
-
     senter = spacy.load(
         model.meta["lang"] + "_" + model.meta["name"],
         exclude=[p for p in model.component_names if p != "senter"],
@@ -238,6 +250,10 @@ def extraction_speed(path: Path = DEFAULT_CSV, limit: int | None = None, repeat:
         "plain_spacy_stories_per_s": round(len(stories) / plain, 2),
         "ratio_extraction_to_plain_spacy": round(ours / plain, 3),
         "ratio_per_pass": [round(o / p, 3) for o, p in zip(ours_runs, plain_runs, strict=True)],
+        "blas": model.meta.get("crosswire", {}).get("blas"),
+        "plain_spacy_crosswire_blas_seconds": round(same_blas, 2),
+        "plain_spacy_crosswire_blas_seconds_all_passes": [round(x, 2) for x in same_blas_runs],
+        "ratio_extraction_to_plain_spacy_crosswire_blas": round(ours / same_blas, 3),
         "sentences_total": total,
         "sentences_parsed": parsed,
         "parsed_fraction": round(parsed / total, 3) if total else 0.0,

@@ -25,9 +25,9 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import spacy
 from spacy.tokens import Span
 
+from crosswire import annotate
 from crosswire.extract.actors import assign_roles, find_actor_mentions
 from crosswire.extract.classify import TypeHit, classify_sentence
 from crosswire.models import Mention
@@ -76,7 +76,7 @@ def root_hit(sent: Span) -> TypeHit:
 
 def evaluate(path: Path, nlp: Any = None) -> dict[str, Any]:
     """Direction figures over ``path``; ``nlp`` is a loaded spaCy pipeline (loaded here when None)."""
-    nlp = nlp if nlp is not None else spacy.load(SETTINGS.spacy_model)
+    nlp = nlp if nlp is not None else annotate.nlp(SETTINGS.spacy_model)
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     rows = [r for r in rows if r.get("event") in EVENTS and r.get("text")]
     stats = {
