@@ -7,7 +7,10 @@ bench/claims_sample.jsonl (one row per judged sentence):
    /work/shared/eval/fakes/fakes_dev.csv. The pool is every sentence that looks like reported
    speech by this bench's own broad cue (:data:`SPEECH_CUE`: a reporting word, "according to",
    a quotation mark, "statement", "sources"), whether or not the extractor found a claim in it,
-   so that recall can be judged; each claim belongs to the sentence its content starts in.
+   so that recall can be judged; each claim belongs to the sentence its content starts in. A
+   story's title that its text does not repeat is one more pool sentence (``"part": "title"``)
+   when it has that cue or a headline's colon (:data:`TITLE_CUE`: "Syrian opposition: 1300
+   killed ..."); the claims whose evidence is in the title (``Evidence.part``) belong to it.
 2. ``--sample``: draws ``--n`` pool sentences at random (``--seed``) and appends a row for each
    one not judged yet, listing what the extractor found (``extracted``, for reference only)
    and an empty ``claims``. A person reads the sentence and writes **every** attributed (or
@@ -38,6 +41,7 @@ from typing import Any
 
 from crosswire import annotate
 from crosswire.extract import extract_stories
+from crosswire.models import Sentence, Story
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from fakes_events import DEFAULT_CSV, load_stories  # noqa: E402
@@ -67,7 +71,17 @@ SPEECH_CUE = re.compile(
     r"tweet\w*|wr(?:ote|ites)|alleg\w*|spokes\w*|sources?)\b|[\"“”]",
     re.I,
 )
+#: a title is reported speech by that cue or by a headline's colon between a speaker and its words
+TITLE_CUE = re.compile(rf"{SPEECH_CUE.pattern}|[^\W\d]: \S", re.I)
 FIELDS = ("speaker", "speaker_actor", "type", "about", "quote")
+
+
+def _title_sentence(story: Story) -> Sentence | None:
+    """The title as a pool sentence of its own, when the text does not repeat it (as extract does)."""
+    title = (story.title or "").strip()
+    if not title or " ".join(title.split()).casefold() in " ".join(story.text.split()).casefold():
+        return None
+    return Sentence(0, len(title), title)
 
 
 def collect(csv_path: Path) -> dict[str, list[dict[str, Any]]]:
@@ -87,12 +101,17 @@ def collect(csv_path: Path) -> dict[str, list[dict[str, Any]]]:
             if SPEECH_CUE.search(s.text) and key not in seen:
                 seen.add(key)
                 pool.append({"row": row, "key": key, "sentence": s.text})
+        title = _title_sentence(a.story)
+        if title is not None and TITLE_CUE.search(title.text) and sentence_key(row, title.text) not in seen:
+            seen.add(sentence_key(row, title.text))
+            pool.append({"row": row, "key": sentence_key(row, title.text), "sentence": title.text, "part": "title"})
         done: set[tuple[str, int, int, str | None]] = set()
         for c in by_story.get(a.story.story_id, []):
             if c.evidence is None:
                 continue
             e = c.evidence
-            sent = next((s for s in a.sentences if s.start <= e.start < s.end), None)
+            in_part = (title,) if e.part == "title" else a.sentences
+            sent = next((s for s in in_part if s is not None and s.start <= e.start < s.end), None)
             if sent is None:
                 continue
             key = sentence_key(row, sent.text)
@@ -113,14 +132,15 @@ def collect(csv_path: Path) -> dict[str, list[dict[str, Any]]]:
                     "quote": c.quote,
                     "type": c.claim_type,
                     "about": c.about_actor,
+                    "about_all": [x.name for x in c.about_actors],
                 }
             )
     return {"pool": pool, "claims": claims}
 
 
 def _brief(c: dict[str, Any]) -> dict[str, Any]:
-    keep = ("start", "end", "content", "speaker", "speaker_actor", "verb", "quote", "type", "about")
-    return {k: c[k] for k in keep}
+    keep = ("start", "end", "content", "speaker", "speaker_actor", "verb", "quote", "type", "about", "about_all")
+    return {k: c[k] for k in keep if k in c}
 
 
 def _by_key(claims: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -145,6 +165,7 @@ def draw(run: dict[str, list[dict[str, Any]]], n: int, seed: int, exclude_judged
                 "key": p["key"],
                 "row": p["row"],
                 "set": seed,
+                **({"part": p["part"]} if "part" in p else {}),
                 "sentence": p["sentence"],
                 "extracted": [_brief(c) for c in by_key.get(p["key"], [])],
                 "claims": None,

@@ -488,3 +488,72 @@ def test_a_speaker_phrase_of_a_name_and_a_common_noun_joined_by_and() -> None:
     )
     assert claim.speaker == "Syrian Network for Human Rights and medics"
     assert claim.content.endswith("city of Qamishli")
+
+
+def _about(claim: Claim, text: str) -> list[tuple[str, str]]:
+    """(actor, the words naming it) of every actor a claim is about, each checked against its span."""
+    for a in claim.about_actors:
+        assert a.evidence is not None and text[a.evidence.start : a.evidence.end] == a.mention
+        assert a.evidence.sentence == claim.evidence.sentence if claim.evidence else False
+    assert claim.about_actor == (claim.about_actors[0].name if claim.about_actors else None)
+    return [(a.name, a.mention) for a in claim.about_actors]
+
+
+def test_an_accusation_is_about_every_one_it_accuses() -> None:
+    text = "Rebel commanders accused the regime and its Russian allies of shelling a bakery in Ariha."
+    (claim,) = _claims(text)
+    assert claim.claim_type == "accusation"
+    assert _about(claim, text) == [
+        ("Military Forces of Syria", "the regime"),
+        ("Military Forces of Russia", "its Russian allies"),
+    ]
+    text = "Local residents blamed the attack on Turkish drones and the Syrian army."
+    (claim,) = _claims(text)
+    assert [name for name, _ in _about(claim, text)] == ["Military Forces of Turkey", "Military Forces of Syria"]
+
+
+def test_an_accused_the_actor_list_does_not_know_is_no_actor_of_the_act() -> None:
+    # not the children the act killed: whom the verb accuses is named by no listed actor
+    text = "The ministry accused the smugglers of an ambush that killed four children near Tal Abyad."
+    (claim,) = _claims(text)
+    assert claim.claim_type == "accusation" and _about(claim, text) == []
+    # a bare country accused is its government, as a speaker is
+    text = "The opposition accused Russia of bombing the hospital in Maarat al-Numan."
+    (claim,) = _claims(text)
+    assert _about(claim, text) == [("Government of Russia", "Russia")]
+
+
+def test_a_condemned_act_and_other_claims_are_about_the_first_actor_they_name() -> None:
+    text = "The Syrian Coalition condemned the shelling carried out by regime forces on a school in Douma."
+    (claim,) = _claims(text)
+    assert _about(claim, text) == [("Military Forces of Syria", "regime forces")]
+    text = "Activists said Russian warplanes struck a market in Jisr al-Shughur on Friday."
+    (claim,) = _claims(text)
+    assert _about(claim, text) == [("Military Forces of Russia", "Russian warplanes")]
+
+
+def _titled(title: str, text: str) -> list[Claim]:
+    story = Story("t1", "in", 0, title, text, hashlib.sha1(text.encode()).hexdigest())
+    return extract_claims(annotate([story])[0])
+
+
+def test_a_claim_of_the_title_has_its_evidence_in_the_title() -> None:
+    title = "Syrian opposition: 300 killed in gas attack on eastern Ghouta"
+    text = "Rescue workers in eastern Ghouta pulled bodies from cellars on Thursday. The toll is still rising."
+    claims = _titled(title, text)
+    (head,) = [c for c in claims if c.evidence and c.evidence.part == "title"]
+    assert head.speaker == "Syrian opposition" and head.claim_type == "casualty_report"
+    assert head.evidence is not None and title[head.evidence.start : head.evidence.end] == head.content
+    assert head.evidence.sentence == title and head.evidence.sentence_start == 0
+    assert all(c.evidence is not None and c.evidence.part == "text" for c in claims if c is not head)
+    # the same headline as the text's first line: a claim of the text, none of the title
+    body = _titled(title, title + ". " + text)
+    assert [c.evidence.part for c in body if c.evidence] == ["text"]
+    assert body[0].content.rstrip(".") == head.content
+
+
+def test_a_title_the_text_repeats_gives_no_second_claim() -> None:
+    title = "Rebels seize army base near the border: monitor"
+    claims = _titled(title, f"{title}\n\nThe rebels took the base after two days of fighting, a monitor said.")
+    assert claims and all(c.evidence is not None and c.evidence.part == "text" for c in claims)
+    assert len([c for c in claims if c.content == "Rebels seize army base near the border"]) == 1

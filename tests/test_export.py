@@ -98,3 +98,32 @@ def test_bad_requests_are_usage_errors(db: Path) -> None:
         _export(db, "claims", "geojson")
     with pytest.raises(UsageError):
         _export(db, "events", "xml")
+
+
+def test_a_claim_exports_every_accused_and_the_part_its_evidence_is_in(tmp_path: Path) -> None:
+    from crosswire.models import Actor, Claim, Evidence, InputRecord, InputStatus, Story
+
+    title = "Opposition: regime and Russian jets hit Ariha bakery"
+    story = Story("s1", "in1", 0, title, "The bakery in Ariha was hit twice on Monday morning.", "h1")
+    ev = Evidence("s1", 12, len(title), title[12:], title, 0, len(title), part="title")
+    accused = tuple(
+        Actor(name, 8, None, words, Evidence("s1", at, at + len(words), words, title, 0, len(title), part="title"))
+        for name, words, at in (
+            ("Military Forces of Syria", "regime", 12),
+            ("Military Forces of Russia", "Russian jets", 23),
+        )
+    )
+    claim = Claim("cl1", "s1", "Opposition", None, ":", False, title[12:], accused[0].name, "accusation", ev,
+                  about_actors=accused)
+    path = tmp_path / "cw.duckdb"
+    with Store(path) as store:
+        store.write_input(InputRecord("in1", "a.txt", "text", InputStatus.OK, 10, n_stories=1), [story])
+        store.replace_story_extractions("s1", [], [claim])
+    (row,) = csv.DictReader(io.StringIO(_export(path, "claims", "csv")))
+    assert row["about_actor"] == "Military Forces of Syria"
+    about = json.loads(row["about_actors"])
+    assert [a["name"] for a in about] == ["Military Forces of Syria", "Military Forces of Russia"]
+    assert all(title[a["evidence"]["start"] : a["evidence"]["end"]] == a["mention"] for a in about)
+    assert json.loads(row["evidence"])["part"] == "title"
+    (line,) = map(json.loads, _export(path, "claims", "jsonl").splitlines())
+    assert line["about_actors"] == about and line["evidence"]["part"] == "title"

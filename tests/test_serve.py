@@ -373,3 +373,52 @@ def test_a_configured_tile_server_is_allowed_by_the_policy_and_announced(
         )
     with TestClient(create_app(db[0])) as c:
         assert "example.org" not in c.get("/").headers["content-security-policy"]
+
+
+def _title_claim(db_path: Path, story_id: str, title: str) -> None:
+    """A claim of a story's title (its spans index Story.title), written as the extractor would."""
+    from crosswire.models import Actor, Claim, Evidence
+
+    start = title.index("12")
+    ev = Evidence(story_id, start, len(title), title[start:], title, 0, len(title), part="title")
+    who = Evidence(story_id, 0, 7, title[:7], title, 0, len(title), part="title")
+    claim = Claim(
+        "cl-title", story_id, "Rescuers", None, ":", False, title[start:], "Military Forces of Russia",
+        "casualty_report", ev, about_actors=(Actor("Military Forces of Russia", 8, None, title[:7], who),),
+    )
+    with Store(db_path) as store, store.transaction() as con:
+        store._write_claim(con, claim)
+
+
+def test_a_title_claim_is_marked_in_the_title_never_at_its_offsets_in_the_body(
+    db: tuple[Path, dict[str, str]], user_outlets: Path
+) -> None:
+    title = "Russian strike on Atmeh camp kills 12"  # the fixture's title of story a
+    _title_claim(db[0], db[1]["story_a"], title)
+    with TestClient(create_app(db[0])) as client:
+        story = client.get(f"/api/stories/{db[1]['story_a']}").json()
+        marked = [(s["text"], s["labels"]) for s in story["title_segments"] if s["labels"]]
+        assert marked == [
+            ("Russian", ["claim (casualty_report): about_actors"]),
+            ("12", ["claim (casualty_report): evidence"]),
+        ]
+        assert "".join(s["text"] for s in story["title_segments"]) == title
+        # the body's marks are the event's only: no claim span at the title's offsets
+        assert story["segments"] and all("claim" not in s["kinds"] for s in story["segments"])
+        page = client.get("/api/events/ev-atmeh-a").json()
+        (report,) = [r for r in page["reports"] if r["story"]["story_id"] == db[1]["story_a"]]
+        assert [c["claim_id"] for c in report["other_claims"]] == ["cl-title"] and report["claims"] == []
+        assert all("claim" not in s["kinds"] for s in report["segments"])
+
+
+def test_mark_segments_keeps_to_the_spans_of_its_own_part() -> None:
+    spans = [
+        {"start": 0, "end": 5, "label": "body", "part": "text"},
+        {"start": 6, "end": 11, "label": "head", "part": "title"},
+        {"start": 0, "end": 3, "label": "old"},  # stored before spans said their part: the body
+    ]
+    assert [(s["text"], s["labels"]) for s in mark_segments("hello world", spans) if s["labels"]] == [
+        ("hel", ["body", "old"]),
+        ("lo", ["body"]),
+    ]
+    assert [s["text"] for s in mark_segments("hello world", spans, part="title") if s["labels"]] == ["world"]

@@ -125,7 +125,30 @@ def test_accusation_against_a_denial_of_the_same_incident_is_an_attribution_conf
     stances = {v["stance"]: v for v in perp[0].values}
     assert set(stances) == {"accusation", "denial"}
     assert stances["accusation"]["about_actor"] == "Military Forces of Syria"
+    assert stances["accusation"]["about_actors"] == ["Military Forces of Syria"]  # a claim of one accused
     assert stances["denial"]["speaker"] == "Envoy B"
+
+
+def test_an_attribution_conflict_names_every_one_the_accusation_accuses() -> None:
+    content = "the army and Russian jets of dropping chlorine on the town"
+    ev = Evidence("s1", 0, len(content), content, content, 0, len(content))
+    accused = tuple(
+        Actor(name, 8, None, words, Evidence("s1", at, at + len(words), words, content, 0, len(content)))
+        for name, words, at in (
+            ("Military Forces of Syria", "the army", 0),
+            ("Military Forces of Russia", "Russian jets", 13),
+        )
+    )
+    claims = [
+        Claim("c1", "s1", "Minister A", None, "accused", False, content, "Military Forces of Syria",
+              "accusation", ev, about_actors=accused),
+        _claim("c2", "s2", "Envoy B", None, "denial", "the chlorine attack was staged"),
+    ]
+    corpus = verify.Corpus.build([_story(s, "Reuters") for s in ("s1", "s2")], [], claims)
+    (perp,) = [c for c in verify.contradictions(corpus) if c.kind == "perpetrator"]
+    (acc,) = [v for v in perp.values if v["stance"] == "accusation"]
+    assert acc["about_actors"] == ["Military Forces of Syria", "Military Forces of Russia"]
+    assert acc["value"] == "accuses Military Forces of Syria, Military Forces of Russia"
 
 
 def test_cross_camp_reports_weigh_more_than_same_camp_and_near_duplicates_count_once() -> None:

@@ -98,11 +98,12 @@ CLAIM_COLUMNS = (
     "quote",
     "content",
     "about_actor",
+    "about_actors",
     "claim_type",
     "cluster_id",
     "evidence",
 )
-_JSON_COLUMNS = {"fatality_claims", "evidence", "contradictions", "flags", "credibility"}
+_JSON_COLUMNS = {"fatality_claims", "evidence", "contradictions", "flags", "credibility", "about_actors"}
 
 #: ACLED's disorder type of each event type
 DISORDER = {
@@ -240,7 +241,10 @@ def _iso(value: Any) -> str | None:
 def claim_row(claim: Claim | dict[str, Any]) -> dict[str, Any]:
     """One claim as a row (structured columns as JSON values)."""
     c = to_dict(claim) if isinstance(claim, Claim) else claim
-    return {col: c.get(col) for col in CLAIM_COLUMNS}
+    row = {col: c.get(col) for col in CLAIM_COLUMNS}
+    # every actor it is about, each with its evidence; a record stored before the field had one
+    row["about_actors"] = c.get("about_actors") or []
+    return row
 
 
 def rows(store: Store, what: str) -> Iterator[dict[str, Any]]:

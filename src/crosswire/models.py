@@ -30,11 +30,14 @@ class InputStatus(enum.StrEnum):
 
 @dataclass(frozen=True)
 class Evidence:
-    """Where a value came from: character offsets into ``Story.text``.
+    """Where a value came from: character offsets into ``Story.text`` (or ``Story.title``).
 
     ``start``/``end`` delimit the exact span (a number, a name, a verb);
     ``sentence`` is the whole sentence holding it, with its own offsets, so a
-    reader sees the value in context.
+    reader sees the value in context. ``part`` names the story field the offsets
+    index: ``"text"`` (the body, nearly always) or ``"title"`` (a claim of a
+    headline that the body does not repeat, "Syrian opposition: 1300 killed in
+    chemical attack"); a reader that marks spans in the body skips the others.
     """
 
     story_id: str
@@ -44,6 +47,7 @@ class Evidence:
     sentence: str = ""
     sentence_start: int = 0
     sentence_end: int = 0
+    part: str = "text"  # the Story field the offsets index: "text" | "title"
 
 
 @dataclass(frozen=True)
@@ -192,10 +196,13 @@ class Claim:
     reporting_verb: str | None
     quote: bool  # direct quote (True) or paraphrase (False)
     content: str
-    about_actor: str | None
+    about_actor: str | None  # the first of ``about_actors`` (kept for readers of one actor)
     claim_type: str  # accusation | denial | casualty_report | threat | announcement | assessment
     evidence: Evidence | None = None
     cluster_id: str | None = None
+    # every actor the claim is about, each with the span naming it: the accused of an accusation
+    # ("accused the regime and Russia of ..." -> two), else the one ``about_actor`` names
+    about_actors: tuple[Actor, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -246,7 +246,8 @@ def _with_camp(rows: list[dict[str, Any]], camps: dict[str, str]) -> list[dict[s
 def evidence_spans(record: dict[str, Any], label: str, kind: str = "event") -> list[dict[str, Any]]:
     """Every Evidence inside a stored event/claim record, as ``{start, end, label, kind}`` spans.
 
-    ``sentence_start``/``sentence_end`` ride along so a caller can tell which sentences carry a record.
+    ``sentence_start``/``sentence_end`` ride along so a caller can tell which sentences carry a record;
+    ``part`` says which story field the offsets index ("text", or "title" for a headline's claim).
     """
     out: list[dict[str, Any]] = []
 
@@ -261,6 +262,7 @@ def evidence_spans(record: dict[str, Any], label: str, kind: str = "event") -> l
                         "kind": kind,
                         "sentence_start": value.get("sentence_start") or value["start"],
                         "sentence_end": value.get("sentence_end") or value["end"],
+                        "part": value.get("part") or "text",
                     }
                 )
                 return
@@ -274,14 +276,17 @@ def evidence_spans(record: dict[str, Any], label: str, kind: str = "event") -> l
     return out
 
 
-def mark_segments(text: str, spans: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+def mark_segments(text: str, spans: Sequence[dict[str, Any]], part: str = "text") -> list[dict[str, Any]]:
     """Split ``text`` at every span boundary: non-overlapping segments with the labels covering each.
 
     The browser renders plain segments as text nodes and labelled ones as ``<mark>`` elements
-    (``textContent`` only), so hostile article text can never become markup.
+    (``textContent`` only), so hostile article text can never become markup. ``text`` is the
+    story field ``part``; spans into another field (a title's claim, when marking the body) are left out.
     """
     n = len(text)
-    valid = [s for s in spans if 0 <= int(s["start"]) < int(s["end"]) <= n]
+    valid = [
+        s for s in spans if s.get("part", "text") == part and 0 <= int(s["start"]) < int(s["end"]) <= n
+    ]
     cuts = sorted({0, n, *(int(s["start"]) for s in valid), *(int(s["end"]) for s in valid)})
     segments: list[dict[str, Any]] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
@@ -476,7 +481,11 @@ class Queries:
             other: list[dict[str, Any]] = []
             for c in (c for c in claims if c["story_id"] == sid):
                 c_spans = evidence_spans(c["record"], f"claim ({c['claim_type']})", kind="claim")
-                touches = any(x["start"] < s1 and s0 < x["end"] for x in c_spans for (s0, s1) in sentences)
+                touches = any(
+                    x["part"] == "text" and x["start"] < s1 and s0 < x["end"]
+                    for x in c_spans
+                    for (s0, s1) in sentences
+                )
                 (near if touches else other).append(c)
                 if touches:
                     spans += c_spans
@@ -595,6 +604,7 @@ class Queries:
         story["event_ids"] = [e["event_id"] for e in events]
         story["claim_ids"] = [c["claim_id"] for c in claims]
         story["segments"] = mark_segments(story["text"] or "", spans)
+        story["title_segments"] = mark_segments(story["title"] or "", spans, part="title")
         return story
 
     def search(self, q: str, limit: int, offset: int) -> dict[str, Any]:

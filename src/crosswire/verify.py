@@ -288,6 +288,15 @@ def _same_victims(a: str | None, b: str | None) -> bool:
     return a == b or a in _GENERIC_VICTIMS or b in _GENERIC_VICTIMS
 
 
+def _about_names(claim: Mapping[str, Any]) -> list[str]:
+    """Every actor a stored claim is about (all the accused), in order; a record stored before
+    claims had ``about_actors`` gives its one ``about_actor``."""
+    names = [str(a.get("name")) for a in claim.get("about_actors") or [] if isinstance(a, Mapping) and a.get("name")]
+    if not names and claim.get("about_actor"):
+        names = [str(claim["about_actor"])]
+    return names
+
+
 def _actor_side(name: str | None) -> str | None:
     if not name:
         return None
@@ -404,13 +413,15 @@ def _attribution_conflicts(corpus: Corpus) -> list[Contradiction]:
         rows = []
         for c in members:
             story = corpus.stories.get(str(c["story_id"]), {})
+            accused = _about_names(c)
             rows.append(
                 {
                     "value": "denies / calls it staged"
                     if c["claim_type"] == "denial"
-                    else f"accuses {c.get('about_actor')}",
+                    else f"accuses {', '.join(accused)}",
                     "stance": c["claim_type"],
                     "about_actor": c.get("about_actor"),
+                    "about_actors": accused,
                     "speaker": c.get("speaker") or "unattributed",
                     "speaker_actor": c.get("speaker_actor"),
                     "side": _actor_side(c.get("speaker_actor")),

@@ -88,6 +88,8 @@ class _Table:
     actors: dict[str, ActorInfo]
     alias_to_name: dict[str, str]  # casefolded alias (or exact alias when case-sensitive) -> canonical
     pattern: re.Pattern[str] | None
+    #: casefolded demonym ("russian") -> the row that gives it (its Military Forces row)
+    demonyms: dict[str, str] = field(default_factory=dict)
     #: :func:`_canonical`'s answers, by matched text (the same few dozen names recur in a batch)
     canonical_memo: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
@@ -163,11 +165,13 @@ def _forms_for(paths: tuple[Path, ...], key: str) -> tuple[str, ...]:
 def _build(rows: list[dict[str, str]]) -> _Table:
     actors: dict[str, ActorInfo] = {}
     alias_to_name: dict[str, str] = {}
+    demonym_of: dict[str, str] = {}
     nouns = _force_nouns()
     for row in rows:  # bundled first, then the user's: a later row for the same name overrides
         name = row["name"]
         aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
         demonyms = [d.strip() for d in row.get("demonym", "").split("|") if d.strip()]
+        demonym_of.update((d.casefold(), name) for d in demonyms)
         generated = [f"{d} {n}" for d in demonyms for n in nouns]
         aliases += tuple(a for a in generated if a.casefold() not in {x.casefold() for x in aliases})
         code = row.get("actor_type", "")
@@ -190,7 +194,7 @@ def _build(rows: list[dict[str, str]]) -> _Table:
                 f"actors: parent {info.parent!r} of {info.name!r} is not a listed actor", "CW303"
             )
     if not alias_to_name:
-        return _Table(actors, alias_to_name, None)
+        return _Table(actors, alias_to_name, None, demonym_of)
     # longest alias first, so that the regex prefers "Syrian Democratic Forces" to "Syrian"
     keys = sorted({a for info in actors.values() for a in (info.name, *info.aliases)}, key=len, reverse=True)
     parts = []
@@ -199,7 +203,7 @@ def _build(rows: list[dict[str, str]]) -> _Table:
         parts.append((alias[0], body if _case_sensitive(alias) else f"(?i:{body})"))
     # a possessive may lose its apostrophe in scraped text ("the Assad regimes air force")
     pattern = re.compile(r"(?<![\w-])(?:" + first_char_alternation(parts) + r")(?:['’]s|['’]|s)?(?![\w-])")
-    return _Table(actors, alias_to_name, pattern)
+    return _Table(actors, alias_to_name, pattern, demonym_of)
 
 
 @lru_cache(maxsize=4)
@@ -396,6 +400,12 @@ def government_of(phrase: str) -> str | None:
     """"Government of <country>" for a phrase that is just that country's name ("Russia", "the
     United States"), when the actors file lists that government; else None."""
     return _countries(os.environ.get(DATA_ENV, "")).governments.get(_country_key(phrase))
+
+
+def actor_of_demonym(word: str) -> str | None:
+    """The actor whose row gives ``word`` as its demonym ("Russian" -> Military Forces of Russia),
+    for a phrase the aliases do not cover ("its Russian allies"); None for any other word."""
+    return _table().demonyms.get(word.casefold())
 
 
 def armed_forces_of(name: str) -> str | None:

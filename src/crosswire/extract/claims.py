@@ -17,6 +17,7 @@ spokesman" resolves through "Russian Defense Ministry").
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import re
@@ -26,7 +27,7 @@ from functools import cached_property, lru_cache
 from typing import Any
 
 from crosswire.errors import DataFileError
-from crosswire.models import AnnotatedStory, Claim, Evidence, Mention, Sentence
+from crosswire.models import Actor, AnnotatedStory, Claim, Evidence, Mention, Sentence, Story
 from crosswire.patterns import first_char_alternation
 from crosswire.settings import DEFAULT, data_files
 
@@ -73,6 +74,8 @@ class ClaimLexicon:
     clause_verbs: frozenset[str] = frozenset()  # neutral verbs that take a clause, never a noun object
     inverting_verbs: frozenset[str] = frozenset()  # "..., said the Observatory": the speaker after
     headline_labels: frozenset[str] = frozenset()  # "Factbox:", "Watch:": no speaker before a colon
+    accused_object_verbs: frozenset[str] = frozenset()  # "accused X (and Y) of": the object is the accused
+    ally_nouns: frozenset[str] = frozenset()  # "its Russian allies": a demonym names the state
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -172,6 +175,8 @@ def load_lexicon() -> ClaimLexicon:
     clause_verbs: set[str] = set()
     inverting_verbs: set[str] = set()
     headline_labels: set[str] = set()
+    accused_object_verbs: set[str] = set()
+    ally_nouns: set[str] = set()
     paths = data_files("claim_verbs.json")
     if not paths:
         raise DataFileError("claim_verbs.json not found in any data folder", "CW303")
@@ -195,6 +200,8 @@ def load_lexicon() -> ClaimLexicon:
             clause_verbs.update(p.lower() for p in data.get("clause_only_verbs", []))
             inverting_verbs.update(p.lower() for p in data.get("inverting_verbs", []))
             headline_labels.update(p.lower() for p in data.get("headline_labels", []))
+            accused_object_verbs.update(p.lower() for p in data.get("accused_object_verbs", []))
+            ally_nouns.update(p.lower() for p in data.get("ally_nouns", []))
         except (OSError, ValueError, re.error, AttributeError, TypeError) as exc:
             raise DataFileError(f"{path}: {exc}", "CW303") from exc
     return ClaimLexicon(
@@ -211,6 +218,8 @@ def load_lexicon() -> ClaimLexicon:
         clause_verbs=frozenset(clause_verbs),
         inverting_verbs=frozenset(inverting_verbs),
         headline_labels=frozenset(headline_labels),
+        accused_object_verbs=frozenset(accused_object_verbs),
+        ally_nouns=frozenset(ally_nouns),
     )
 
 
@@ -791,6 +800,22 @@ def _closes(text: str, i: int) -> bool:
     return not before.isspace() and (not after or after.isspace() or after in ".,;:") and '"' not in text[i + 1 :]
 
 
+#: what hangs on an accused noun without naming it: its fellow conjuncts, clauses about it, an
+#: apposition ("Belgium, a member of the coalition"), the act ("of using chlorine", "for the attack")
+_NOT_OWN = frozenset({"conj", "cc", "punct", "relcl", "acl", "advcl", "appos", "prep", "preconj"})
+
+
+def _own_phrase(tok: Any) -> list[Any]:
+    """The words of one conjunct of a noun phrase that name it: ``tok`` and its modifiers
+    ("the Syrian government", "its Russian allies", "forces loyal to the Assad regime"), without
+    the other conjuncts, relative clauses, appositions and prepositional phrases."""
+    out = [tok]
+    for c in tok.children:
+        if c.dep_ not in _NOT_OWN:
+            out.extend(c.subtree)
+    return sorted(out, key=lambda t: t.i)
+
+
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and (text[start].isspace() or text[start] in _QUOTE_CHARS + ",;:…"):
         start += 1
@@ -803,9 +828,12 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 class _StoryClaims:
-    def __init__(self, annotated: AnnotatedStory, lex: ClaimLexicon, find_actors: ActorFinder) -> None:
+    def __init__(
+        self, annotated: AnnotatedStory, lex: ClaimLexicon, find_actors: ActorFinder, part: str = "text"
+    ) -> None:
         self.story = annotated.story
         self.text = annotated.story.text
+        self.part = part  # the Story field ``text`` is (see Evidence.part)
         self.lex = lex
         self.find_actors = find_actors
         self.last_speaker: _Speaker | None = None  # the last named one: whom "he"/"she" means
@@ -825,12 +853,69 @@ class _StoryClaims:
         return government_of(self.text[start:end])
 
     def actor_in(self, start: int, end: int, exclude: str | None = None) -> str | None:
+        m = self.mention_in(start, end, exclude)
+        return m.canonical if m is not None else None
+
+    def mention_in(self, start: int, end: int, exclude: str | None = None) -> Mention | None:
+        """The first listed actor named in ``text[start:end]`` other than ``exclude``."""
         if end <= start:
             return None
         for m in self.find_actors(self.text[start:end], start):
             if m.canonical and m.canonical != exclude:
-                return m.canonical
+                return m
         return None
+
+    def accused_mention(self, tok: Any, off: int, exclude: str | None) -> Mention | None:
+        """The actor one accused conjunct names: a listed alias in its own phrase, a bare country
+        (its government, as for a speaker: "accused Russia of ..."), or a state's demonym before
+        a noun of alliance ("its Russian allies")."""
+        toks = _own_phrase(tok)
+        start, end = _tok_span(toks, off)
+        m = self.mention_in(start, end, exclude)
+        if m is not None:
+            return m
+        from crosswire.extract.actors import actor_of_demonym, government_of
+
+        phrase = self.text[start:end]
+        gov = government_of(phrase)
+        if gov is None and (tok.lemma_.lower() in self.lex.ally_nouns or tok.lower_ in self.lex.ally_nouns):
+            gov = next((a for t in toks if t.dep_ == "amod" and (a := actor_of_demonym(t.text))), None)
+        if gov is None or gov == exclude:
+            return None
+        return Mention(start, end, phrase, "ACTOR", gov)
+
+    def accused_mentions(self, verb: Any, dobj: Any, off: int, exclude: str | None) -> list[Mention] | None:
+        """Whom a verb of ``accused_object_verbs`` accuses, one mention per conjunct of its object
+        ("accused the regime and its Russian allies of ..." -> two; "blamed the attack on X" -> the
+        object of "on"); None for another verb (its object is the act: "condemned the attack by X")."""
+        if verb.lemma_.lower() not in self.lex.accused_object_verbs:
+            return None
+        on = sorted(
+            (g for h in (verb, dobj) for p in h.children if p.dep_ == "prep" and p.lower_ == "on"
+             for g in p.children if g.dep_ == "pobj"),
+            key=lambda g: g.i,
+        )
+        head = on[-1] if verb.lemma_.lower() == "blame" and on else dobj
+        found: list[Mention] = []
+        for t in (head, *head.conjuncts):
+            m = self.accused_mention(t, off, exclude)
+            if m is not None and all(m.canonical != f.canonical for f in found):
+                found.append(m)
+        return found
+
+    def actor_record(self, m: Mention, sent: Evidence) -> Actor:
+        """An actor the claim is about, with the span naming it (in the claim's sentence)."""
+        from crosswire.extract.actors import lookup_actor
+
+        name = m.canonical or m.text
+        info = lookup_actor(name)
+        return Actor(
+            name=name,
+            actor_type=info.actor_type if info is not None else None,
+            side=info.side if info is not None else None,
+            mention=m.text,
+            evidence=dataclasses.replace(sent, start=m.start, end=m.end, text=self.text[m.start : m.end]),
+        )
 
     def claim_type(self, verb_key: str | None, content: str) -> str:
         vtype = self.lex.phrase_verbs.get(verb_key or "") or self.lex.verb_type.get(verb_key or "")
@@ -873,14 +958,21 @@ class _StoryClaims:
         start: int,
         end: int,
         ev_sentence: Sentence | None = None,
+        accused: Sequence[Mention] | None = None,
     ) -> None:
+        """One claim; ``accused``: whom its verb accuses (by the parse), else the claim is about
+        the first actor its content names other than the speaker's."""
         start, end = _strip(self.text, start, end)
         if end - start < 12:
             return
         content = self.text[start:end]
         ev_sent = ev_sentence or sent
-        about = self.actor_in(start, end, exclude=speaker.actor if speaker else None)
+        if accused is None:
+            first = self.mention_in(start, end, exclude=speaker.actor if speaker else None)
+            accused = [first] if first is not None else []
         key = f"{self.story.story_id}|{start}|{end}|{speaker.name if speaker else ''}|{verb or ''}"
+        if self.part != "text":
+            key = f"{self.part}|{key}"
         claim_id = "cl_" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
         if any(c.claim_id == claim_id for c in self.claims):
             return
@@ -890,6 +982,17 @@ class _StoryClaims:
                 self.last_body = speaker
         s0 = min(ev_sent.start, sent.start)
         s1 = max(ev_sent.end, sent.end)
+        evidence = Evidence(
+            story_id=self.story.story_id,
+            start=start,
+            end=end,
+            text=content,
+            sentence=self.text[s0:s1],
+            sentence_start=s0,
+            sentence_end=s1,
+            part=self.part,
+        )
+        about = tuple(self.actor_record(m, evidence) for m in accused)
         self.claims.append(
             Claim(
                 claim_id=claim_id,
@@ -899,17 +1002,10 @@ class _StoryClaims:
                 reporting_verb=verb,
                 quote=quote,
                 content=content,
-                about_actor=about,
+                about_actor=about[0].name if about else None,
                 claim_type=self.claim_type(verb_key, content),
-                evidence=Evidence(
-                    story_id=self.story.story_id,
-                    start=start,
-                    end=end,
-                    text=content,
-                    sentence=self.text[s0:s1],
-                    sentence_start=s0,
-                    sentence_end=s1,
-                ),
+                evidence=evidence,
+                about_actors=about,
             )
         )
 
@@ -1510,6 +1606,7 @@ class _StoryClaims:
                 continue  # "a resolution condemning the strike": a text, nobody speaking
             # content: a quotation outside the speaker phrase, a clausal complement, or an object
             content: tuple[int, int] | None = None
+            accused: list[Mention] | None = None  # whom the verb accuses, when its object says
             quote = False
             v0 = tok.idx + off
             # a scare-quoted word or two ('as "meaningless"') is no quotation of the statement
@@ -1566,6 +1663,7 @@ class _StoryClaims:
                     for t in c.subtree
                 )
                 content = _tok_span(toks, off)
+                accused = self.accused_mentions(tok, dobj, off, speaker.actor if speaker else None)
             elif vtype != "neutral":
                 prep = next((c for c in tok.children if c.dep_ == "prep"), None)
                 if prep is not None:
@@ -1630,7 +1728,7 @@ class _StoryClaims:
             )
             if speaker is not None:
                 carried.update((g.i, speaker) for g in goes_on)
-            self.add(sent, speaker, tok.text, verb_key, quote, content[0], content[1])
+            self.add(sent, speaker, tok.text, verb_key, quote, content[0], content[1], accused=accused)
 
 
 def _before_article(text: str, start: int, end: int) -> tuple[int, int]:
@@ -1651,12 +1749,39 @@ def _sentences(annotated: AnnotatedStory) -> tuple[Sentence, ...]:
 
 
 def extract_claims(annotated: AnnotatedStory, docs: Mapping[int, Any] | None = None) -> list[Claim]:
-    """Every attributed (or explicitly unattributed) statement in one story.
+    """Every attributed (or explicitly unattributed) statement in one story, its title included.
 
     ``docs`` maps a sentence index to its parsed spaCy ``Doc`` (of the sentence
     text) or ``Span`` (of a story-wide doc) when the caller already parsed it;
     other sentences that need a parse (:func:`needs_parse`) are parsed here, in one batch.
+    The claims of a title the text does not repeat follow those of the text (see :func:`title_claims`).
     """
+    return [*_claims_of(annotated, docs), *title_claims(annotated.story)]
+
+
+def _squashed(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def title_claims(story: Story) -> list[Claim]:
+    """The claims of a story's title ("Syrian opposition: 1300 killed in chemical attack"), their
+    evidence spans offsets into ``Story.title`` (``Evidence.part == "title"``).
+
+    A record's title (a CSV column, an HTML page's <title>) is not part of ``Story.text``, whose
+    offsets every other evidence holds, so the title is read as a one-sentence story of its own
+    and its spans say which text they index. A title the text repeats (a page whose headline
+    line the cleaner kept) gives nothing here: its claims are the text's already.
+    """
+    title = (story.title or "").strip()
+    if not title or _squashed(title) in _squashed(story.text):
+        return []
+    head = dataclasses.replace(story, text=title)
+    annotated = AnnotatedStory(story=head, sentences=(Sentence(0, len(title), title),))
+    return _claims_of(annotated, None, part="title")
+
+
+def _claims_of(annotated: AnnotatedStory, docs: Mapping[int, Any] | None, part: str = "text") -> list[Claim]:
+    """The claims of ``annotated.story.text``, which is the story field ``part`` (Evidence.part)."""
     lex = _lexicon()
     sentences = _sentences(annotated)
     if docs is None and annotated.docs:
@@ -1672,7 +1797,7 @@ def extract_claims(annotated: AnnotatedStory, docs: Mapping[int, Any] | None = N
     if todo:
         for i, doc in zip(todo, _nlp().pipe(sentences[i].text for i in todo), strict=True):
             parsed[i] = doc
-    state = _StoryClaims(annotated, lex, _actor_finder())
+    state = _StoryClaims(annotated, lex, _actor_finder(), part)
     for i in wanted:
         doc = parsed.get(i)
         sent = sentences[i]

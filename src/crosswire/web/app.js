@@ -374,8 +374,7 @@ async function showDashboard() {
 
 // --- event page: every report of one real event side by side ---------------------------------
 
-function markedText(segments) {
-  const box = el("div", { class: "article" });
+function markInto(box, segments) {
   for (const seg of segments) {
     if (seg.labels && seg.labels.length) {
       const kind = (seg.kinds || []).includes("event") ? "ev" : "cl";
@@ -384,6 +383,10 @@ function markedText(segments) {
     else box.append(document.createTextNode(seg.text));
   }
   return box;
+}
+
+function markedText(segments) {
+  return markInto(el("div", { class: "article" }), segments);
 }
 
 function figureList(report) {
@@ -461,7 +464,13 @@ async function showEvent(id) {
 function claimList(claims) {
   const list = el("ul", { class: "claims" });
   for (const c of claims) {
-    list.append(el("li", {}, `${fmt(c.speaker)} ${fmt(c.reporting_verb)}: `, el("q", {}, c.content), ` [${c.claim_type}]`));
+    const rec = c.record || {};
+    // every actor it is about (all the accused), and whether its evidence is in the title
+    const about = (rec.about_actors || []).map((a) => a.name);
+    if (!about.length && c.about_actor) about.push(c.about_actor);
+    const inTitle = rec.evidence && rec.evidence.part === "title";
+    list.append(el("li", {}, `${fmt(c.speaker)} ${fmt(c.reporting_verb)}: `, el("q", {}, c.content), ` [${c.claim_type}]`,
+      about.length ? ` about ${about.join(", ")}` : "", inTitle ? " (in the title)" : ""));
   }
   return list;
 }
@@ -475,7 +484,9 @@ async function showStory(id) {
   show("view-story");
   setTwin(`/api/stories/${encodeURIComponent(id)}`);
   const s = await api(`/api/stories/${encodeURIComponent(id)}`);
-  $("#story-title").textContent = s.title || "(untitled)";
+  const heading = clear($("#story-title"));
+  if (s.title && s.title_segments) markInto(heading, s.title_segments); // a title's claims marked
+  else heading.textContent = s.title || "(untitled)";
   clear($("#story-meta")).append(s.outlet ? link(`/outlets/${encodeURIComponent(s.outlet)}`, s.outlet) : "unknown outlet", " ",
     campBadge(s.camp), ` · published ${fmt(s.published)}`, s.url ? " · " : "", s.url ? el("span", { class: "mono" }, s.url) : "");
   const evs = clear($("#story-events"));
