@@ -11,7 +11,9 @@
    ``--sample-recall``: draws ``--n-recall`` story pairs that share a gold (date, location) into
    bench/linking_recall_sample.jsonl; a person judges whether the two stories report the same
    real event (the verdict does not depend on crosswire). Verdicts already written are kept when
-   a sample is redrawn.
+   a sample is redrawn. ``--sample-file`` draws a further link sample into another file (a fresh
+   draw on a later run, judged blind) instead of redrawing the first; every
+   ``bench/linking_sample*.jsonl`` is scored, each under ``precision_samples``.
 3. Default: precision = same / (same + different) over the judged links, overall and without
    near-duplicate copies; recall = share of the story pairs judged "same" in which crosswire put
    an event of each story into one cluster. Both are given for the sample as drawn and for the
@@ -93,10 +95,14 @@ def _side(e: dict[str, Any], story: dict[str, Any], gold: dict[str, str] | None)
 
 
 def _link_rows(
-    corpus: verify.Corpus, gold: dict[str, dict[str, str]], links: list[dict[str, Any]], drawn: str
+    corpus: verify.Corpus,
+    gold: dict[str, dict[str, str]],
+    links: list[dict[str, Any]],
+    drawn: str,
+    sample_file: Path = SAMPLE,
 ) -> list[dict[str, Any]]:
     events = {str(e["event_id"]): e for e in corpus.events}
-    old = {r["pair"]: r for r in read_rows(SAMPLE)}
+    old = {r["pair"]: r for r in read_rows(sample_file)}
     out = []
     for ln in sorted(links, key=lambda r: (r["a"], r["b"])):
         a, b = events[str(ln["a"])], events[str(ln["b"])]
@@ -117,26 +123,41 @@ def _link_rows(
     return out
 
 
-def sample(db: Path, csv_path: Path, n: int, seed: int) -> list[dict[str, Any]]:
+def sample(db: Path, csv_path: Path, n: int, seed: int, sample_file: Path = SAMPLE) -> list[dict[str, Any]]:
     corpus, links, gold = _load(db, csv_path)
     chosen = random.Random(seed).sample(links, min(n, len(links)))
-    added = [r for r in read_rows(SAMPLE) if r.get("drawn") == "added"]
-    out = _link_rows(corpus, gold, chosen, f"seed {seed}") + added
-    write_rows(SAMPLE, out)
+    added = [r for r in read_rows(sample_file) if r.get("drawn") == "added"]
+    out = _link_rows(corpus, gold, chosen, f"seed {seed}", sample_file) + added
+    write_rows(sample_file, out)
     return out
 
 
-def add_new(db: Path, before_db: Path, csv_path: Path) -> list[dict[str, Any]]:
+def add_new(db: Path, before_db: Path, csv_path: Path, sample_file: Path = SAMPLE) -> list[dict[str, Any]]:
     """Append the links of ``db`` that ``before_db`` lacks (and the sample does not hold yet)."""
     corpus, links, gold = _load(db, csv_path)
     with Store(before_db, read_only=True) as store:
         query = "SELECT a, b FROM links WHERE kind = 'same_event'"
         before = {f"{r['a']}|{r['b']}" for r in store.query(query)}
-    rows = read_rows(SAMPLE)
+    rows = read_rows(sample_file)
     held = before | {r["pair"] for r in rows}
-    added = _link_rows(corpus, gold, [ln for ln in links if f"{ln['a']}|{ln['b']}" not in held], "added")
-    write_rows(SAMPLE, rows + added)
+    new = [ln for ln in links if f"{ln['a']}|{ln['b']}" not in held]
+    added = _link_rows(corpus, gold, new, "added", sample_file)
+    write_rows(sample_file, rows + added)
     return added
+
+
+def sample_precision(rows: list[dict[str, Any]], made: set[str], n_links: int) -> dict[str, Any]:
+    """One link sample's figures: as drawn, on this run, its added links, and the run's estimate."""
+    drawn = [r for r in rows if r.get("drawn") != "added"]
+    added = [r for r in rows if r.get("drawn") == "added" and r["pair"] in made]
+    kept = precision([r for r in drawn if r["pair"] in made])
+    return {
+        "drawn": sorted({str(r.get("drawn")) for r in drawn}),
+        "precision_as_drawn": precision(drawn),
+        "precision_this_run": kept,
+        "precision_added_links": precision(added),
+        "precision_this_run_estimate": _weighted(kept, precision(added), n_links - len(added), len(added)),
+    }
 
 
 def _story_side(sid: str, story: dict[str, Any], gold: dict[str, str]) -> dict[str, Any]:
@@ -269,14 +290,23 @@ def main() -> None:
     ap.add_argument("--n-recall", type=int, default=50)
     ap.add_argument("--seed", type=int, default=20261201)
     ap.add_argument("--add-new", type=Path, metavar="BEFORE_DB", help="append the links BEFORE_DB did not make")
+    ap.add_argument(
+        "--sample-file",
+        type=Path,
+        default=SAMPLE,
+        help="the link sample --sample draws into and --add-new appends to (every bench/linking_sample*.jsonl "
+        "is scored)",
+    )
     args = ap.parse_args()
     run_secs = ensure_db(args.db, args.csv)
     if args.add_new:
-        print(f"appended {len(add_new(args.db, args.add_new, args.csv))} new links to {SAMPLE}; judge them")
+        added = add_new(args.db, args.add_new, args.csv, args.sample_file)
+        print(f"appended {len(added)} new links to {args.sample_file}; judge them")
         return
     if args.sample or args.sample_recall:
         if args.sample:
-            print(f"wrote {len(sample(args.db, args.csv, args.n, args.seed))} links to {SAMPLE}")
+            rows = sample(args.db, args.csv, args.n, args.seed, args.sample_file)
+            print(f"wrote {len(rows)} links to {args.sample_file}")
         if args.sample_recall:
             rows = sample_recall(args.db, args.csv, args.n_recall, args.seed)
             print(f"wrote {len(rows)} story pairs to {RECALL_SAMPLE}")
@@ -284,10 +314,10 @@ def main() -> None:
         return
     corpus, links, _ = _load(args.db, args.csv)
     made = {f"{r['a']}|{r['b']}" for r in links}
-    rows = read_rows(SAMPLE)
-    drawn = [r for r in rows if r.get("drawn") != "added"]
-    added = [r for r in rows if r.get("drawn") == "added" and r["pair"] in made]
-    kept = precision([r for r in drawn if r["pair"] in made])
+    # the first sample's figures stay at the top level; every sample's (a later fresh draw
+    # judged on a later run included) under precision_samples
+    files = sorted(HERE.glob("linking_sample*.jsonl"))
+    samples = {p.name: sample_precision(read_rows(p), made, len(links)) for p in files}
     pairs = read_rows(RECALL_SAMPLE)
     linked_now = _linked_story_pairs(corpus)
     linked_then = {frozenset(r["pair"].split("|")) for r in pairs if r["linked_when_drawn"]}
@@ -299,10 +329,8 @@ def main() -> None:
         "judgements on this run (a link it no longer makes drops out, links it adds are judged apart). "
         "After a linker change the this_run figures are on samples looked at while making the change.",
         **stats(corpus, len(links)),
-        "precision_as_drawn": precision(drawn),
-        "precision_this_run": kept,
-        "precision_added_links": precision(added),
-        "precision_this_run_estimate": _weighted(kept, precision(added), len(links) - len(added), len(added)),
+        **{k: v for k, v in samples.get(SAMPLE.name, {}).items() if k != "drawn"},
+        "precision_samples": samples,
         "recall_as_drawn": recall(pairs, linked_then),
         "recall_this_run": recall(pairs, linked_now),
     }
