@@ -822,7 +822,25 @@ def _overlaps(a: _Span | Mention, b: _Span | Mention) -> bool:
 _INNER_POSSESSIVE = re.compile(r"['\u2019]s\s+(?=\S)")
 
 
-def _spans(text: str, base: int, ner: Sequence[Mention], gaz: Gazetteer) -> list[_Span]:
+def _inside_actor_name(s: _Span, actors: Sequence[Mention]) -> bool:
+    """Is a place word part of an armed group's or a person's listed name ("Hayat" of "Hayat
+    Tahrir al-Sham", "Hamza" of "Hamza Division", "Quds" of "Quds Force")? Then it names no place.
+
+    Kept: a big place that opens the name ("Aleppo Military Council", "Damascus government"):
+    an English name built on a city says where the group is, and the city is meant as a place;
+    a name that is only the place ("Hmeimim" for the Russian base) is not inside a longer one.
+    """
+    for m in actors:
+        if not (m.start <= s.start and s.end <= m.end and (s.end - s.start) < (m.end - m.start)):
+            continue
+        opens = re.fullmatch(r"(?:the\s+)?", m.text[: s.start - m.start], re.I) is not None
+        big = max(e.rank for e, _ in s.cands) >= float(_cues()["name_context_min_rank"])
+        return not (opens and big)
+    return False
+
+
+def _spans(text: str, base: int, ner: Sequence[Mention], gaz: Gazetteer,
+           actors: Sequence[Mention] = ()) -> list[_Span]:
     cues = _cues()
     place_labels = set(cues["place_labels"])
     person_labels = set(cues["person_labels"])
@@ -861,6 +879,7 @@ def _spans(text: str, base: int, ner: Sequence[Mention], gaz: Gazetteer) -> list
             extra.append(_Span(start, start + len(surface), surface, cands, cands[0][1] >= ALIAS_MATCH,
                                from_ner=True))
     spans.extend(extra)
+    spans = [s for s in spans if not _inside_actor_name(s, actors)]
     spans.sort(key=lambda s: s.start)
     # context-aware choice among same-name candidates: unambiguous mentions first
     anchors = [s.cands[0][0] for s in spans if len({e.id for e, _ in s.cands}) == 1]
@@ -898,19 +917,22 @@ def _one_place(cands: Sequence[tuple[GazEntry, float]]) -> bool:
     )
 
 
-def find_place_mentions(text: str, base: int = 0, ner: Sequence[Mention] = ()) -> list[Mention]:
+def find_place_mentions(text: str, base: int = 0, ner: Sequence[Mention] = (),
+                        actors: Sequence[Mention] = ()) -> list[Mention]:
     """Places named in ``text``: ``Mention(label="GAZ", canonical=<gazetteer id>)``.
 
     Capitalised n-grams are matched against the gazetteer's precompiled key index (no spaCy
     needed); spaCy entities in ``ner`` (absolute offsets, like the result: ``base`` + local
     offset) add places the scan missed (GPE/LOC/FAC, fuzzy-matched) and veto place words
     inside longer person names. A NORP/PERSON/ORG label does not veto a place with the same
-    span: the small English model calls "Aleppo" NORP and "Atmeh" PERSON.
+    span: the small English model calls "Aleppo" NORP and "Atmeh" PERSON. Actor mentions in
+    ``actors`` (same offsets: :func:`crosswire.extract.actors.find_actor_mentions`) veto the
+    place words inside the listed names of armed groups and people (:func:`_inside_actor_name`).
     """
     gaz = Gazetteer.default()
     return [
         Mention(start=s.start, end=s.end, text=s.text, label="GAZ", canonical=s.entry.id if s.entry else None)
-        for s in _spans(text, base, ner, gaz)
+        for s in _spans(text, base, ner, gaz, actors)
     ]
 
 
