@@ -629,3 +629,19 @@ def test_a_big_place_opening_an_actors_name_stays_a_place() -> None:
     (place,) = find_place_mentions(text, actors=actors)
     assert place.text == "Damascus"
 
+
+def test_a_places_own_name_beats_another_places_folded_alternate_name() -> None:
+    # Dar'a's GeoNames names include "Adraa" (ancient Edrei), which the normaliser folds to "Adra"
+    gaz = Gazetteer.default()
+    assert normalise_toponym("Adraa") == normalise_toponym("Adra")
+    adra = resolve("Adra")
+    assert adra is not None and adra.admin1 == "Rural Damascus"
+    # demoted, not dropped: still a candidate for a story that names Daraa
+    scores = {e.name: s for e, s in gaz.candidates("Adra")}
+    assert scores["Adra"] == 100.0 and scores["Dar'a"] == geocode.RIVAL_MATCH
+    # a spelling the city itself lists keeps its match ("Tabaqa" for Al-Tabqa, not a village)
+    tabqa = resolve("Tabaqa")
+    assert tabqa is not None and tabqa.admin1 == "Raqqa"
+    for spelling in ("Daraa", "Deraa", "Dar'a"):
+        found = resolve(spelling)
+        assert found is not None and found.admin1 == "Daraa"

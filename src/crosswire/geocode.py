@@ -202,6 +202,8 @@ class GazEntry:
 
 
 ALIAS_MATCH = 95.0
+#: the match of an alternate name that only folds to another place's own name (_own_name_first)
+RIVAL_MATCH = 75.0
 ISOLATED_KM = 150.0
 #: a named part of a city ("the X district of Aleppo") lies this close to it
 SUBDIVISION_KM = 15.0
@@ -283,6 +285,46 @@ def read_gazetteer_csv(path: Path) -> list[dict[str, str]]:
             raise DataFileError(f"{path}:{i}: more fields than the header has")
         rows.append({k: (v or "").strip() for k, v in r.items() if k})
     return rows
+
+
+def _spelling(name: str) -> str:
+    """A name as spelt, up to what spelling does not tell apart: case, diacritics, apostrophes
+    and hyphens, a leading Arabic article and a final -h ("al-Tabaqah" and "Tabaqa" are one
+    spelling; "Adraa" and "Adra" are two, though :func:`normalise_toponym` folds them together)."""
+    t = re.sub(r"['`\u2018\u2019]", "", unidecode(name).lower()).replace("-", " ")
+    words = t.split()
+    articles = _translit()["articles"]
+    while len(words) > 1 and words[0] in articles:
+        words = words[1:]
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("h") else w for w in words)
+
+
+def _own_name_first(name: str, found: list[tuple[GazEntry, float]]) -> list[tuple[GazEntry, float]]:
+    """Demote the far places whose alternate names only the normaliser makes ``name`` when a
+    place is spelt ``name`` as its own name: they count as near matches (:data:`RIVAL_MATCH`).
+
+    GeoNames lists historic and foreign names: Dar'a's include "Adraa" (ancient Edrei), which
+    folds to the key of the town Adra in Rif Dimashq, and an important city's alternate name
+    would outrank the place the text spells exactly. Demoted, not dropped: a story that names
+    the far place's governorate can still choose it. A place that lists the text's spelling
+    itself ("Tabqa" for the city Al-Tabqa), and a duplicate row of the same place from another
+    source (within :data:`SEAT_KM`), keep their match; so do all for a governorate's name (its
+    spellings are the table ``admin1_canonical`` of translit.json, not the rows' names).
+    """
+    if canonical_admin1(name):
+        return found
+    spelt = _spelling(name)
+    own = [e for e, s in found if s >= 100.0 and _spelling(e.name) == spelt]
+    if not own:
+        return found
+    return [
+        (e, RIVAL_MATCH)
+        if s == ALIAS_MATCH
+        and all(distance_km(e, o) > SEAT_KM for o in own)
+        and not any(_spelling(n) == spelt for n in e.alt_names)
+        else (e, s)
+        for e, s in found
+    ]
 
 
 class Gazetteer:
@@ -476,7 +518,7 @@ class Gazetteer:
         if not scored and fuzzy and glued:
             # "Alhasakeh", "elbab": an article written into the word
             return self.candidates(key[2:], fuzzy=True)
-        out = [(self.entries[i], s) for i, s in scored.items()]
+        out = _own_name_first(name, [(self.entries[i], s) for i, s in scored.items()])
         # a governorate's own name ("Daraa") is not another governorate's village by an alternate
         # spelling ("Darayya" lists "Daraa"): those namesakes are dropped
         provinces = {e.admin1 for e, s in out if e.admin_level == 1 and s >= ALIAS_MATCH and e.admin1}
