@@ -485,3 +485,8 @@ def test_what_a_video_shows_after_the_report_is_evidence_not_another_event() -> 
     assert strike.fatalities == 23
     assert "Video posted online showed" in strike.notes
 
+
+def test_a_place_word_in_an_armed_groups_name_does_not_place_its_attack() -> None:
+    text = "Hayat Tahrir al-Sham fighters shelled army positions on Monday, a military source said."
+    ((_, evs, _, _),) = extract_stories([_story(text, "hts")])
+    assert evs and all(e.place is None for e in evs)  # "Hayat" is also a village in Latakia
