@@ -11,9 +11,11 @@ import pytest
 
 from crosswire.errors import DataFileError
 from crosswire.extract.actors import (
+    STATE_LABEL,
     actor_info,
     assign_roles,
     find_actor_mentions,
+    find_state_mentions,
     in_separate_clauses,
     is_accused_act,
     lookup_actor,
@@ -336,3 +338,39 @@ def test_verbs_found_by_lemma_are_those_of_the_span_in_order(nlp: Any) -> None:
         expected = [t.i for t in span if t.lemma_ in wanted]
         assert [t.i for t in actors._tokens_with_lemma(span, wanted)] == expected
     assert [t.lemma_ for t in actors._tokens_with_lemma(doc[:], wanted)] == ["kill", "wound", "strike", "hit"]
+
+
+def test_subject_after_a_long_fronted_adverbial_without_a_comma_is_actor1(nlp: Any) -> None:
+    # no comma after the adverbial: the small model hangs "the Syrian army" on "from" and leaves
+    # the verb with no subject; the actor right before the verb is its subject all the same
+    text = (
+        "After fierce clashes and with massive support from the Russian Aerospace Forces "
+        "the Syrian Army destroyed several militant positions near Palmyra."
+    )
+    doc = nlp(text)
+    verb = next(t for t in doc if t.lower_ == "destroyed")
+    assert not [c for c in verb.children if c.dep_ == "nsubj"]  # the misparse this rule is for
+    a1, a2, _, hit = roles(nlp, text)
+    assert hit.sub_event_type == "Armed clash"
+    assert canon(a1) == "Military Forces of Syria"
+
+
+def test_a_country_ending_a_fronted_phrase_is_not_taken_for_the_subject(nlp: Any) -> None:
+    # "Syria" ends the subject phrase the parser lost; a bare country name is never the doer
+    # read from inside a phrase
+    text = (
+        "According to a report published on Wednesday coalition strikes on towns in eastern Syria "
+        "have killed 600 civilians."
+    )
+    (hit,) = classify_sentence(text)
+    mentions = sorted([*find_actor_mentions(text), *find_state_mentions(text)], key=lambda m: m.start)
+    assert [m.text for m in mentions if m.label == STATE_LABEL] == ["Syria"]
+    a1, _, _ = assign_roles(nlp(text)[:], hit, mentions)
+    assert canon(a1) != "Military Forces of Syria"
+
+
+def test_the_levant_front_is_named_by_its_arabic_names() -> None:
+    for text in ("Fighters of Jabhat al-Shamiya shelled the town.", "al-Jabha al-Shamiya said."):
+        (m,) = find_actor_mentions(text)
+        assert m.canonical == "Levant Front"
+    assert lookup_actor("Levant Front").parent == "Syrian National Army"  # type: ignore[union-attr]

@@ -294,3 +294,31 @@ def test_the_trigger_index_offers_every_trigger_that_matches_where_it_looks() ->
     assert len(set(index.at(text, pos))) < len(index.by_first["s"])
     # a non-ASCII character ("ſ" is an s ignoring case) is offered every trigger
     assert set(index.at(text, text.index("ſ"))) == set(range(len(index.triggers)))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Footage posted by activists showed the bodies of women and children lying in the street.",
+        "Pictures shared online showed medics treating wounded children at a field clinic.",
+        "A video said to have been shot after the raid showed rescuers among destroyed buildings.",
+        "State television aired footage of burned out cars outside the bakery.",
+    ],
+)
+def test_a_sentence_about_what_pictures_show_of_the_aftermath_is_no_event(text: str) -> None:
+    assert classify_sentence(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        # the same harm and damage, told as news and not as pictures, are events
+        ("Gunmen wounded two children in the street.", "Attack"),
+        ("Militants burned houses in the village.", "Looting/property destruction"),
+        # an act that footage shows is how the act itself is reported
+        ("A video released by the group showed the execution of 12 men.", "Attack"),
+        ("Footage showed a helicopter dropping barrel bombs on the town.", "Air/drone strike"),
+    ],
+)
+def test_harm_told_as_news_and_acts_shown_on_video_stay_events(text: str, sub: str) -> None:
+    assert sub in [h.sub_event_type for h in classify_sentence(text)]

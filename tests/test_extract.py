@@ -470,3 +470,23 @@ def test_caption_segments_end_at_a_photo_credit() -> None:
     assert salience.segment(text, cut + 3)[0] >= cut - 1
     assert salience.is_caption(text, 5) and not salience.is_caption(text, cut + 10)
     assert not salience.is_caption("Jets struck a market in Idlib on September 10 2016.", 5)
+
+
+def test_what_a_video_shows_after_the_report_is_evidence_not_another_event() -> None:
+    text = (
+        "Air strikes hit a market in the town of Ariha in Idlib province on Monday, killing 23 "
+        "civilians, the Syrian Observatory for Human Rights said. Video posted online showed the "
+        "bodies of six children lying in the rubble."
+    )
+    ((_, evs, _, _),) = extract_stories([_story(text, "depicted")])
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
+    (strike,) = evs
+    # the figure the camera saw is part of the dead, not a more conservative toll
+    assert strike.fatalities == 23
+    assert "Video posted online showed" in strike.notes
+
+
+def test_a_place_word_in_an_armed_groups_name_does_not_place_its_attack() -> None:
+    text = "Hayat Tahrir al-Sham fighters shelled army positions on Monday, a military source said."
+    ((_, evs, _, _),) = extract_stories([_story(text, "hts")])
+    assert evs and all(e.place is None for e in evs)  # "Hayat" is also a village in Latakia

@@ -607,3 +607,41 @@ def test_an_events_place_is_the_same_asked_once_or_again_for_each_event_of_the_s
     fresh = geocode.locate_event(text, text.index("Later"), len(text), first, places, "s")
     assert once is not None and once.name == "Saraqab"  # the gazetteer spelling
     assert again == fresh and again is not None and again.name != "Damascus"
+
+
+def test_a_place_word_inside_an_armed_groups_name_is_no_place() -> None:
+    from crosswire.extract.actors import find_actor_mentions
+
+    text = "Fighters of Hayat Tahrir al-Sham and the Hamza Division shelled Kafr Nabl on Monday."
+    bare = [m.text for m in find_place_mentions(text)]
+    assert "Hayat" in bare and "Hamza" in bare  # villages of those names, read without the actors
+    named = [m.text for m in find_place_mentions(text, actors=find_actor_mentions(text))]
+    assert "Hayat" not in named and "Hamza" not in named
+    assert "Kafr Nabl" in named
+
+
+def test_a_big_place_opening_an_actors_name_stays_a_place() -> None:
+    from crosswire.extract.actors import find_actor_mentions
+
+    text = "The Damascus government said its forces had secured the road."
+    actors = find_actor_mentions(text)
+    assert [m.canonical for m in actors] == ["Government of Syria"]
+    (place,) = find_place_mentions(text, actors=actors)
+    assert place.text == "Damascus"
+
+
+def test_a_places_own_name_beats_another_places_folded_alternate_name() -> None:
+    # Dar'a's GeoNames names include "Adraa" (ancient Edrei), which the normaliser folds to "Adra"
+    gaz = Gazetteer.default()
+    assert normalise_toponym("Adraa") == normalise_toponym("Adra")
+    adra = resolve("Adra")
+    assert adra is not None and adra.admin1 == "Rural Damascus"
+    # demoted, not dropped: still a candidate for a story that names Daraa
+    scores = {e.name: s for e, s in gaz.candidates("Adra")}
+    assert scores["Adra"] == 100.0 and scores["Dar'a"] == geocode.RIVAL_MATCH
+    # a spelling the city itself lists keeps its match ("Tabaqa" for Al-Tabqa, not a village)
+    tabqa = resolve("Tabaqa")
+    assert tabqa is not None and tabqa.admin1 == "Raqqa"
+    for spelling in ("Daraa", "Deraa", "Dar'a"):
+        found = resolve(spelling)
+        assert found is not None and found.admin1 == "Daraa"

@@ -420,7 +420,8 @@ def annotate(
             for ent in doc.ents:
                 if ent.label_ in NER_LABELS:
                     ner.append(Mention(base + ent.start_char, base + ent.end_char, ent.text, ent.label_))
-        mentions = [*ner, *_places(story.text, ner), *_actors(story.text)]
+        actors = _actors(story.text)
+        mentions = [*ner, *_places(story.text, ner, actors), *actors]
         mentions.sort(key=lambda m: (m.start, -m.end, m.label))
         out.append(AnnotatedStory(story, tuple(sents), tuple(mentions), idx, story_docs))
     return out
@@ -438,10 +439,11 @@ def _parse_once(model: Any, texts: Sequence[str], batch_size: int) -> list[Any]:
     return out
 
 
-def _places(text: str, ner: Sequence[Mention]) -> list[Mention]:
+def _places(text: str, ner: Sequence[Mention], actors: Sequence[Mention]) -> list[Mention]:
     from crosswire import geocode
 
-    return list(geocode.find_place_mentions(text, 0, ner=tuple(ner)))
+    # the actors' names veto the place words inside them ("Hayat" of "Hayat Tahrir al-Sham")
+    return list(geocode.find_place_mentions(text, 0, ner=tuple(ner), actors=tuple(actors)))
 
 
 def _actors(text: str) -> list[Mention]:

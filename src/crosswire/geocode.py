@@ -202,6 +202,8 @@ class GazEntry:
 
 
 ALIAS_MATCH = 95.0
+#: the match of an alternate name that only folds to another place's own name (_own_name_first)
+RIVAL_MATCH = 75.0
 ISOLATED_KM = 150.0
 #: a named part of a city ("the X district of Aleppo") lies this close to it
 SUBDIVISION_KM = 15.0
@@ -283,6 +285,46 @@ def read_gazetteer_csv(path: Path) -> list[dict[str, str]]:
             raise DataFileError(f"{path}:{i}: more fields than the header has")
         rows.append({k: (v or "").strip() for k, v in r.items() if k})
     return rows
+
+
+def _spelling(name: str) -> str:
+    """A name as spelt, up to what spelling does not tell apart: case, diacritics, apostrophes
+    and hyphens, a leading Arabic article and a final -h ("al-Tabaqah" and "Tabaqa" are one
+    spelling; "Adraa" and "Adra" are two, though :func:`normalise_toponym` folds them together)."""
+    t = re.sub(r"['`\u2018\u2019]", "", unidecode(name).lower()).replace("-", " ")
+    words = t.split()
+    articles = _translit()["articles"]
+    while len(words) > 1 and words[0] in articles:
+        words = words[1:]
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("h") else w for w in words)
+
+
+def _own_name_first(name: str, found: list[tuple[GazEntry, float]]) -> list[tuple[GazEntry, float]]:
+    """Demote the far places whose alternate names only the normaliser makes ``name`` when a
+    place is spelt ``name`` as its own name: they count as near matches (:data:`RIVAL_MATCH`).
+
+    GeoNames lists historic and foreign names: Dar'a's include "Adraa" (ancient Edrei), which
+    folds to the key of the town Adra in Rif Dimashq, and an important city's alternate name
+    would outrank the place the text spells exactly. Demoted, not dropped: a story that names
+    the far place's governorate can still choose it. A place that lists the text's spelling
+    itself ("Tabqa" for the city Al-Tabqa), and a duplicate row of the same place from another
+    source (within :data:`SEAT_KM`), keep their match; so do all for a governorate's name (its
+    spellings are the table ``admin1_canonical`` of translit.json, not the rows' names).
+    """
+    if canonical_admin1(name):
+        return found
+    spelt = _spelling(name)
+    own = [e for e, s in found if s >= 100.0 and _spelling(e.name) == spelt]
+    if not own:
+        return found
+    return [
+        (e, RIVAL_MATCH)
+        if s == ALIAS_MATCH
+        and all(distance_km(e, o) > SEAT_KM for o in own)
+        and not any(_spelling(n) == spelt for n in e.alt_names)
+        else (e, s)
+        for e, s in found
+    ]
 
 
 class Gazetteer:
@@ -476,7 +518,7 @@ class Gazetteer:
         if not scored and fuzzy and glued:
             # "Alhasakeh", "elbab": an article written into the word
             return self.candidates(key[2:], fuzzy=True)
-        out = [(self.entries[i], s) for i, s in scored.items()]
+        out = _own_name_first(name, [(self.entries[i], s) for i, s in scored.items()])
         # a governorate's own name ("Daraa") is not another governorate's village by an alternate
         # spelling ("Darayya" lists "Daraa"): those namesakes are dropped
         provinces = {e.admin1 for e, s in out if e.admin_level == 1 and s >= ALIAS_MATCH and e.admin1}
@@ -822,7 +864,25 @@ def _overlaps(a: _Span | Mention, b: _Span | Mention) -> bool:
 _INNER_POSSESSIVE = re.compile(r"['\u2019]s\s+(?=\S)")
 
 
-def _spans(text: str, base: int, ner: Sequence[Mention], gaz: Gazetteer) -> list[_Span]:
+def _inside_actor_name(s: _Span, actors: Sequence[Mention]) -> bool:
+    """Is a place word part of an armed group's or a person's listed name ("Hayat" of "Hayat
+    Tahrir al-Sham", "Hamza" of "Hamza Division", "Quds" of "Quds Force")? Then it names no place.
+
+    Kept: a big place that opens the name ("Aleppo Military Council", "Damascus government"):
+    an English name built on a city says where the group is, and the city is meant as a place;
+    a name that is only the place ("Hmeimim" for the Russian base) is not inside a longer one.
+    """
+    for m in actors:
+        if not (m.start <= s.start and s.end <= m.end and (s.end - s.start) < (m.end - m.start)):
+            continue
+        opens = re.fullmatch(r"(?:the\s+)?", m.text[: s.start - m.start], re.I) is not None
+        big = max(e.rank for e, _ in s.cands) >= float(_cues()["name_context_min_rank"])
+        return not (opens and big)
+    return False
+
+
+def _spans(text: str, base: int, ner: Sequence[Mention], gaz: Gazetteer,
+           actors: Sequence[Mention] = ()) -> list[_Span]:
     cues = _cues()
     place_labels = set(cues["place_labels"])
     person_labels = set(cues["person_labels"])
@@ -861,6 +921,7 @@ def _spans(text: str, base: int, ner: Sequence[Mention], gaz: Gazetteer) -> list
             extra.append(_Span(start, start + len(surface), surface, cands, cands[0][1] >= ALIAS_MATCH,
                                from_ner=True))
     spans.extend(extra)
+    spans = [s for s in spans if not _inside_actor_name(s, actors)]
     spans.sort(key=lambda s: s.start)
     # context-aware choice among same-name candidates: unambiguous mentions first
     anchors = [s.cands[0][0] for s in spans if len({e.id for e, _ in s.cands}) == 1]
@@ -898,19 +959,22 @@ def _one_place(cands: Sequence[tuple[GazEntry, float]]) -> bool:
     )
 
 
-def find_place_mentions(text: str, base: int = 0, ner: Sequence[Mention] = ()) -> list[Mention]:
+def find_place_mentions(text: str, base: int = 0, ner: Sequence[Mention] = (),
+                        actors: Sequence[Mention] = ()) -> list[Mention]:
     """Places named in ``text``: ``Mention(label="GAZ", canonical=<gazetteer id>)``.
 
     Capitalised n-grams are matched against the gazetteer's precompiled key index (no spaCy
     needed); spaCy entities in ``ner`` (absolute offsets, like the result: ``base`` + local
     offset) add places the scan missed (GPE/LOC/FAC, fuzzy-matched) and veto place words
     inside longer person names. A NORP/PERSON/ORG label does not veto a place with the same
-    span: the small English model calls "Aleppo" NORP and "Atmeh" PERSON.
+    span: the small English model calls "Aleppo" NORP and "Atmeh" PERSON. Actor mentions in
+    ``actors`` (same offsets: :func:`crosswire.extract.actors.find_actor_mentions`) veto the
+    place words inside the listed names of armed groups and people (:func:`_inside_actor_name`).
     """
     gaz = Gazetteer.default()
     return [
         Mention(start=s.start, end=s.end, text=s.text, label="GAZ", canonical=s.entry.id if s.entry else None)
-        for s in _spans(text, base, ner, gaz)
+        for s in _spans(text, base, ner, gaz, actors)
     ]
 
 

@@ -399,7 +399,8 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                     for j in range(i + 1, min(len(sentences), i + 1 + CONTINUATION_SENTENCES)):
                         if not _continues(sentences[j], hits_by_sentence.get(j, []), hit, iso, pub):
                             break
-                        draft.claims.extend(figures(j))
+                        if not _depicts(sentences[j].text):
+                            draft.claims.extend(figures(j))
                         draft.sentences.append(j)
                 drafts.append(draft)
         if own_date[0] is not None:
@@ -413,6 +414,19 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
         annotated, dict(zip(annotated.candidates, annotated.docs, strict=False))
     )
     return events, list(story_claims)
+
+
+def _depicts(text: str) -> bool:
+    """Does a sentence tell what footage or pictures show (cue group ``depiction``)?
+
+    Such a sentence after an event's own goes on about it, but its figures count what one
+    camera saw ("a video showed a room filled with more than 90 bodies", "a photograph showed
+    the bodies of 16 children"): a part of the dead, not a report of the toll, and never the
+    most conservative toll ACLED takes. The sentence stays in the event's notes.
+    """
+    from crosswire.extract import classify
+
+    return bool(classify.cue_pattern("depiction").search(text))
 
 
 def _continues(sent: Sentence, hits: Sequence[Any], hit: Any, iso: str | None, pub: DateInfo) -> bool:

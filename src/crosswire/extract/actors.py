@@ -844,7 +844,7 @@ def _assign_roles(
                 actor1 = agent
                 actor2 = actor2 or pick(_children(v, _PASS_SUBJ))
                 break
-            subj = pick(_children(v, _SUBJ))
+            subj = pick(_children(v, _SUBJ)) or _stranded_subject(v, usable, doc_text)
             if subj is not None:
                 actor1 = subj
                 break
@@ -949,6 +949,40 @@ def _assign_roles(
         # "civilians were killed by X" parsed the wrong way round
         actor1, actor2 = actor2, actor1
     return actor1, actor2, civilian
+
+
+#: a fronted adverbial the parser may swallow the subject into ("after long clashes ... the army")
+_FRONTED = {"prep", "advcl", "advmod", "npadvmod"}
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _stranded_subject(v: Token, mentions: Sequence[Mention], doc_text: str) -> Mention | None:
+    """The subject the parser hung inside a long fronted adverbial of ``v``.
+
+    "After long clashes and with massive support from the Russian Aerospace Forces the Syrian
+    Army destroyed ...": with no comma after the adverbial, the small model reads "the Syrian
+    Army" as one more object of "from", and the finite verb is left without a subject. The actor
+    mention that ends right before the verb (or its auxiliaries) and that the parse puts inside
+    a phrase before the verb is then the subject. A verb with a subject of its own is never asked.
+    """
+    if v.pos_ != "VERB" or any(c.dep_ in _CLAUSE_SUBJ or c.dep_ == "agent" for c in v.children):
+        return None
+    aux = [c for c in v.children if c.dep_ == "aux" and c.i < v.i]
+    if v.tag_ not in _FINITE and not any(a.tag_ in _FINITE for a in aux):
+        return None
+    first = min([v, *aux], key=lambda t: t.i)
+    fronted = [c for c in v.children if c.dep_ in _FRONTED and c.i < first.i]
+    if not fronted:
+        return None
+    for m in mentions:
+        if m.end > first.idx or doc_text[m.end : first.idx].strip() or _is_civilian(m):
+            continue
+        if m.label == STATE_LABEL:
+            continue  # a bare country name ends many a subject phrase ("strikes in eastern Syria")
+        inside = [t for t in v.doc if m.start <= t.idx < m.end]
+        if inside and any(f.i in {a.i for a in inside[-1].ancestors} for f in fronted):
+            return m
+    return None
 
 
 def _elsewhere(sentence: Span, m: Mention, tok: Token) -> bool:
