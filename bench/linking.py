@@ -123,8 +123,13 @@ def _link_rows(
     return out
 
 
-def sample(db: Path, csv_path: Path, n: int, seed: int, sample_file: Path = SAMPLE) -> list[dict[str, Any]]:
+def sample(
+    db: Path, csv_path: Path, n: int, seed: int, sample_file: Path = SAMPLE, exclude_judged: bool = False
+) -> list[dict[str, Any]]:
     corpus, links, gold = _load(db, csv_path)
+    if exclude_judged:  # a fresh draw: no link another sample file holds
+        held = {r["pair"] for p in HERE.glob("linking_sample*.jsonl") if p != sample_file for r in read_rows(p)}
+        links = [ln for ln in links if f"{ln['a']}|{ln['b']}" not in held]
     chosen = random.Random(seed).sample(links, min(n, len(links)))
     added = [r for r in read_rows(sample_file) if r.get("drawn") == "added"]
     out = _link_rows(corpus, gold, chosen, f"seed {seed}", sample_file) + added
@@ -297,6 +302,9 @@ def main() -> None:
         help="the link sample --sample draws into and --add-new appends to (every bench/linking_sample*.jsonl "
         "is scored)",
     )
+    ap.add_argument(
+        "--exclude-judged", action="store_true", help="with --sample: draw no link another sample file holds"
+    )
     args = ap.parse_args()
     run_secs = ensure_db(args.db, args.csv)
     if args.add_new:
@@ -305,7 +313,7 @@ def main() -> None:
         return
     if args.sample or args.sample_recall:
         if args.sample:
-            rows = sample(args.db, args.csv, args.n, args.seed, args.sample_file)
+            rows = sample(args.db, args.csv, args.n, args.seed, args.sample_file, args.exclude_judged)
             print(f"wrote {len(rows)} links to {args.sample_file}")
         if args.sample_recall:
             rows = sample_recall(args.db, args.csv, args.n_recall, args.seed)

@@ -233,3 +233,32 @@ def test_a_small_casualty_figure_agreeing_is_no_evidence_of_one_event() -> None:
 
     assert not link_events(pair(1)).links
     assert link_events(pair(12)).links
+
+
+def test_events_on_other_days_in_one_city_need_close_wording_not_just_the_same_toll() -> None:
+    # a city sees an air strike most days, and "18 killed" recurs: a day apart in Aleppo with
+    # little wording in common is two events; the same wording makes it one, reported a day late
+    def pair(second_day: str, notes_b: str) -> list[Event]:
+        return [
+            _event("e1", "s1", ALEPPO, "2016-07-21", "Regime helicopters dropped barrel bombs on the Bab al-Nairab "
+                   "neighbourhood of Aleppo, killing 18 people.", sub="Air/drone strike", fatalities=18),
+            _event("e2", "s2", ALEPPO, second_day, notes_b, sub="Air/drone strike", fatalities=18),
+        ]
+
+    other = "Warplanes struck a market in the rebel-held Shaar district of Aleppo, killing 18 people, medics said."
+    assert link_events(pair("2016-07-21", other)).links, "the same day, city, type and toll"
+    assert not link_events(pair("2016-07-22", other)).links
+    retold = "Barrel bombs dropped by regime helicopters on Bab al-Nairab in Aleppo killed 18 people."
+    assert link_events(pair("2016-07-22", retold)).links
+
+
+def test_events_days_apart_at_one_named_place_need_an_agreeing_toll_or_close_wording() -> None:
+    def pair(fat_b: int) -> list[Event]:
+        return [
+            _event("e1", "s1", ATMA, "2016-08-14", BUS, fatalities=32),
+            _event("e2", "s2", ATMA, "2016-08-16", "Rebels mourned the fighters killed near the Atma crossing.",
+                   fatalities=fat_b),
+        ]
+
+    assert link_events(pair(32)).links, "the toll agrees"
+    assert not link_events(pair(3)).links

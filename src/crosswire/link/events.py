@@ -24,7 +24,12 @@ where a city sees many events a day. A governorate capital counts as the
 governorate in any spelling ("Ar-Raqqa" in Raqqa). Two stories of one outlet
 dated to different days share its stock wording (a daily roundup's "a source at
 Aleppo Police Command told SANA"), so their wording counts only from
-``MIN_TEXT_SIMILARITY_SAME_OUTLET``.
+``MIN_TEXT_SIMILARITY_SAME_OUTLET``. The further apart two events' days, the more their wording
+must agree: a city or a governorate sees an event of one type most days, so events on different
+days that share no one named place are one event only from ``MIN_TEXT_SIMILARITY_OTHER_DAY``
+(a day apart) or ``MIN_TEXT_SIMILARITY_DAYS_APART`` (more), a casualty figure that agrees being
+no evidence there (tolls repeat: "18 killed" in Aleppo on Tuesday and on Wednesday); at one
+named place, events two or more days apart need that wording or an agreeing figure.
 Linked pairs are merged greedily, best first, into clusters that never hold two
 events of one story (extraction already told those apart), which also keeps a
 chain of weak links from growing into one giant cluster. A cluster's id is a
@@ -64,6 +69,12 @@ MIN_SPECIFIC_FATALITIES = 5
 #: two stories of one outlet on different days share its stock wording ("a source at Aleppo Police
 #: Command told SANA"): their wording is specific evidence only from this similarity
 MIN_TEXT_SIMILARITY_SAME_OUTLET = 0.5
+#: events on different days that share only a city or governorate (place score below 1: not one
+#: named place) are one event only from this similarity of wording, a day apart; and events two
+#: or more days apart at one named place, unless their casualty figures agree
+MIN_TEXT_SIMILARITY_OTHER_DAY = 0.3
+#: events two or more days apart that share no one named place: only from this similarity
+MIN_TEXT_SIMILARITY_DAYS_APART = 0.5
 #: km at which place proximity falls to zero
 PLACE_RADIUS_KM = 50.0
 
@@ -258,17 +269,29 @@ def actor_score(a: _Ev, b: _Ev) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
-def specific_evidence(a: _Ev, b: _Ev, text: float, near_duplicate: bool) -> bool:
+def specific_evidence(a: _Ev, b: _Ev, text: float, near_duplicate: bool, place: float = 1.0) -> bool:
     """Whether a pair has one piece of evidence that the city, day and type alone do not give:
     near-duplicate stories, similar wording, or the same casualty figure (not a small one).
 
     Two stories of one outlet dated to different days share the outlet's stock wording, so their
-    wording counts only when it is much closer (``MIN_TEXT_SIMILARITY_SAME_OUTLET``).
+    wording counts only when it is much closer (``MIN_TEXT_SIMILARITY_SAME_OUTLET``). Events on
+    different days need closer wording the less else ties them (``place``: :func:`place_score`):
+    with no one named place in common, ``MIN_TEXT_SIMILARITY_OTHER_DAY`` a day apart and
+    ``MIN_TEXT_SIMILARITY_DAYS_APART`` beyond, an agreeing figure not counting; at one named
+    place two or more days apart, ``MIN_TEXT_SIMILARITY_OTHER_DAY`` or an agreeing figure.
     """
     if near_duplicate:
         return True
-    same_outlet_other_day = bool(a.outlet) and a.outlet == b.outlet and a.day != b.day
-    min_text = MIN_TEXT_SIMILARITY_SAME_OUTLET if same_outlet_other_day else MIN_TEXT_SIMILARITY
+    gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
+    coarse = bool(gap) and place < 1.0
+    min_text = MIN_TEXT_SIMILARITY
+    if gap and bool(a.outlet) and a.outlet == b.outlet:
+        min_text = MIN_TEXT_SIMILARITY_SAME_OUTLET
+    if coarse:
+        floor = MIN_TEXT_SIMILARITY_OTHER_DAY if gap == 1 else MIN_TEXT_SIMILARITY_DAYS_APART
+        return text >= max(min_text, floor)
+    if gap >= 2:
+        min_text = max(min_text, MIN_TEXT_SIMILARITY_OTHER_DAY)
     if text >= min_text:
         return True
     return fatality_score(a, b) == 1.0 and min(a.fatalities, b.fatalities) >= MIN_SPECIFIC_FATALITIES
@@ -366,7 +389,7 @@ def link_events(
         }
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         near_dup = frozenset((a.story_id, b.story_id)) in dup_pairs
-        if score < settings.link_threshold or not specific_evidence(a, b, text, near_dup):
+        if score < settings.link_threshold or not specific_evidence(a, b, text, near_dup, parts["place"]):
             continue
         accepted.append((score, i, j, parts, near_dup))
     # greedy, best pairs first; a cluster never holds two events of one story (extraction already
