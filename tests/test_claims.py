@@ -557,3 +557,138 @@ def test_a_title_the_text_repeats_gives_no_second_claim() -> None:
     claims = _titled(title, f"{title}\n\nThe rebels took the base after two days of fighting, a monitor said.")
     assert claims and all(c.evidence is not None and c.evidence.part == "text" for c in claims)
     assert len([c for c in claims if c.content == "Rebels seize army base near the border"]) == 1
+
+
+def _one(claims: list[Claim], start: str) -> Claim:
+    found = [c for c in claims if c.content.startswith(start)]
+    assert len(found) == 1, [(c.speaker, c.content) for c in claims]
+    return found[0]
+
+
+def test_he_after_an_introduced_person_or_a_source_is_that_person() -> None:
+    text = (
+        "A car bomb killed 12 people on Sunday at a market in the town of Azaz. "
+        "A shopkeeper named Khaled who lost his brother in the blast described the scene. "
+        '"The whole street was on fire and people were screaming" he said.'
+    )
+    assert _one(_claims(text), "The whole street").speaker == "Khaled"
+    text = (
+        "At least eight people were killed when rockets hit a school in Aleppo a source in the local police said. "
+        "Damage is also reported in the old city. "
+        '"The shells fell on the playground and many children are wounded" he told reporters.'
+    )
+    claims = _claims(text)
+    assert _one(claims, "At least eight").speaker == "source in the local police"
+    assert _one(claims, "The shells fell").speaker == "source in the local police"
+
+
+def test_a_pronoun_inside_a_statement_means_its_speaker() -> None:
+    text = (
+        "The Guardian spoke to several residents. In interviews with the newspaper the tribal leaders said they "
+        "were tired of promises by foreign governments which they blamed for the collapse of the town."
+    )
+    blamed = _one(_claims(text), "which they blamed")
+    assert blamed.speaker == "tribal leaders" and blamed.claim_type == "accusation"
+    text = "A spokesman for the rescue service said 40 people were affected by the smoke which they believe was toxic."
+    claims = _claims(text)
+    assert _one(claims, "which they believe").speaker == "spokesman for the rescue service"
+    assert _one(claims, "40 people were affected").claim_type == "casualty_report"
+
+
+def test_the_speaker_is_not_joined_to_the_clause_before_it() -> None:
+    text = (
+        "Iran is among a few states that are not members of the agreement that limits missile exports and "
+        "European governments believe it has stockpiles of long-range rockets."
+    )
+    assert _one(_claims(text), "it has stockpiles").speaker == "European governments"
+
+
+def test_a_persons_officials_are_the_speaker_not_the_person() -> None:
+    claims = _claims("Prime Minister Boris Johnsons aides have said they would never accept a delay to the deal.")
+    assert _one(claims, "they would never").speaker == "Prime Minister Boris Johnsons aides"
+    # a person before a singular title is the person
+    claims = _claims("Rami Abdel Rahman head of the Observatory said 20 fighters were killed in the clashes.")
+    assert _one(claims, "20 fighters").speaker == "Rami Abdel Rahman"
+
+
+def test_a_quote_before_a_new_report_goes_on_with_the_last_speaker() -> None:
+    text = (
+        '"The army has inflicted heavy losses on the militants in the hills" the military sources said. '
+        '"Nearly 30 more militants were killed in the valley near the camp of Jaish al-Islam" Reports also said on '
+        "Friday that the militants lost over sixty fighters in the battle near Douma."
+    )
+    claims = _claims(text)
+    assert _one(claims, "Nearly 30").speaker == "military sources"
+    assert _one(claims, "Nearly 30").quote
+    reports = _one(claims, "that the militants lost")
+    assert reports.speaker == "Reports" and not reports.quote
+
+
+def test_a_record_can_be_the_speaker() -> None:
+    claims = _claims("The report which did not name the pilots said 17 people had been killed in the raid.")
+    assert _one(claims, "17 people").speaker == "report"
+    claims = _claims("The claim which did not mention the market said 12 people had been killed.")
+    assert _one(claims, "12 people").speaker == "claim"
+    # a toll is no speaker of the verb it is the subject of
+    text = "With the death toll estimated between 50 and 90 what would be the worst attack this year shocked the town."
+    assert not [c for c in _claims(text) if c.speaker == "death toll"]
+
+
+def test_a_count_given_is_a_report_of_it() -> None:
+    claims = _claims(
+        "The Observatory also reported heavy shelling on the town but gave a lower toll of five civilians killed."
+    )
+    toll = _one(claims, "a lower toll")
+    assert toll.speaker == "Observatory" and toll.claim_type == "casualty_report"
+    claims = _claims("Local officials reported clashes near the bakery and put the death toll at 23.")
+    assert _one(claims, "the death toll at 23").speaker == "Local officials"
+    claims = _claims("The council reported the return of the families and gave a warm welcome to them on Monday.")
+    assert [c.reporting_verb for c in claims] == ["reported"]
+
+
+def test_unattributed_reported_casualties() -> None:
+    claims = _claims(
+        "Later three more people were reported killed and 15 others were injured in the shelling of the old quarter."
+    )
+    c = _one(claims, "Later three more")
+    assert c.speaker is None and c.claim_type == "casualty_report"
+
+
+def test_negated_or_unused_reporting_verbs_state_nothing() -> None:
+    assert not _claims("It did not say whether any soldiers were among the dead in the town.")
+    assert not _claims("The ministry would not confirm the number of soldiers killed in the ambush.")
+    text = '"Two buildings collapsed and the numbers are difficult to estimate at the moment" the official said.'
+    claims = _claims(text)
+    assert [c.reporting_verb for c in claims] == ["said"]
+
+
+def test_an_act_in_a_clause_of_time_is_no_announcement() -> None:
+    text = (
+        "The officer added that the militants planned to storm the checkpoints using trucks packed with "
+        "explosives but the trucks were destroyed before they were deployed near the front."
+    )
+    assert _one(_claims(text), "that the militants planned").claim_type == "assessment"
+    assert _one(
+        _claims("The ministry said it deployed two battalions to the border town."), "it deployed"
+    ).claim_type == ("announcement")
+
+
+def test_where_the_speaker_sits_may_name_its_actor() -> None:
+    claims = _claims("The center based in Hmeimim added that militants shelled the villages of Kafr Nabl and Maarat.")
+    assert _one(claims, "that militants shelled").speaker_actor == "Military Forces of Russia"
+    claims = _claims("Activists based in Turkey said that militants shelled the villages of Kafr Nabl and Maarat.")
+    assert _one(claims, "that militants shelled").speaker_actor is None
+
+
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ("Car bomb attack kills at least 26 in Syria war monitor says", "war monitor"),
+        ("Air strike on Syrian hospital kills 10 monitoring group says", "monitoring group"),
+        ("Islamic State recaptures gas fields kills 30 monitoring group says", "monitoring group"),
+    ],
+)
+def test_a_titles_counted_report_keeps_its_whole_speaker(title: str, speaker: str) -> None:
+    claims = [c for c in _titled(title, "Fighting went on in the east of the country.") if c.evidence.part == "title"]
+    assert [c.speaker for c in claims] == [speaker]
+    assert claims[0].claim_type == "casualty_report"

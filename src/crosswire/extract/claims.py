@@ -41,6 +41,9 @@ _NUMBER_RE = re.compile(
     re.I,
 )
 _ANAPHORIC = {"this", "that", "it"}
+_ONE_PERSON = {"he", "she", "him", "her"}
+#: a passive in a clause of time ("before they were", "after it was"): what it says sets the scene
+_SCENE_PASSIVE = re.compile(r"\b(?:before|after|until|when|once)\s+(?:\w+\s+){0,3}(?:were|was|been|are|is)\s+$")
 _SELF_REPORT = re.compile(r"(?:that\s+)?(?:it|we)\s+(?:had|has|have)\s+(?:\w+ly\s+)?(?!been\b)(\w+)")
 # English irregular forms of the reporting verbs (morphology, not domain knowledge); the regular
 # ones are made by :func:`verb_forms` with the suffix rules of spaCy's English lemmatizer
@@ -76,6 +79,10 @@ class ClaimLexicon:
     headline_labels: frozenset[str] = frozenset()  # "Factbox:", "Watch:": no speaker before a colon
     accused_object_verbs: frozenset[str] = frozenset()  # "accused X (and Y) of": the object is the accused
     ally_nouns: frozenset[str] = frozenset()  # "its Russian allies": a demonym names the state
+    count_nouns: frozenset[str] = frozenset()  # "a toll", "figures": records that carry a number
+    count_giving_verbs: frozenset[str] = frozenset()  # "gave a lower toll of ...": a count reported
+    person_nouns: frozenset[str] = frozenset()  # "a source", "the spokesman": whom "he" can mean
+    location_participles: frozenset[str] = frozenset()  # "the center based in Hmeimim"
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -177,6 +184,9 @@ def load_lexicon() -> ClaimLexicon:
     headline_labels: set[str] = set()
     accused_object_verbs: set[str] = set()
     ally_nouns: set[str] = set()
+    word_lists: dict[str, set[str]] = {
+        k: set() for k in ("count_nouns", "count_giving_verbs", "person_nouns", "location_participles")
+    }
     paths = data_files("claim_verbs.json")
     if not paths:
         raise DataFileError("claim_verbs.json not found in any data folder", "CW303")
@@ -202,6 +212,8 @@ def load_lexicon() -> ClaimLexicon:
             headline_labels.update(p.lower() for p in data.get("headline_labels", []))
             accused_object_verbs.update(p.lower() for p in data.get("accused_object_verbs", []))
             ally_nouns.update(p.lower() for p in data.get("ally_nouns", []))
+            for key, words in word_lists.items():
+                words.update(p.lower() for p in data.get(key, []))
         except (OSError, ValueError, re.error, AttributeError, TypeError) as exc:
             raise DataFileError(f"{path}: {exc}", "CW303") from exc
     return ClaimLexicon(
@@ -220,6 +232,10 @@ def load_lexicon() -> ClaimLexicon:
         headline_labels=frozenset(headline_labels),
         accused_object_verbs=frozenset(accused_object_verbs),
         ally_nouns=frozenset(ally_nouns),
+        count_nouns=frozenset(word_lists["count_nouns"]),
+        count_giving_verbs=frozenset(word_lists["count_giving_verbs"]),
+        person_nouns=frozenset(word_lists["person_nouns"]),
+        location_participles=frozenset(word_lists["location_participles"]),
     )
 
 
@@ -276,6 +292,7 @@ class _Speaker:
     start: int
     end: int
     person: bool = False
+    one_person: bool = False  # headed by a noun naming one person ("a source"): whom "he" may mean
 
 
 #: returned for a subject that cannot be a speaker ("the rocket said"): the statement is dropped
@@ -329,6 +346,17 @@ def _speaker_tokens(head: Any) -> list[Any]:
         if stray:
             toks = [t for t in toks if t.i > stray[-1]]
     toks = _cut_at_number(head, toks)
+    if (
+        len(toks) > 1
+        and toks[0].i < head.i
+        and toks[0].pos_ == "NUM"
+        and toks[0].ent_type_ not in ("DATE", "TIME")
+        and toks[0].i > 0
+        and head.doc[toks[0].i - 1].pos_ == "VERB"
+    ):
+        # "Air strike on hospital kills 10 monitoring group says": with the comma lost, the count
+        # is the object of the verb before, no part of who speaks
+        toks = toks[1:]
     if head.dep_ == "nsubj" and toks and toks[-1].i + 1 == head.head.i:
         toks = _cut_clause_before(head, toks)
     # 'their pockets" activists told': a quotation mark before the head ends the quote, not
@@ -536,14 +564,17 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
     persons = [
         e
         for e in head.doc.ents
-        if e.label_ == "PERSON" and e.start in ids and (e.start <= head.i < e.end or not _under_prep(e.root, head))
+        if e.label_ == "PERSON"
+        and e.start in ids
+        and (e.start <= head.i < e.end or not _under_prep(e.root, head))
+        and not _holder(e, head)
     ]
     if persons:
         # the person the phrase is about: the one holding the head, else the first
         for e in persons:
             if e.start <= head.i < e.end:
-                return _clean_name(str(e.text))
-        return _clean_name(str(persons[0].text))
+                return _clean_name(_own_part(e, ids))
+        return _clean_name(_own_part(persons[0], ids))
     for child in head.children:
         # "the French foreign minister, Jean-Marc Ayrault": a proper-name apposition names the
         # person even when the NER model misses the PERSON label
@@ -553,7 +584,7 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
                 return _clean_name(head.doc.text[name_toks[0].idx : child.idx + len(child.text)])
     for e in head.doc.ents:
         if e.start <= head.i < e.end and e.label_ in ("ORG", "GPE", "NORP", "PERSON"):
-            return _clean_name(re.sub(r"^(?:the|The)\s+", "", str(e.text)))
+            return _clean_name(re.sub(r"^(?:the|The)\s+", "", _own_part(e, ids)))
     # the noun phrase up to the first apposition/comma
     core: list[Any] = []
     for t in toks:
@@ -569,6 +600,41 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
     text = doc_text[core[0].idx : core[-1].idx + len(core[-1].text)]
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)[:120]
+
+
+def _own_part(ent: Any, ids: set[int]) -> str:
+    """The words of an entity inside the speaker phrase: 'Jaish Al Fath" Reports', one entity to
+    the model across a closing quotation mark, is "Reports" after it."""
+    marks = [t.i for t in ent if t.text in _QUOTE_CHARS]
+    inside = [t for t in ent if t.i in ids and (not marks or t.i > marks[-1])]
+    if not marks or not inside:
+        return str(ent.text)
+    doc = ent.doc
+    return str(doc.text[inside[0].idx : inside[-1].idx + len(inside[-1].text)])
+
+
+def _holder(ent: Any, head: Any) -> bool:
+    """Is the person ``ent`` only whose the common noun ``head`` is ("Putin's spokesman", "President
+    Bashar al-Assads officials", the apostrophe lost): the speaker is the noun, not the person? A
+    person before a singular title is that person ("Rami Abdel Rahman head of the Observatory")."""
+    return bool(
+        head.pos_ == "NOUN"
+        and ent.end <= head.i
+        and ent.root.head.i == head.i
+        and (
+            ent.root.dep_ == "poss"
+            # the apostrophe lost ("Assads officials"), not a name before a plural ("Charles Lister analysts")
+            or (ent.root.dep_ == "compound" and head.tag_ == "NNS" and ent[-1].lower_.endswith("s"))
+        )
+    )
+
+
+def _person_phrase(head: Any, toks: list[Any]) -> bool:
+    """Does the phrase name a person speaking (not only a person whose officials speak)?"""
+    return any(
+        e.label_ == "PERSON" and any(e.start <= t.i < e.end for t in toks) and not _holder(e, head)
+        for e in head.doc.ents
+    )
 
 
 def _under_prep(tok: Any, head: Any) -> bool:
@@ -839,6 +905,8 @@ class _StoryClaims:
         self.last_speaker: _Speaker | None = None  # the last named one: whom "he"/"she" means
         self.last_any: _Speaker | None = None  # the last of any claim: whose quote continues
         self.last_body: _Speaker | None = None  # the last that is no person: whom "it" means
+        self.last_person_noun: _Speaker | None = None  # the last "source", "spokesman": whom "he" may mean
+        self.prev: Sentence | None = None  # the sentence before the one being read
         self.named: list[_Speaker] = []
         self.claims: list[Claim] = []
 
@@ -851,6 +919,17 @@ class _StoryClaims:
         from crosswire.extract.actors import government_of
 
         return government_of(self.text[start:end])
+
+    def seat_actor(self, head: Any, off: int) -> str | None:
+        """The listed actor where the speaker sits ("the center based in Hmeimim": the base is an
+        alias of the force it hosts), when the phrase itself names none; a place that is no
+        listed alias ("activists based in Turkey") names nobody."""
+        for child in head.children:
+            if child.dep_ == "acl" and child.lemma_.lower() in self.lex.location_participles:
+                found = self.actor_in(*_tok_span(list(child.subtree), off))
+                if found is not None:
+                    return found
+        return None
 
     def actor_in(self, start: int, end: int, exclude: str | None = None) -> str | None:
         m = self.mention_in(start, end, exclude)
@@ -935,6 +1014,8 @@ class _StoryClaims:
                         continue
                     if ctype == "denial" and re.search(r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", low[: m.start()]):
                         continue  # "did not deny": not a denial
+                    if ctype == "announcement" and _SCENE_PASSIVE.search(low[: m.start()]):
+                        continue  # "exploded before they were deployed": the scene, no act announced
                     return ctype
         return self.lex.default_type
 
@@ -980,6 +1061,8 @@ class _StoryClaims:
             self.last_any = speaker
             if not speaker.person:
                 self.last_body = speaker
+            if speaker.one_person:
+                self.last_person_noun = speaker
         s0 = min(ev_sent.start, sent.start)
         s1 = max(ev_sent.end, sent.end)
         evidence = Evidence(
@@ -1034,6 +1117,30 @@ class _StoryClaims:
                 return sp
         return self.last_body
 
+    def antecedent(self) -> _Speaker | None:
+        """Whom "he"/"she" means when no speaker is known yet: the person the sentence before is
+        about, its subject a name or a noun of one person ("A witness named Ahmad who was wounded
+        in the blast described the moment ..."; "he said" follows)."""
+        prev = self.prev
+        if prev is None or not any(ch.isalpha() for ch in prev.text):
+            return None
+        doc = _nlp()(prev.text)
+        root = next((t for t in doc if t.dep_ == "ROOT"), None)
+        subj = _subject(root) if root is not None else None
+        if subj is None or subj.dep_ != "nsubj" or subj.pos_ == "PRON":
+            return None
+        # "A shopkeeper named Khaled who lost his brother": the name, in a clause on the noun
+        inside = {t.i for c in subj.children if c.dep_ == "acl" for t in c.subtree}
+        person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start in inside), None)
+        if person is not None:
+            return self.phrase_speaker(list(person), prev.start)
+        if not _person_phrase(subj, _speaker_tokens(subj)) and not (
+            subj.tag_ == "NN" and subj.lemma_.lower() in self.lex.person_nouns
+        ):
+            return None
+        sp = self.speaker_from(subj, prev.start)
+        return sp if sp is not _NOT_A_SPEAKER else None
+
     def speaker_before(self, verb: Any, off: int) -> _Speaker | None:
         """'<what was said> activists and NGOs say', '... the Syrian Observatory for Human Rights
         (SOHR) said on Friday': with the commas gone the parser often loses the speaker that
@@ -1043,6 +1150,8 @@ class _StoryClaims:
         activists said', '... of divided Aleppo city state media said') only its sure words count."""
         doc = verb.doc
         stop = verb.i
+        while stop > 0 and doc[stop - 1].dep_ == "advmod" and doc[stop - 1].head.i == verb.i:
+            stop -= 1  # "Reports also said": an adverb of the verb, between who and the verb
         while stop > 0 and doc[stop - 1].ent_type_ in ("DATE", "TIME"):
             stop -= 1  # "US officials on Wednesday said": when, between who and the verb
         if stop < verb.i and stop > 0 and doc[stop - 1].lower_ in ("on", "late", "early", "in"):
@@ -1129,7 +1238,9 @@ class _StoryClaims:
             # al-Assad")
             name = str(last.text)
         actor = self.speaker_actor(start, end)
-        sp = _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person)
+        noun = next((t for t in toks if t.pos_ in ("NOUN", "PROPN")), toks[-1])  # "source in the police"
+        one = noun.tag_ == "NN" and noun.lemma_.lower() in self.lex.person_nouns
+        sp = _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person, one_person=one)
         if person:
             self.last_speaker = sp  # whom a later "he said" means
             if " " in sp.name:
@@ -1152,6 +1263,8 @@ class _StoryClaims:
                 continue
             if _inside_name(doc, i) or self.affiliation(doc, i):
                 pass  # "Observatory for Human Rights", "head of the Observatory", "envoy to the UN"
+            elif first is None and t.pos_ == "NOUN" and t.dep_ == "pobj" and self.affiliation(doc, t.head.i):
+                first = i  # "a source in the Syrian militia": whom the speaker is with, any noun
             elif t.pos_ == "DET":
                 if i > 0 and self.affiliation(doc, i - 1):
                     pass  # "head of the ..."
@@ -1226,6 +1339,16 @@ class _StoryClaims:
         while j >= lo:
             t = doc[j]
             hyphened = _glued_hyphen(doc, j) or _glued_hyphen(doc, j + 1) or (t.text == "-" and _glued_hyphen(doc, j))
+            if (
+                start is not None
+                and t.pos_ == "NOUN"
+                and t.dep_ == "compound"
+                and start <= t.head.i < end
+                and t.head.tag_ == "NN"  # "in Jayrud town rebels": a place's word before a plural
+            ):
+                start = j  # "war monitor", "monitoring group": a noun the parse hangs on the speaker's
+                j -= 1
+                continue
             if t.pos_ == "NOUN" and start is not None and (_counted(doc, j) or _plural_before_noun(doc, j)):
                 break
             if (
@@ -1326,6 +1449,8 @@ class _StoryClaims:
         """The speaker phrase headed by ``head`` (``_NOT_A_SPEAKER`` when it cannot speak;
         ``record``: a record such as "the bulletin" may stand for its unnamed source)."""
         if head.lower_ in self.lex.pronouns and head.pos_ == "PRON":
+            if self.last_speaker is None and head.lower_ in _ONE_PERSON:
+                return self.last_person_noun or self.antecedent()
             return self.last_speaker
         if head.lower_ == "it" and head.dep_ == "nsubj":
             return self.it_speaker(head, off)
@@ -1337,7 +1462,12 @@ class _StoryClaims:
         toks = self.past_place(head, _speaker_tokens(head))
         if not toks:
             return None
-        if not self.plausible_speaker(head, toks) and not (record and self.source_noun(head)):
+        if not self.plausible_speaker(head, toks) and not (
+            (record or (head.dep_ == "nsubj" and head.tag_ == "NN" and head.lemma_.lower() not in self.lex.count_nouns))
+            and self.source_noun(head)
+        ):
+            # a record may stand for its source: "according to the bulletin", "The claim which did
+            # not mention a wedding said ..."
             return _NOT_A_SPEAKER
         start, end = _tok_span(toks, off)
         name = _speaker_name(head, toks)
@@ -1347,8 +1477,10 @@ class _StoryClaims:
                 if known.name.endswith(" " + name):
                     self.last_speaker = known
                     return known
-        person = any(t.ent_type_ == "PERSON" for t in toks)
-        sp = _Speaker(name=name, actor=self.speaker_actor(start, end), start=start, end=end, person=person)
+        person = _person_phrase(head, toks)
+        actor = self.speaker_actor(start, end) or self.seat_actor(head, off)
+        one = head.tag_ == "NN" and head.lemma_.lower() in self.lex.person_nouns
+        sp = _Speaker(name=name, actor=actor, start=start, end=end, person=person, one_person=one)
         if person or head.pos_ == "PROPN":
             self.last_speaker = sp
             if " " in sp.name:
@@ -1359,6 +1491,7 @@ class _StoryClaims:
         """The claims of one sentence; ``doc`` (its parse) is None when it needs none (no reporting
         verb, no "according to": only a continued quotation or an unattributed pattern can match)."""
         n_before = len(self.claims)
+        self.prev = prev
         quotes = [(sent.start + a, sent.start + b) for a, b in _quote_spans(sent.text)]
         if doc is not None:
             self.parsed(sent, doc, off, prev, quotes)
@@ -1377,6 +1510,45 @@ class _StoryClaims:
             if m:
                 self.add(sent, None, m.group(0), None, False, sent.start, sent.end)
                 return
+
+    def outer_head(self, verb: Any, pron: Any) -> Any | None:
+        """ "the tribal leaders said they were wary of powers which they blamed for ...": a pronoun
+        subject of a reporting verb inside another's statement means that statement's speaker
+        (named in the sentence); "he"/"she" only a person's."""
+        cur = verb
+        for _ in range(32):
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+            if cur.lemma_.lower() in self.lex.verb_type and _is_verb(cur):
+                outer = _speaker_head(cur)
+                if outer is None or outer.pos_ == "PRON" or outer.i > verb.i:
+                    return None
+                one = outer.ent_type_ == "PERSON" or (
+                    outer.tag_ == "NN" and outer.lemma_.lower() in self.lex.person_nouns
+                )
+                if pron.lower_ in _ONE_PERSON and not one:
+                    return None
+                return outer
+        return None
+
+    def count_given(self, sent: Sentence, verb: Any, off: int) -> None:
+        """ "(The Observatory also reported strikes) but gave a lower toll of eight civilians
+        killed", "put the toll at 20": a verb of ``count_giving_verbs`` whose object is a record
+        of ``count_nouns`` reports the count (its speaker the verb's subject)."""
+        dobj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+        if dobj is None or dobj.lemma_.lower() not in self.lex.count_nouns:
+            return
+        toks = list(dobj.subtree)
+        toks.extend(t for c in verb.children if c.dep_ == "prep" and c.i > dobj.i for t in c.subtree)
+        start, end = _tok_span(toks, off)
+        if not _NUMBER_RE.search(self.text[start:end]):
+            return  # "gave no toll": no count given
+        head = _speaker_head(verb)
+        speaker = self.speaker_from(head, off) if head is not None else None
+        if speaker is None or speaker is _NOT_A_SPEAKER:
+            return
+        self.add(sent, speaker, verb.text, verb.lemma_.lower(), False, start, end)
 
     def going_on(self, verb: Any, quotes: list[tuple[int, int]], off: int) -> list[Any]:
         """The participles that go on with the statement of ``verb`` ("X said Y adding that Z",
@@ -1519,11 +1691,18 @@ class _StoryClaims:
 
         for tok in doc:
             lemma = tok.lemma_.lower()
+            if lemma in self.lex.count_giving_verbs and _is_verb(tok) and tok.i not in used_verbs:
+                self.count_given(sent, tok, off)
+                continue
             if lemma not in self.lex.verb_type or not _is_verb(tok) or tok.i in used_verbs:
                 continue
             if _title_case_word(tok):
                 continue  # "REUTERS Rodi Said US Tanks to Storm Raqqa": a name in a title
             vtype = self.lex.verb_type[lemma]
+            if vtype == "neutral" and any(c.dep_ == "neg" for c in tok.children):
+                continue  # "It did not say whether ...", "would not confirm": nothing is stated
+            if _bare_infinitive(tok):
+                continue  # "the numbers difficult to estimate": a reporting verb nobody uses
             verb_key = lemma
             dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
             if lemma == "claim" and dobj is not None:
@@ -1561,6 +1740,8 @@ class _StoryClaims:
             head = _speaker_head(tok)
             if head is not None and head.pos_ == "PRON" and tok.i in relay:
                 head = relay[tok.i]
+            elif head is not None and head.pos_ == "PRON" and head.lower_ in self.lex.pronouns:
+                head = self.outer_head(tok, head) or head
             speaker = self.speaker_from(head, off) if head is not None else None
             subjects = [c for c in tok.children if c.dep_ == "nsubj"]
             if speaker is _NOT_A_SPEAKER and head is not None and head.head.i != tok.i:
@@ -1581,11 +1762,35 @@ class _StoryClaims:
                 # "... killed at least 27 people on Monday activists said": a count the parse made
                 # the subject; the speaker stands right before the verb
                 speaker = alt
+            elif (
+                speaker not in (None, _NOT_A_SPEAKER)
+                and head is not None
+                and head.dep_ == "nsubj"
+                and _joined_across_clause(head, tok)
+                and (alt := self.speaker_before(tok, off)) is not None
+            ):
+                # "countries that are not parties to the treaty that bans chemical weapons and
+                # Western nations believe ...": the parse joined the speaker to a word of the clause
+                # before; the speaker is the phrase right before the verb
+                speaker = alt
+            unsubjected = None  # the speaker before a finite verb the parse left without a subject
+            if (
+                head is not None
+                and tok.dep_ == "advcl"
+                and tok.tag_ in ("VBD", "VBZ", "VBP")
+                and not subjects
+                and not any(c.dep_ == "mark" for c in tok.children)
+                and (alt := self.speaker_before(tok, off)) is not None
+            ):
+                # "Iran is among the states that ... and European governments believe it has ...":
+                # a finite verb the parse left without its subject hangs on the clause before; its
+                # speaker is the phrase right before it, not that clause's subject
+                speaker = unsubjected = alt
             if tok.i in carried:
                 speaker = carried[tok.i]  # "..., adding that ...": the statement's speaker goes on
             elif head is not None and head in subjects and len(subjects) > 1:
                 speaker = self.other_subject(tok, head, speaker, subjects, off)
-            before = None
+            before = unsubjected
             finite = tok.tag_ in ("VBD", "VBZ", "VBP")
             inverted = None
             parsed_after = head is not None and head.i > tok.i and speaker not in (None, _NOT_A_SPEAKER)
@@ -1616,6 +1821,19 @@ class _StoryClaims:
                 outside = [q for q in outside if q[0] < goes_on[0].idx + off]
             if tok.i in carried:
                 outside = [q for q in outside if q[0] > v0]
+            that_comp = _that_complement(tok)
+            if (
+                that_comp is not None
+                and outside
+                and all(q[1] < v0 for q in outside)
+                and not goes_on
+                and (head is None or head.i < tok.i)
+            ):
+                # '"..." Reports also said that ...': the verb says what its "that" clause holds;
+                # the quotation before it goes on with the previous speaker's
+                if outside[0][0] <= sent.start + 1 and self.last_any is not None and prev is not None:
+                    self.add(sent, self.last_any, None, None, True, outside[0][0], outside[-1][1])
+                outside, comp = [], that_comp
             if verb_key == "claim responsibility" and dobj is not None:
                 toks = list(dobj.subtree)
                 toks.extend(t for c in tok.children if c.dep_ == "prep" for t in c.subtree)
@@ -1729,6 +1947,51 @@ class _StoryClaims:
             if speaker is not None:
                 carried.update((g.i, speaker) for g in goes_on)
             self.add(sent, speaker, tok.text, verb_key, quote, content[0], content[1], accused=accused)
+
+
+def _bare_infinitive(verb: Any) -> bool:
+    """ "difficult to estimate", "a chance to say": an infinitive on an adjective or a noun, with
+    no subject of its own: nobody states anything."""
+    return bool(
+        verb.tag_ == "VB"
+        and verb.head.i != verb.i
+        and verb.head.pos_ in ("ADJ", "NOUN")
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and not any(c.dep_.startswith("nsubj") for c in verb.children)
+    )
+
+
+def _that_complement(verb: Any) -> Any | None:
+    """The clause after ``verb`` that "that" introduces ("also said on Thursday that ...")."""
+    return next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ == "ccomp" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ),
+        None,
+    )
+
+
+def _joined_across_clause(head: Any, verb: Any) -> bool:
+    """Does the subject phrase of ``verb`` end in a conjunct the parse hung on a word inside a
+    relative clause of the phrase ("parties to the treaty that bans chemical weapons and Western
+    nations believe")? Then the last conjunct is the speaker, the rest the clause before."""
+    if verb.i == 0:
+        return False
+    last = head.doc[verb.i - 1]
+    if last.dep_ != "conj" or last.i <= head.i or not any(t.i == last.i for t in head.subtree):
+        return False
+    cur = last.head
+    for _ in range(32):
+        if cur.i == head.i or cur.head.i == cur.i:
+            return False
+        if cur.dep_ == "relcl":
+            # "the Observatory which relies on activists and medics said": a clause on the speaker
+            # itself describes it
+            return cur.head.i != head.i
+        cur = cur.head
+    return False
 
 
 def _before_article(text: str, start: int, end: int) -> tuple[int, int]:
