@@ -428,3 +428,20 @@ Privacy Policy
     assert story.title == "Car bomb kills five in Azaz market"
     assert story.text.endswith("who denied any involvement.")
     assert "This is terrible" not in story.text and "Sweida" not in story.text and "Daily Levant" not in story.text
+
+
+def test_a_footer_glued_to_the_last_sentence_of_a_flattened_page_is_cut() -> None:
+    # a record whose page was flattened to one line: the tag list and the comment widgets run on
+    # after the last sentence, and a chemical-weapons tag must not become an event
+    body = (
+        "Damascus accused rebels of using toxic gas near Aleppo on Tuesday, the state news agency said. "
+        "The opposition denied the charge and blamed government forces for the attack."
+    )
+    footer = " 11 Tags Bashar al-Assad chemical weapons Damascus Community standardsDiscussion Comment via Facebook"
+    doc = RawDocument(input_id="y" * 64, path="rows.csv", fmt="csv", text=body + footer, record_key="row 1")
+    (story,) = clean.make_stories(doc)
+    assert story.text == body
+    # a sentence that merely mentions tags is article text
+    kept = body + " Activists sprayed tags on the walls of the school."
+    (story,) = clean.make_stories(RawDocument(input_id="z" * 64, path="r.csv", fmt="csv", text=kept, record_key="row 2"))
+    assert story.text == kept

@@ -58,7 +58,10 @@ class Outlet:
 class BoilerplatePattern:
     pattern: re.Pattern[str]
     category: str
-    scope: str  # line | next (this line and the next) | list (this line and the headline run after it)
+    # line | next (this line and the next) | list (this line and the headline run after it) |
+    # tail (from where it matches to the line's end: a footer glued to the last sentence of a
+    # page flattened to one line, "... the United Nations. 11 Tags Damascus Comment via Facebook")
+    scope: str
 
 
 def _read_csv(path: Path, required: Sequence[str]) -> list[dict[str, str]]:
@@ -279,8 +282,23 @@ def _split_lines(text: str) -> list[_Line]:
             blank = True
             continue
         blank = False
-        out.append(_features(norm, block, raw))
+        for part in _cut_tail(norm):
+            out.append(_features(part, block, part if part != norm else raw))
     return out
+
+
+def _cut_tail(line: str) -> list[str]:
+    """``line``, or its text before a glued footer (a ``tail`` pattern matching to the line's
+    end) and that footer as a line of its own, which the footer's pattern then drops."""
+    for bp in load_boilerplate():
+        if bp.scope != "tail":
+            continue
+        m = bp.pattern.search(line)
+        if m is not None and m.end() == len(line) and m.start() > 0:
+            head = line[: m.start()].rstrip()
+            if head:
+                return [head, line[m.start() :]]
+    return [line]
 
 
 def _pattern(line: _Line) -> BoilerplatePattern | None:
