@@ -312,6 +312,10 @@ def test_a_trigger_in_its_own_clause_with_its_own_doer_is_another_action(nlp: An
     assert _dropped(
         nlp, "Rebels ambushed an army convoy near Hama after a ceasefire had been agreed on Monday.", "Armed clash"
     )
+    # a pronoun taking up the doer joins steps of one attack, not a killing after a capture
+    assert _dropped(
+        nlp, "Ten villagers were killed by the militia after they regained control of the village.", "Attack"
+    )
 
 
 @pytest.mark.parametrize(

@@ -342,3 +342,6 @@ def test_a_grenade_thrown_by_armed_men_is_still_a_grenade_event() -> None:
     assert subs == ["Grenade"]
     subs = [h.sub_event_type for h in classify_sentence("A car packed with explosives blew up near the mosque.")]
     assert subs == ["Remote explosive/landmine/IED"]
+    # "carried out" is no carrying
+    subs = [h.sub_event_type for h in classify_sentence("The bombing was carried out with explosives hidden in a van.")]
+    assert subs == ["Remote explosive/landmine/IED"]

@@ -536,7 +536,10 @@ def in_separate_clauses(
     again = {c.i for c in (own_clause(sentence, h) for h in same) if c is not None}
     if any(t is not None and t.i in again for t in theirs):
         return False
-    return not any(t is not None and _steps_of_one_act(mine, t) for t in theirs)
+    return not any(
+        t is not None and o.event_type == hit.event_type and _steps_of_one_act(mine, t)
+        for o, t in zip(others, theirs, strict=True)
+    )
 
 
 #: verbs of harm suffered: a clause of one with no doer tells an outcome ("two children died of
@@ -549,7 +552,9 @@ _PERSONAL = frozenset({"he", "she", "they", "it", "we"})
 
 def _steps_of_one_act(mine: Token, theirs: Token) -> bool:
     """Are two clauses, one an adverbial clause ("after ...", "before ...") of the other, the
-    steps of one act rather than two actions?
+    steps of one act rather than two actions? Asked only of triggers of one event type (two
+    weapons of one attack): a killing of civilians after a capture ("12 residents were killed by
+    government forces after they regained control of the town") stays two events.
 
     So when the overriding trigger's clause tells harm suffered without a doer and the other
     clause its cause ("a woman and a child died of suffocation after helicopters dropped explosive
