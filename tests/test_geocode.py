@@ -653,6 +653,8 @@ def test_a_places_own_name_beats_another_places_folded_alternate_name() -> None:
         ("Kurdish forces advanced on the town of Hole in the east of Hasakah.", True),
         ("Kurdish forces advanced on Hole town in the east of Hasakah.", True),
         ("Kurdish forces fell into a Hole near the front.", False),
+        # a word before "town of" describes the town
+        ("Kurdish forces reached the Hole town of the Hasakah plain.", False),
     ],
 )
 def test_a_common_word_the_text_calls_a_town_is_a_place(text: str, found: bool) -> None:

@@ -645,7 +645,8 @@ def _called_a_settlement(text: str, start: int, end: int) -> bool:
     if not nouns:
         return False
     before = re.search(rf"\b(?:{nouns})\s+of\s+(?:the\s+)?$", text[max(0, start - 30) : start], re.I)
-    after = re.match(rf"\s+(?:{nouns})\b", text[end : end + 20], re.I)
+    # "the Bosnian town of Srebrenica": a word before "town of" describes the town, names none
+    after = re.match(rf"\s+(?:{nouns})\b(?!\s+of\b)", text[end : end + 24], re.I)
     return bool(before or after)
 
 
