@@ -312,6 +312,10 @@ def test_a_trigger_in_its_own_clause_with_its_own_doer_is_another_action(nlp: An
     assert _dropped(
         nlp, "Rebels ambushed an army convoy near Hama after a ceasefire had been agreed on Monday.", "Armed clash"
     )
+    # a pronoun taking up the doer joins steps of one attack, not a killing after a capture
+    assert _dropped(
+        nlp, "Ten villagers were killed by the militia after they regained control of the village.", "Attack"
+    )
 
 
 @pytest.mark.parametrize(
@@ -323,6 +327,10 @@ def test_a_trigger_in_its_own_clause_with_its_own_doer_is_another_action(nlp: An
         ("Warplanes carried out strikes that released toxic gas over Khan Sheikhoun.", "Air/drone strike"),
         # the dropped trigger in a relative clause: background on a participant
         ("Hezbollah, which is fighting alongside the army, said the rebels had seized Zabadani.", "Armed clash"),
+        # harm suffered without a doer, and its cause in an "after" clause: one chemical attack
+        ("Two children died of suffocation after helicopters dropped barrels on the old quarter.", "Air/drone strike"),
+        # the "before" clause's pronoun takes up the first clause's doer: steps of one bombing
+        ("One of the attackers threw a grenade at the gate before he blew himself up.", "Grenade"),
     ],
 )
 def test_one_action_or_a_description_is_not_another_event(nlp: Any, text: str, sub: str) -> None:

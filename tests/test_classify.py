@@ -322,3 +322,26 @@ def test_a_sentence_about_what_pictures_show_of_the_aftermath_is_no_event(text: 
 )
 def test_harm_told_as_news_and_acts_shown_on_video_stay_events(text: str, sub: str) -> None:
     assert sub in [h.sub_event_type for h in classify_sentence(text)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Four of its fighters armed with rifles grenades and explosives took part in the assault on the base.",
+        "The attackers, carrying hand grenades and automatic weapons, stormed the court building.",
+    ],
+)
+def test_weapons_someone_is_armed_with_are_no_grenade_or_bomb_event(sentence: str) -> None:
+    # equipment told as a detail of the act the story reports, not a use of it
+    subs = {h.sub_event_type for h in classify_sentence(sentence)}
+    assert "Grenade" not in subs and "Remote explosive/landmine/IED" not in subs
+
+
+def test_a_grenade_thrown_by_armed_men_is_still_a_grenade_event() -> None:
+    subs = [h.sub_event_type for h in classify_sentence("Gunmen armed with rifles threw grenades at a checkpoint.")]
+    assert subs == ["Grenade"]
+    subs = [h.sub_event_type for h in classify_sentence("A car packed with explosives blew up near the mosque.")]
+    assert subs == ["Remote explosive/landmine/IED"]
+    # "carried out" is no carrying
+    subs = [h.sub_event_type for h in classify_sentence("The bombing was carried out with explosives hidden in a van.")]
+    assert subs == ["Remote explosive/landmine/IED"]

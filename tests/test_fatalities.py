@@ -234,3 +234,70 @@ def test_headline_lists_of_figures_keep_each_cue() -> None:
         25,
         "injured",
     )
+
+
+@pytest.mark.parametrize(
+    "sentence, counted",
+    [
+        ("Government air strikes killed 25 people, many of them children, in Douma on Friday.", 25),
+        ("The shelling of the market killed 12 civilians, a few women among them.", 12),
+        ("A car bomb in Azaz killed 40 people, most of whom were fighters of a rebel faction.", 40),
+        ("Activists said at least 200 people many of whom were civilians were killed in the raids.", 200),
+        ("Rescuers pulled more than 50 bodies from the rubble, many with shrapnel wounds.", 50),
+        ("At least 30 fighters were killed in the ambush, several of them foreigners.", 30),
+    ],
+)
+def test_a_share_of_a_counted_figure_is_no_figure_of_its_own(sentence: str, counted: int) -> None:
+    # "many of them children" says who the 25 were, not how many: ACLED codes the counted figure,
+    # never the vague-quantity convention (10) of the share
+    claims = [c for c in _claims(sentence) if c.kind == "killed"]
+    assert [c.low for c in claims] == [counted]
+    assert acled_fatalities(claims) == counted
+
+
+def test_a_counted_share_is_a_part_of_the_figure() -> None:
+    claims = _claims("The strike on the school killed 25 people, five of them children.")
+    assert [(c.low, c.victims, c.qualifier) for c in claims] == [
+        (25, "people", None),
+        (5, "children", "including"),
+    ]
+    assert acled_fatalities(claims) == 25
+    claims = _claims("Mortar fire killed 12 civilians, two women among them, in the old city.")
+    assert [(c.low, c.qualifier) for c in claims] == [(12, None), (2, "including")]
+
+
+def test_vague_quantities_standing_alone_keep_the_acled_conventions() -> None:
+    # no counted figure before them: the share is the only figure the report gives
+    assert _summary("Rebels said several of them were killed in the clashes.") == [
+        (10, 10, 10, "killed", None, "several")
+    ]
+    assert _summary("The bombing killed dozens of people and wounded tens of others.") == [
+        (12, 12, 12, "killed", "people", "dozens of"),
+        (10, 10, 10, "injured", "people", "tens of"),
+    ]
+    assert _summary("Hundreds were killed when the regime shelled the town.")[0][:4] == (100, 100, 100, "killed")
+    # a later vague figure with a cue of its own is another figure, of another kind
+    assert [(c.low, c.kind) for c in _claims("Troops killed 15 militants and injured dozens of them.")] == [
+        (15, "killed"),
+        (12, "injured"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence, figures",
+    [
+        # the agent of a passive cue, and a vague quantity of things, count no victims
+        ("Some 14 people were killed by dozens of shells that hit the old city.", [14]),
+        # a bare vague quantity that is the subject of a verb of its own
+        ("At least four people were killed and many suffered breathing problems after the attack.", [4]),
+        # past an earlier figure, another verb's object is not the first cue's
+        ("The mortar landed on a school killing two children and burning many others.", [2]),
+        ("The offensive began on Monday killing 40 soldiers and expelling many others from the town.", [40]),
+    ],
+)
+def test_vague_quantities_that_count_no_dead(sentence: str, figures: list[int]) -> None:
+    assert [c.low for c in _claims(sentence) if c.kind == "killed"] == figures
+
+
+def test_coordinated_figures_of_one_cue_are_all_kept() -> None:
+    assert [c.low for c in _claims("The strikes killed two children and three women in Ariha.")] == [2, 3]

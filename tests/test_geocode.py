@@ -645,3 +645,27 @@ def test_a_places_own_name_beats_another_places_folded_alternate_name() -> None:
     for spelling in ("Daraa", "Deraa", "Dar'a"):
         found = resolve(spelling)
         assert found is not None and found.admin1 == "Daraa"
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Kurdish forces advanced on the town of Hole in the east of Hasakah.", True),
+        ("Kurdish forces advanced on Hole town in the east of Hasakah.", True),
+        ("Kurdish forces fell into a Hole near the front.", False),
+        # a word before "town of" describes the town
+        ("Kurdish forces reached the Hole town of the Hasakah plain.", False),
+    ],
+)
+def test_a_common_word_the_text_calls_a_town_is_a_place(text: str, found: bool) -> None:
+    # "Hole" (a village in Hasakah) is a common English word and no big place: only "the town
+    # of Hole" or "Hole town" makes it one
+    assert ("Hole" in [m.text for m in find_place_mentions(text)]) is found
+
+
+def test_mare_called_a_town_or_city_is_the_aleppo_town() -> None:
+    for text in ("IS shelled Mare city with toxic gas.", "Rebels held the town of Mare against IS."):
+        mentions = [m for m in find_place_mentions(text) if m.text == "Mare"]
+        assert mentions, text
+        place = locate_event(text, 0, len(text), 0, mentions, "s1")
+        assert place is not None and place.admin1 == "Aleppo", text

@@ -637,6 +637,19 @@ def _common_english(run: Sequence[tuple[int, int, str]], cands: Sequence[tuple[G
     return _zipf(phrase) >= float(_cues().get("common_phrase_zipf", limit))
 
 
+def _called_a_settlement(text: str, start: int, end: int) -> bool:
+    """Does the text call the word at ``start:end`` a town, city or village ("the town of Mare",
+    "Mare city", "the village of Hope")? Then a capitalised common English word is a place name
+    even when none of its candidates is a big place (cue list ``settlement_nouns``)."""
+    nouns = "|".join(re.escape(n) for n in _cues().get("settlement_nouns", []))
+    if not nouns:
+        return False
+    before = re.search(rf"\b(?:{nouns})\s+of\s+(?:the\s+)?$", text[max(0, start - 30) : start], re.I)
+    # "the Bosnian town of Srebrenica": a word before "town of" describes the town, names none
+    after = re.match(rf"\s+(?:{nouns})\b(?!\s+of\b)", text[end : end + 24], re.I)
+    return bool(before or after)
+
+
 @functools.lru_cache(maxsize=100_000)
 def _zipf(word: str) -> float:
     """How common a word is in English text (wordfreq's Zipf scale: 3 = once per million words)."""
@@ -831,7 +844,9 @@ def _scan(text: str, gaz: Gazetteer) -> list[_Span]:
             cands = gaz.candidates(surface, fuzzy=False)
             if not cands:
                 continue
-            if _common_english(run, cands) or _inside_name(text, toks, i, i + n, cands):
+            if (_common_english(run, cands) and not _called_a_settlement(text, s, e)) or _inside_name(
+                text, toks, i, i + n, cands
+            ):
                 continue
             exact = cands[0][1] >= ALIAS_MATCH
             if n == 1 and not exact and _sentence_initial(text, s):

@@ -534,7 +534,55 @@ def in_separate_clauses(
     if any(t is None or t.i == mine.i or _nested(t, mine) for t in theirs):
         return False
     again = {c.i for c in (own_clause(sentence, h) for h in same) if c is not None}
-    return not any(t is not None and t.i in again for t in theirs)
+    if any(t is not None and t.i in again for t in theirs):
+        return False
+    return not any(
+        t is not None and o.event_type == hit.event_type and _steps_of_one_act(mine, t)
+        for o, t in zip(others, theirs, strict=True)
+    )
+
+
+#: verbs of harm suffered: a clause of one with no doer tells an outcome ("two children died of
+#: suffocation", "three people were killed")
+_HARM_LEMMAS = frozenset(
+    {"die", "kill", "injure", "wound", "suffocate", "choke", "perish", "succumb", "poison", "hurt"}
+)
+_PERSONAL = frozenset({"he", "she", "they", "it", "we"})
+
+
+def _steps_of_one_act(mine: Token, theirs: Token) -> bool:
+    """Are two clauses, one an adverbial clause ("after ...", "before ...") of the other, the
+    steps of one act rather than two actions? Asked only of triggers of one event type (two
+    weapons of one attack): a killing of civilians after a capture ("12 residents were killed by
+    government forces after they regained control of the town") stays two events.
+
+    So when the overriding trigger's clause tells harm suffered without a doer and the other
+    clause its cause ("a woman and a child died of suffocation after helicopters dropped explosive
+    barrels": one chemical attack delivered by helicopter), or when the adverbial clause's subject
+    is a pronoun taking up the other's doer ("one of the bombers used a hand grenade ... before he
+    detonated his explosive device": one suicide bombing), as a second verb sharing one subject
+    is ("retook the town and used chlorine"). A clause with a doer of its own named anew stays
+    another action ("shortly after the army took X, reports of chemical attacks appeared")."""
+    if mine.dep_ == "advcl" and mine.head.i == theirs.i:
+        sub = mine
+    elif theirs.dep_ == "advcl" and theirs.head.i == mine.i:
+        sub = theirs
+    else:
+        return False
+    if _harm_without_doer(theirs):
+        return True
+    subjects = [c for c in sub.children if c.dep_ in _SUBJ]
+    return bool(subjects) and all(c.lower_ in _PERSONAL for c in subjects)
+
+
+def _harm_without_doer(clause: Token) -> bool:
+    """A clause of harm suffered: "died of suffocation", "were killed" with no "by" agent."""
+    if clause.lemma_.lower() not in _HARM_LEMMAS:
+        return False
+    deps = {c.dep_ for c in clause.children}
+    if "agent" in deps:
+        return False
+    return "nsubjpass" in deps or clause.lemma_.lower() in {"die", "perish", "suffocate", "choke", "succumb"}
 
 
 #: clauses that describe a noun (relative, participle) rather than tell an action of their own

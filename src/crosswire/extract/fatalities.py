@@ -145,6 +145,8 @@ class CasualtyTerms:
     cumulative: tuple[str, ...]
     cumulative_patterns: tuple[re.Pattern[str], ...]
     non_person: frozenset[str]
+    share_words: tuple[tuple[str, ...], ...] = ()
+    partitive: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -182,6 +184,10 @@ def terms() -> CasualtyTerms:
             cumulative=tuple(c.lower() for c in merged["cumulative_cues"]),
             cumulative_patterns=tuple(re.compile(p, re.I) for p in merged.get("cumulative_patterns", [])),
             non_person=frozenset(v.lower() for v in merged["non_person_units"]),
+            share_words=tuple(
+                sorted((tuple(w.lower().split()) for w in merged.get("share_words", [])), key=len, reverse=True)
+            ),
+            partitive=frozenset(v.lower() for v in merged.get("partitive_pronouns", [])),
         )
     except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
         raise DataFileError(f"casualty_terms.json malformed: {exc}", "CW303") from exc
@@ -280,6 +286,7 @@ class _Figure:
     start_tok: int  # first token of the figure (qualifier included)
     qty_tok: int  # first token of the quantity itself
     end_tok: int  # one past the last token of the quantity (victim noun excluded)
+    vague: bool = False  # an ACLED-convention quantity ("dozens of", "several"), not a count
 
 
 @functools.cache
@@ -315,7 +322,7 @@ def _figure_at(toks: list[_Tok], i: int) -> _Figure | None:
     if vn:
         value = t.vague[" ".join(x.low for x in toks[j : j + vn])]
         return _Figure(
-            value, value, value, qualifier or " ".join(x.low for x in toks[j : j + vn]), i, j, j + vn
+            value, value, value, qualifier or " ".join(x.low for x in toks[j : j + vn]), i, j, j + vn, True
         )
     a = _number_value(toks, j)
     after_prep = j > 0 and toks[j - 1].low in _PREPS | {"against", "than"}  # "killed by a militant"
@@ -418,6 +425,98 @@ def _object_figure(toks: list[_Tok], i: int) -> bool:
     while k < len(toks) and toks[k].low in _AUX:
         k += 1
     return k >= len(toks) or _cue_kind(toks, k) is None
+
+
+_JOINERS = {",", "-", "–", "—", "("}
+
+
+def _share_clause(toks: list[_Tok], k: int) -> int | None:
+    """One past a partitive share phrase starting at token ``k`` (after a comma or dash), if any:
+    "many of them children", "most of whom were civilians", "five of them", "a few women among
+    them". It points back at the figure before it, so it is part of that figure's noun phrase."""
+    t = terms()
+    while k < len(toks) and toks[k].low in _JOINERS:
+        k += 1
+    if k >= len(toks):
+        return None
+    n = _match_seq(toks, k, t.share_words)
+    if not n:
+        fig = _figure_at(toks, k)
+        if fig is None:
+            return None
+        n = fig.end_tok - k
+    j = k + n
+    if j + 1 < len(toks) and toks[j].low == "of" and toks[j + 1].low in t.partitive:
+        j += 2
+        while j < len(toks) and toks[j].low in _AUX:
+            j += 1
+        victim = _victim_at(toks, j, limit=3)
+        return victim[1] + 1 if victim else j
+    victim = _victim_at(toks, j, limit=3)
+    if victim and victim[1] + 2 < len(toks) and toks[victim[1] + 1].low == "among":
+        if toks[victim[1] + 2].low in t.partitive:
+            return victim[1] + 3
+    return None
+
+
+def _share_of_previous(
+    toks: list[_Tok], fig: _Figure, victim: tuple[str, int] | None, last_end: int
+) -> tuple[bool, int] | None:
+    """Is the figure a share of the counted figure just before it, and does it count a part?
+
+    Right after a figure (nothing but a comma or dash between), "many of them children", "most
+    of whom were civilians", "a few women among them" and "many with gunshot wounds" say who the
+    counted dead were, not how many: ACLED codes the counted figure, so such a vague quantity is
+    no figure of its own ((False, end)). A number in the same place ("five of them children",
+    "two women among them") counts a part of the figure, like "including five children"
+    ((True, end)). None when the figure is not such a share."""
+    if last_end < 0 or fig.start_tok < last_end:
+        return None
+    if any(toks[x].low not in _JOINERS for x in range(last_end, fig.start_tok)):
+        return None
+    end = _share_clause(toks, fig.start_tok)
+    if end is not None:
+        return (not fig.vague, end)
+    if not fig.vague:
+        return None
+    e = fig.end_tok
+    if e < len(toks) and toks[e].low in {"with", "in"}:  # "50 bodies, many with gunshot wounds"
+        return (False, e)
+    if victim is not None and fig.start_tok > last_end:  # "25 people, many children"
+        return (False, victim[1] + 1)
+    return None
+
+
+#: "-ing" words that are no verb of a new clause between a cue and its figure
+_NOT_VERBS_ING = {"including", "according", "during", "morning", "evening", "building", "buildings"}
+
+
+def _new_verb_between(toks: list[_Tok], a: int, b: int) -> bool:
+    """Is there a gerund that is no casualty cue between tokens ``a`` and ``b``? Past an earlier
+    figure, "killing two children burning many civilians", "killing 40 soldiers and expelling many
+    others": the later figure is that verb's object, not the first cue's."""
+    for x in range(a, b):
+        w = toks[x].low
+        if w.endswith("ing") and len(w) > 4 and w not in _NOT_VERBS_ING and _cue_kind(toks, x) is None:
+            return True
+    return False
+
+
+def _not_a_count(toks: list[_Tok], fig: _Figure, victim: tuple[str, int] | None) -> bool:
+    """A quantity a cue before it does not count: the agent of a passive cue ("killed by dozens of
+    shells"), a vague quantity of things ("dozens of shells", "hundreds of rockets"), or a bare
+    vague quantity that is the subject of a verb of its own ("many suffered breathing problems",
+    "several fled"): ACLED's vague-number conventions apply to counts of people only."""
+    t = terms()
+    s, e = fig.start_tok, fig.end_tok
+    if s >= 2 and toks[s - 1].low == "by" and _cue_kind(toks, s - 2) is not None:
+        return True
+    if not fig.vague or victim is not None:
+        return False
+    if toks[e - 1].low == "of" and e < len(toks) and toks[e].low in t.non_person:
+        return True
+    nxt = toks[e].low if e < len(toks) else ""
+    return nxt.endswith("ed") and nxt not in _AUX and _cue_kind(toks, e) is None
 
 
 def is_cumulative(sentence: str) -> bool:
@@ -653,6 +752,7 @@ def find_fatality_claims(
     toks = _tokens(sentence)
     low = [t.low for t in toks]
     out: list[FatalityClaim] = []
+    last_end = -1  # one past the last token (victim included) of the last figure kept
     i = 0
     while i < len(toks):
         fig = _figure_at(toks, i)
@@ -660,6 +760,10 @@ def find_fatality_claims(
             i += 1
             continue
         victim = _victim_at(toks, fig.end_tok)
+        share = _share_of_previous(toks, fig, victim, last_end)
+        if share is not None and not share[0]:
+            i = max(i + 1, share[1])  # "killed 25 people, many of them children": who, not how many
+            continue
         nxt = toks[victim[1] + 1].low if victim and victim[1] + 1 < len(toks) else ""
         prev = low[fig.start_tok - 1] if fig.start_tok > 0 else ""
         if victim and nxt in terms().reporting and nxt != "according" and prev in terms().victims:
@@ -676,6 +780,9 @@ def find_fatality_claims(
         after = victim[1] + 1 if victim else fig.end_tok
         # "50 fighters were killed", "12 dead", "dozens more injured", "five of the dead"
         k = after
+        shared = _share_clause(toks, k) if victim else None
+        if shared is not None:
+            k = shared  # "200 people, most of whom were civilians, were killed": the cue is beyond
         if k < len(toks) and toks[k].low in {"including", "among"}:  # skip "including 24 civilians"
             k1 = k + 1 + (k + 1 < len(toks) and toks[k + 1].low in {"them", "whom"})
             sub = _figure_at(toks, k1)
@@ -691,14 +798,19 @@ def find_fatality_claims(
         cue = _cue_kind(toks, k) if k < len(toks) and not kinds and toks[k].low not in _ACTIVE else None
         if cue and victim and _object_figure(toks, k + cue[1]):
             cue = None  # "... three citizens injured two others": the verb of the next figure
+        cue_end = -1
         if cue and (victim or k == fig.end_tok or toks[k].low in {"dead", "killed", "injured", "wounded"}):
             kinds.append(cue[0])
-        if not kinds:
+            if shared is None:
+                cue_end = k + cue[1]  # "50 bodies", "12 were killed": the figure's phrase ends here
+        if not kinds and not _not_a_count(toks, fig, victim):
             # "killed at least 32 people", "killing and wounding dozens", "the death toll reached 112"
             for back in range(1, 16):
                 j = fig.start_tok - back
                 if j < 0 or low[j] in _BOUNDARY:
                     break
+                if j < last_end and _new_verb_between(toks, last_end, fig.start_tok):
+                    break  # "killing two children, burning many civilians": another verb's object
                 c = _cue_kind(toks, j)
                 if c is None:
                     continue
@@ -714,7 +826,7 @@ def find_fatality_claims(
                         kinds.append(c2[0])
                 break
         before = " ".join(low[max(0, fig.start_tok - 2) : fig.start_tok])
-        subset = any(before.endswith(s) for s in _SUBSET)
+        subset = any(before.endswith(s) for s in _SUBSET) or share is not None
         if not kinds and subset and out:
             # "killed 19 people on Tuesday including six children": a part of the figure before
             kinds.append(out[-1].kind)
@@ -764,7 +876,9 @@ def find_fatality_claims(
                     evidence=ev,
                 )
             )
-        i = max(i + 1, (victim[1] + 1) if victim else fig.end_tok)
+        last_end = (victim[1] + 1) if victim else fig.end_tok
+        i = max(i + 1, last_end)
+        last_end = max(last_end, cue_end)
     return out
 
 
