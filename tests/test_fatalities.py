@@ -301,3 +301,11 @@ def test_vague_quantities_that_count_no_dead(sentence: str, figures: list[int]) 
 
 def test_coordinated_figures_of_one_cue_are_all_kept() -> None:
     assert [c.low for c in _claims("The strikes killed two children and three women in Ariha.")] == [2, 3]
+
+
+def test_a_vague_quantity_sets_the_toll_only_when_no_figure_is_a_count() -> None:
+    # "tens" is ACLED's 10 for a count nobody gives; beside a count, the count is the toll
+    claims = _claims("Tens of people were killed in the shelling of the market, and 14 of the dead were children.")
+    assert any(c.vague and c.low == 10 for c in claims) and any(not c.vague and c.low == 14 for c in claims)
+    assert acled_fatalities(claims) == 14
+    assert acled_fatalities(_claims("Dozens of people were killed in the shelling of the market.")) == 12

@@ -160,6 +160,8 @@ class FatalityClaim:
     victims: str | None  # civilians | children | soldiers | fighters | people | None
     qualifier: str | None  # "at least", "about", "more than", "dozens" ...
     evidence: Evidence | None = None
+    # an ACLED-convention value of a vague quantity ("dozens" = 12, "several" = 10), not a count
+    vague: bool = False
 
 
 @dataclass(frozen=True)

@@ -874,6 +874,7 @@ def find_fatality_claims(
                     victims=victim[0] if victim else None,
                     qualifier=qualifier,
                     evidence=ev,
+                    vague=fig.vague,
                 )
             )
         last_end = (victim[1] + 1) if victim else fig.end_tok
@@ -885,7 +886,13 @@ def find_fatality_claims(
 def acled_fatalities(claims: Sequence[FatalityClaim]) -> int:
     """ACLED's fatalities: the most conservative killed figure reported (0 when none).
 
-    Sub-figures ("including 24 civilians") are parts of another figure and never the total.
+    Sub-figures ("including 24 civilians") are parts of another figure and never the total. A
+    vague quantity's conventional value ("tens" = 10, "dozens" = 12) stands in for a count no
+    report gives, so it counts only when no figure of the event is a count: "tens killed" beside
+    "14 of the dead" is the 14, not 10.
     """
-    killed = [c.low for c in claims if c.kind == "killed" and not (c.qualifier or "").startswith("including")]
-    return min(killed) if killed else 0
+    killed = [c for c in claims if c.kind == "killed" and not (c.qualifier or "").startswith("including")]
+    counted = [c.low for c in killed if not c.vague]
+    if counted:
+        return min(counted)
+    return min((c.low for c in killed), default=0)
