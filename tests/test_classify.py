@@ -345,3 +345,36 @@ def test_a_grenade_thrown_by_armed_men_is_still_a_grenade_event() -> None:
     # "carried out" is no carrying
     subs = [h.sub_event_type for h in classify_sentence("The bombing was carried out with explosives hidden in a van.")]
     assert subs == ["Remote explosive/landmine/IED"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Homs has been split between government and rebel-held districts"
+        " since shortly after fighting began there in mid-2012.",
+        "The old city has been divided between the army and rebels since mid-2013.",
+        "Kurdish fighters and jihadists have been fighting for control of the border towns for years.",
+        "The war that has killed more than 300,000 people since 2011 shows no sign of ending.",
+        "The conflict in Syria which began with the repression of anti-government protests"
+        " has killed more than 250000 people.",
+        "More than 220000 people have been killed in Syria"
+        " since the conflict began with anti-government protests in March 2011.",
+    ],
+)
+def test_a_lasting_situation_or_the_wars_toll_is_no_event(text: str) -> None:
+    assert classify_sentence(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "sub"),
+    [
+        (
+            "In April 2014 helicopters dropped barrels of chlorine gas on Talmenes, killing three people.",
+            "Chemical weapon",
+        ),
+        ("Government war planes struck Douma on Sunday and have killed around 30 civilians.", "Air/drone strike"),
+        ("Rebels and troops have been fighting in Zabadani since Monday.", "Armed clash"),
+    ],
+)
+def test_a_dated_incident_beside_background_words_stays_an_event(text: str, sub: str) -> None:
+    assert [h.sub_event_type for h in classify_sentence(text)][:1] == [sub]

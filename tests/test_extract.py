@@ -490,3 +490,18 @@ def test_a_place_word_in_an_armed_groups_name_does_not_place_its_attack() -> Non
     text = "Hayat Tahrir al-Sham fighters shelled army positions on Monday, a military source said."
     ((_, evs, _, _),) = extract_stories([_story(text, "hts")])
     assert evs and all(e.place is None for e in evs)  # "Hayat" is also a village in Latakia
+
+
+def test_a_recalled_earlier_attack_lends_its_date_to_no_undated_report() -> None:
+    text = (
+        "Published March 22 2017 Five pupils were killed in Homs on Tuesday, state media said. "
+        "The rocket fire hit two districts of Homs with one of the attacks striking a primary school. "
+        "Recently on March 2 state media said three people had been killed in rebel shelling of a school in Homs."
+    )
+    events = extract_stories([_story(text, "rc")])[0][1]
+    shelling = {e.evidence["trigger"].sentence.split()[0]: e for e in events
+                if e.sub_event_type == "Shelling/artillery/missile attack"}
+    assert set(shelling) == {"The", "Recently"}  # two attacks, not one
+    assert shelling["The"].event_date != "2017-03-02"
+    assert shelling["Recently"].event_date == "2017-03-02"
+    assert shelling["Recently"].evidence["event_date"].text == "March 2"

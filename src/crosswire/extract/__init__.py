@@ -66,6 +66,7 @@ class _Draft:
     event_date: str | None
     time_precision: int
     date_own: bool  # the date came from the event's own sentence (not inherited)
+    recalled: bool = False  # its sentence opens by recalling an earlier event ("Recently on October 13")
     claims: list[FatalityClaim] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
     key: str = ""
@@ -305,7 +306,7 @@ def _coordinated_pairs(
 def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     """The events and claims one story reports."""
     from crosswire import geocode
-    from crosswire.extract import claims, classify
+    from crosswire.extract import claims, classify, salience
 
     story = annotated.story
     text = story.text
@@ -376,6 +377,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                     event_date=iso,
                     time_precision=precision,
                     date_own=date_own,
+                    recalled=date_own and salience.is_recalled(sent.text),
                     key=f"{story.story_id}:{hit.start}:{hit.end}{suffix}",
                     distinct=bool(pairs),
                     alleged=alleged,
@@ -496,6 +498,17 @@ def _merge_actor1(target: _Draft, d: _Draft) -> None:
         target.evidence.pop("actor1", None)
 
 
+def _dates_agree(a: _Draft, b: _Draft) -> bool:
+    """May two reports be one event by their dates? Two own dates must lie within a day. A report
+    whose sentence opens by recalling an earlier event ("Recently on October 13 four people had
+    been killed in rebel shelling of a school") is that event on its own date: it is not the
+    story's undated report ("The rocket fire hit a school"), which would otherwise take its date,
+    unless that report's date, inherited or the publication's, is within a day of it."""
+    if a.date_own and b.date_own or a.recalled or b.recalled:
+        return abs(_days(a.event_date, b.event_date)) <= 1
+    return True
+
+
 def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
     """Merge hits that describe the same event into the first (most specific) report of it."""
     out: list[_Draft] = []
@@ -508,7 +521,7 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
                 sentences[d.sentence_index].text, d.hit, sentences[d.sentence_index].start
             )
             same_sentence = d.sentence_index == prev.sentence_index and same_type
-            date_ok = not (d.date_own and prev.date_own) or abs(_days(d.event_date, prev.event_date)) <= 1
+            date_ok = _dates_agree(prev, d)
             if not date_ok or not _place_compatible(prev.place, d.place) or not _actors_compatible(prev, d):
                 continue
             # the same kind of event at a compatible place and date is the same event told again

@@ -6,7 +6,8 @@ Two news conventions put another event before the main one:
   Idlib on September 10 2016.", "... on Monday (AFP photo)"): present tense, closed by the
   picture's full date or a photo credit;
 * an earlier event given as a reference point ("... just hours after a chemical attack in Khan
-  Sheikhun", "days after the bombing of ..."): it happened, but it is not what the story reports.
+  Sheikhun", "days after the bombing of ..."): it happened, but it is not what the story reports;
+  so is one a sentence opens by recalling ("Recently on October 13 ...", "Last month ...").
 
 The cues are data (``data/salience_cues.json``). :func:`crosswire.extract.main_event` passes over
 such events when the story has another; :func:`segment` also tells the geocoder where a
@@ -30,6 +31,7 @@ class SalienceCues:
     caption_verbs: re.Pattern[str]
     caption_verb_window: int
     earlier_event_before: tuple[re.Pattern[str], ...]
+    recalled_opening: tuple[re.Pattern[str], ...] = ()
 
 
 @functools.cache
@@ -44,6 +46,9 @@ def cues() -> SalienceCues:
             caption_verb_window=int(str(merged.get("caption_verb_window", 15))),
             earlier_event_before=tuple(
                 re.compile(str(p), re.I) for p in merged["earlier_event_before"]
+            ),
+            recalled_opening=tuple(
+                re.compile(str(p), re.I) for p in merged.get("recalled_event_opening", [])
             ),
         )
     except (KeyError, TypeError, re.error) as exc:
@@ -83,6 +88,12 @@ def is_caption(sentence: str, pos: int) -> bool:
     tail = seg.rstrip(" .)\"'")[-24:]
     last = find_date(tail)
     return last is not None and last[2] >= len(tail) - 1
+
+
+def is_recalled(sentence: str) -> bool:
+    """Does the sentence open by recalling an earlier event ("Recently on October 13 ...",
+    "Last month ...")? What it reports is that earlier event, on its own date."""
+    return any(rx.search(sentence) for rx in cues().recalled_opening)
 
 
 def is_earlier_event(sentence: str, pos: int) -> bool:
