@@ -505,3 +505,14 @@ def test_a_recalled_earlier_attack_lends_its_date_to_no_undated_report() -> None
     assert shelling["The"].event_date != "2017-03-02"
     assert shelling["Recently"].event_date == "2017-03-02"
     assert shelling["Recently"].evidence["event_date"].text == "March 2"
+
+
+def test_a_sentence_of_the_wars_sum_lends_no_figure_to_the_event_before_it() -> None:
+    text = (
+        "Government forces retook the village of Tal Rifaat north of Aleppo on Sunday, state media said. "
+        "Hundreds of thousands of people have been killed since the war began in 2011."
+    )
+    ((_, evs, _, _),) = extract_stories([_story(text, "sum")])
+    (retake,) = [e for e in evs if e.sub_event_type == "Government regains territory"]
+    assert retake.fatalities == 0 and not retake.fatality_claims
+    assert "since the war began" not in (retake.notes or "")

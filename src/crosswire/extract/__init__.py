@@ -432,7 +432,16 @@ def _depicts(text: str) -> bool:
 
 
 def _continues(sent: Sentence, hits: Sequence[Any], hit: Any, iso: str | None, pub: DateInfo) -> bool:
-    """Does the next sentence go on about the same event (and so may carry its figures)?"""
+    """Does the next sentence go on about the same event (and so may carry its figures)?
+
+    Not a sentence of the war's history or sum, which the classifier silences as background
+    ("more than 300,000 people have been killed since the war began in 2011"): its figure is
+    no part of the event's toll.
+    """
+    from crosswire.extract import classify
+
+    if not hits and classify.is_background(sent.text):
+        return False
     own = [d for d in dates.find_dates(sent.text, pub) if d.iso]
     if own and (iso is None or all(abs(_days(d.iso, iso)) > 1 for d in own if d.iso)):
         return False  # a dated sentence about another day (or the event has none): another event

@@ -548,6 +548,14 @@ def _non_event_scores(tax: _Taxonomy, sentence: str) -> dict[str, float]:
     return {c: s + 0.5 * (len(counts[c]) - 1) for c, s in scores.items()}
 
 
+def is_background(text: str) -> bool:
+    """Does a sentence tell the war's history or its sum: a cue of a non-event whose ``scope`` is
+    its sentence (BACKGROUND: "since the conflict began in 2011", "the war has killed more than
+    300,000 people")? Extraction does not let such a sentence go on about an event."""
+    tax = _tax()
+    return any(code in tax.sentence_scoped for code in _non_event_scores(tax, text))
+
+
 @dataclass(frozen=True)
 class _Scored:
     code: str
