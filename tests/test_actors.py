@@ -286,6 +286,21 @@ def test_read_roles_tells_whether_the_act_is_an_accused_one(nlp: Any) -> None:
     assert not read_roles((0, 60), classify_sentence("Turkey accused the YPG of shelling the town.")[0], []).alleged
 
 
+def test_a_phrase_verb_of_accusation_needs_all_its_words(nlp: Any) -> None:
+    from crosswire.extract.actors import _is_accusation
+    from crosswire.extract.claims import _lexicon
+
+    # the lexicon's phrases by their first word, read once per lexicon
+    assert frozenset({"responsible"}) in _lexicon().phrase_rests[("hold", "accusation")]
+    text = "The opposition held the Syrian army responsible for the chlorine attack on Sarmin."
+    a1, _, _, hit = roles(nlp, text)
+    assert canon(a1) == "Military Forces of Syria"
+    assert is_accused_act(nlp(text)[:], hit)
+    # "hold" without "responsible" accuses no one
+    doc = nlp("Rebel leaders held talks in Geneva on Monday.")
+    assert not any(_is_accusation(t) for t in doc if t.lemma_ == "hold")
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -690,11 +690,11 @@ def _is_accusation(v: Token) -> bool:
     lex = claims._lexicon()
     if lex.verb_type.get(v.lemma_) == "accusation":
         return True
+    rests = lex.phrase_rests.get((v.lemma_, "accusation"))
+    if not rests:
+        return False  # no phrase of accusation begins with this verb: its subtree is not read
     words = {t.lemma_.lower() for t in v.subtree}
-    return any(
-        kind == "accusation" and phrase.split()[0] == v.lemma_ and set(phrase.split()[1:]) <= words
-        for phrase, kind in lex.phrase_verbs.items()
-    )
+    return any(rest <= words for rest in rests)
 
 
 def is_accused_act(sentence: Span, hit: TypeHit) -> bool:

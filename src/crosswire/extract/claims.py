@@ -97,6 +97,18 @@ class ClaimLexicon:
         return _cue_regex(tuple(sorted(self.verb_type)))
 
     @cached_property
+    def phrase_rests(self) -> dict[tuple[str, str], tuple[frozenset[str], ...]]:
+        """(first word, claim type) -> the other words of each phrase verb of that type that
+        begins so ("hold responsible": ``("hold", "accusation") -> ({"responsible"},)``), so
+        that a verb is matched against the phrases it can begin, not against every phrase."""
+        out: dict[tuple[str, str], list[frozenset[str]]] = {}
+        for phrase, ctype in self.phrase_verbs.items():
+            words = phrase.split()
+            if words:
+                out.setdefault((words[0], ctype), []).append(frozenset(words[1:]))
+        return {k: tuple(v) for k, v in out.items()}
+
+    @cached_property
     def any_cue(self) -> dict[str, re.Pattern[str]]:
         """Claim type -> one pattern that matches where any of its content cues does (as
         :func:`_word`), so that :meth:`_StoryClaims.claim_type` tries the cues one by one only
