@@ -491,6 +491,12 @@ def _trigger_token(sentence: Span, hit: TypeHit) -> Token | None:
 _CLAUSE_SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 
 
+def _heads_clause(tok: Token) -> bool:
+    """Whether ``tok`` heads a clause of its own: it has a subject of its own, or it is the
+    sentence's root. A word below it belongs to its clause, never to one above it."""
+    return tok.head.i == tok.i or any(c.dep_ in _CLAUSE_SUBJ for c in tok.children)
+
+
 def own_clause(sentence: Span, hit: TypeHit) -> Token | None:
     """The head of the clause a trigger belongs to: the nearest word at or above the trigger
     that has a subject of its own ("took" in "after the army took control over X", "appeared"
@@ -501,7 +507,7 @@ def own_clause(sentence: Span, hit: TypeHit) -> Token | None:
     if cur is None:
         return None
     for _ in range(len(sentence)):
-        if any(c.dep_ in _CLAUSE_SUBJ for c in cur.children) or cur.head.i == cur.i:
+        if _heads_clause(cur):
             return cur
         cur = cur.head
     return cur
@@ -718,7 +724,7 @@ def _accusation_over(tok: Token) -> Token | None:
     head = _phrase_head(tok)
     path: list[Token] = []
     for _ in range(len(tok.doc)):
-        if child.head.i == child.i or any(c.dep_ in _CLAUSE_SUBJ for c in child.children):
+        if _heads_clause(child):
             return None
         if child.dep_ in _OTHER_CLAUSE:
             return None
@@ -1072,7 +1078,8 @@ def _elsewhere(sentence: Span, m: Mention, tok: Token) -> bool:
     if word.dep_ not in _SUBJ | _PASS_SUBJ | _OBJ:
         return False
     verb = word.head
-    if verb.dep_ not in _SUBORDINATE or not any(c.dep_ in _CLAUSE_SUBJ for c in verb.children):
+    # a subordinate clause (never the root) with a subject of its own
+    if verb.dep_ not in _SUBORDINATE or not _heads_clause(verb):
         # a reported clause may well name the doer ('"The regime has committed crimes," he said,
         # citing sexual assault ...')
         return False
