@@ -921,6 +921,8 @@ class _StoryClaims:
         self.prev: Sentence | None = None  # the sentence before the one being read
         self.named: list[_Speaker] = []
         self.claims: list[Claim] = []
+        #: :meth:`speaker_before`'s answers for the sentence being parsed, by (verb, offset)
+        self.before: dict[tuple[int, int], _Speaker | None] = {}
 
     def speaker_actor(self, start: int, end: int) -> str | None:
         """The listed actor named in the speaker phrase; a country speaking is its government
@@ -1159,7 +1161,22 @@ class _StoryClaims:
         stands right before the verb. The phrase runs back over names, speaker nouns, their
         modifiers, 'and' and the small words of names and titles ('head of the ...') up to an
         article; where it runs into the report instead ('... in the town of Khan Sheikhoun
-        activists said', '... of divided Aleppo city state media said') only its sure words count."""
+        activists said', '... of divided Aleppo city state media said') only its sure words count.
+
+        :meth:`parsed` may ask several times for one verb (a counted subject, a subject joined
+        across a clause, a verb left without one, two subjects, no subject, no content): the phrase
+        is read once per sentence, and each asking remembers the speaker as :meth:`phrase_speaker`
+        does."""
+        key = (verb.i, off)
+        if key not in self.before:
+            self.before[key] = self.read_speaker_before(verb, off)
+        sp = self.before[key]
+        if sp is not None:
+            self.remember(sp)
+        return sp
+
+    def read_speaker_before(self, verb: Any, off: int) -> _Speaker | None:
+        """:meth:`speaker_before`'s phrase, read from the parse (not remembered)."""
         doc = verb.doc
         stop = verb.i
         while stop > 0 and doc[stop - 1].dep_ == "advmod" and doc[stop - 1].head.i == verb.i:
@@ -1175,7 +1192,7 @@ class _StoryClaims:
             first = self.sure_suffix(doc, low, stop, place)
         if first is None or first == 0:
             return None
-        return self.phrase_speaker(list(doc[first:stop]), off)
+        return self.read_phrase_speaker(list(doc[first:stop]), off)
 
     def speaker_after(self, verb: Any, off: int) -> _Speaker | None:
         """'<what was said> said the Syrian Observatory for Human Rights', '... said the resident
@@ -1227,7 +1244,22 @@ class _StoryClaims:
         return self.phrase_speaker(phrase, off)
 
     def phrase_speaker(self, toks: list[Any], off: int) -> _Speaker | None:
-        """The speaker a run of tokens names (see :meth:`speaker_before`)."""
+        """The speaker a run of tokens names (see :meth:`speaker_before`), remembered."""
+        sp = self.read_phrase_speaker(toks, off)
+        if sp is not None:
+            self.remember(sp)
+        return sp
+
+    def remember(self, sp: _Speaker) -> None:
+        """A person named as a speaker is whom a later "he said" means (and, with a full name,
+        whom a later surname alone means)."""
+        if sp.person:
+            self.last_speaker = sp
+            if " " in sp.name:
+                self.named.append(sp)
+
+    def read_phrase_speaker(self, toks: list[Any], off: int) -> _Speaker | None:
+        """:meth:`phrase_speaker`'s speaker, not remembered."""
         if not toks:
             return None
         doc = toks[0].doc
@@ -1252,12 +1284,7 @@ class _StoryClaims:
         actor = self.speaker_actor(start, end)
         noun = next((t for t in toks if t.pos_ in ("NOUN", "PROPN")), toks[-1])  # "source in the police"
         one = noun.tag_ == "NN" and noun.lemma_.lower() in self.lex.person_nouns
-        sp = _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person, one_person=one)
-        if person:
-            self.last_speaker = sp  # whom a later "he said" means
-            if " " in sp.name:
-                self.named.append(sp)
-        return sp
+        return _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person, one_person=one)
 
     def run_back(self, doc: Any, end: int) -> tuple[int | None, bool, int, bool]:
         """The phrase before ``doc[end]`` (see :meth:`speaker_before`): its first token, whether
@@ -1695,6 +1722,7 @@ class _StoryClaims:
         """Claims the parse finds: "according to X", and each reporting verb with its speaker."""
         used_verbs: set[int] = set()
         relay: dict[int, Any] = {}
+        self.before = {}  # token indices are this sentence's
         carried: dict[int, _Speaker] = {}  # a participle that goes on with a speaker's statement
 
         for tok in doc:
