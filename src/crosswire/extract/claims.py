@@ -761,16 +761,16 @@ def _source_of(record: Any) -> Any | None:
     return None
 
 
+def _listed(tok: Any, words: frozenset[str]) -> bool:
+    """Whether ``tok`` is one of a lexicon's word lists (lower case), by its lemma or by its form
+    (the lemmatizer may give a plural noun as its own lemma, or a form the list spells out)."""
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
 def _not_speaking(noun: Any) -> bool:
     """A common noun that is no speaker ("findings", "the strike"): not a name, not one of the
     lexicon's speaker nouns."""
-    lex = _lexicon()
-    return bool(
-        noun.pos_ == "NOUN"
-        and not noun.ent_type_
-        and noun.lemma_.lower() not in lex.speaker_nouns
-        and noun.lower_ not in lex.speaker_nouns
-    )
+    return bool(noun.pos_ == "NOUN" and not noun.ent_type_ and not _listed(noun, _lexicon().speaker_nouns))
 
 
 #: prepositions whose phrase after the object of a report belongs to it
@@ -971,7 +971,7 @@ class _StoryClaims:
 
         phrase = self.text[start:end]
         gov = government_of(phrase)
-        if gov is None and (tok.lemma_.lower() in self.lex.ally_nouns or tok.lower_ in self.lex.ally_nouns):
+        if gov is None and _listed(tok, self.lex.ally_nouns):
             gov = next((a for t in toks if t.dep_ == "amod" and (a := actor_of_demonym(t.text))), None)
         if gov is None or gov == exclude:
             return None
@@ -1118,7 +1118,8 @@ class _StoryClaims:
         return bool(subj.pos_ == "PRON" or self.plausible_speaker(subj, _speaker_tokens(subj)))
 
     def speaker_noun(self, tok: Any) -> bool:
-        return bool(tok.lemma_.lower() in self.lex.speaker_nouns or tok.lower_ in self.lex.speaker_nouns)
+        """One of the lexicon's speaker nouns ("sources", "spokesman", "activists")."""
+        return _listed(tok, self.lex.speaker_nouns)
 
     def it_speaker(self, head: Any, off: int) -> _Speaker | None:
         """'it said': the body the sentence is about ("State TV broadcast images that it said
@@ -1455,7 +1456,8 @@ class _StoryClaims:
         return None
 
     def source_noun(self, tok: Any) -> bool:
-        return bool(tok.lemma_.lower() in self.lex.source_nouns or tok.lower_ in self.lex.source_nouns)
+        """One of the lexicon's records a claim may be according to ("figures", "the bulletin")."""
+        return _listed(tok, self.lex.source_nouns)
 
     def plausible_speaker(self, head: Any, toks: list[Any]) -> bool:
         """A name, an entity, or a common noun that can speak ('a military source', 'residents')."""
@@ -1470,7 +1472,7 @@ class _StoryClaims:
             return True  # an acronym the tagger took for a common noun ("according to UNICEF")
         if not self.lex.speaker_nouns:
             return True
-        return head.lemma_.lower() in self.lex.speaker_nouns or head.lower_ in self.lex.speaker_nouns
+        return self.speaker_noun(head)
 
     def past_place(self, head: Any, toks: list[Any]) -> list[Any]:
         """A subject right before its verb that begins right after a preposition ("... in Aleppo
