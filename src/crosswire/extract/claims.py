@@ -21,7 +21,7 @@ import dataclasses
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
@@ -649,16 +649,21 @@ def _person_phrase(head: Any, toks: list[Any]) -> bool:
     )
 
 
+def _path_up(tok: Any, top: Any) -> Iterator[Any]:
+    """``tok`` and the words above it up to ``top``, left out: the links by which ``tok`` hangs
+    below ``top`` (each word's ``dep_`` and ``head``). None past the root, so a ``tok`` not in
+    ``top``'s subtree gives its path up to the root, the root left out."""
+    cur = tok
+    for _ in range(len(tok.doc)):  # no parse tree is deeper than its doc is long
+        if cur.i == top.i or cur.head.i == cur.i:
+            return
+        yield cur
+        cur = cur.head
+
+
 def _under_prep(tok: Any, head: Any) -> bool:
     """Is ``tok`` inside a prepositional phrase below ``head`` (in its subtree)?"""
-    cur = tok
-    for _ in range(64):
-        if cur.i == head.i or cur.head.i == cur.i:
-            return False
-        if cur.dep_ in ("prep", "pobj", "agent"):
-            return True
-        cur = cur.head
-    return False
+    return any(t.dep_ in ("prep", "pobj", "agent") for t in _path_up(tok, head))
 
 
 def _clean_name(text: str) -> str:
@@ -805,15 +810,10 @@ def _title_case_word(tok: Any) -> bool:
 def _in_modifier(tok: Any, verb: Any) -> bool:
     """Is ``tok`` inside a relative clause, a clause on a noun or a participle below ``verb``
     ("said the resident who asked for anonymity", "said the source adding that it was ...")?"""
-    cur = tok.head if tok.dep_ in ("aux", "auxpass") else tok  # "was discussing": one verb
-    start = cur.i
-    for _ in range(64):
-        if cur.i == verb.i or cur.head.i == cur.i:
-            return False
-        if cur.dep_ in ("relcl", "acl") or (cur.tag_ == "VBG" and cur.i != start):
-            return True
-        cur = cur.head
-    return False
+    start = tok.head if tok.dep_ in ("aux", "auxpass") else tok  # "was discussing": one verb
+    return any(
+        t.dep_ in ("relcl", "acl") or (t.tag_ == "VBG" and t.i != start.i) for t in _path_up(start, verb)
+    )
 
 
 def _claims_lives(verb: Any) -> bool:
@@ -1608,11 +1608,9 @@ class _StoryClaims:
                 continue  # "he said pointing to his meagre stock of vegetables": no statement
             if any(q[0] <= t.idx + off < q[1] for q in quotes):
                 continue
-            cur, ok = t, True
-            while cur.i != verb.i and ok:
-                ok = cur.dep_ != "relcl" and not (cur.dep_ == "acl" and self.speaker_noun(cur.head))
-                cur = cur.head
-            if ok:
+            if not any(
+                c.dep_ == "relcl" or (c.dep_ == "acl" and self.speaker_noun(c.head)) for c in _path_up(t, verb)
+            ):
                 out.append(t)
         return out
 
