@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
+from crosswire.annotate import doc_text
 from crosswire.errors import DataFileError
 from crosswire.models import Actor, AnnotatedStory, Claim, Evidence, Mention, Sentence, Story
 from crosswire.patterns import first_char_alternation
@@ -548,7 +549,7 @@ def _known_place_end(doc: Any, k: int, end: int) -> int | None:
     from crosswire.geocode import find_place_mentions
 
     base = doc[k].idx
-    text = doc.text[base : doc[end - 1].idx + len(doc[end - 1].text)]
+    text = doc_text(doc)[base : doc[end - 1].idx + len(doc[end - 1].text)]
     ends = [m.end for m in (*find_place_mentions(text), *find_state_mentions(text)) if m.start == 0]
     if not ends:
         return None
@@ -593,7 +594,7 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             name_toks = [t for t in child.subtree if t.i <= child.i and t.i >= child.left_edge.i]
             if len(name_toks) >= 2 and all(t.pos_ == "PROPN" or t.text == "-" for t in name_toks):
-                return _clean_name(head.doc.text[name_toks[0].idx : child.idx + len(child.text)])
+                return _clean_name(doc_text(head.doc)[name_toks[0].idx : child.idx + len(child.text)])
     for e in head.doc.ents:
         if e.start <= head.i < e.end and e.label_ in ("ORG", "GPE", "NORP", "PERSON"):
             return _clean_name(re.sub(r"^(?:the|The)\s+", "", _own_part(e, ids)))
@@ -608,8 +609,7 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
             break  # 'Coalition forces "successfully engaged ...': the quotation is no part of who
         core.append(t)
     core = core or [head]
-    doc_text = head.doc.text
-    text = doc_text[core[0].idx : core[-1].idx + len(core[-1].text)]
+    text = doc_text(head.doc)[core[0].idx : core[-1].idx + len(core[-1].text)]
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)[:120]
 
@@ -622,7 +622,7 @@ def _own_part(ent: Any, ids: set[int]) -> str:
     if not marks or not inside:
         return str(ent.text)
     doc = ent.doc
-    return str(doc.text[inside[0].idx : inside[-1].idx + len(inside[-1].text)])
+    return str(doc_text(doc)[inside[0].idx : inside[-1].idx + len(inside[-1].text)])
 
 
 def _holder(ent: Any, head: Any) -> bool:
@@ -1273,8 +1273,8 @@ class _StoryClaims:
             toks.pop()  # (an acronym the tagger took for an adjective, "SANA", is a name)
         if not toks:
             return None
-        start, end = _tok_span(toks, off)
-        text = re.sub(r"\s+", " ", doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)])
+        start, end = _tok_span(toks, off)  # toks are in order: the phrase's own text
+        text = re.sub(r"\s+", " ", self.text[start:end])
         name = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
         person = any(t.ent_type_ == "PERSON" for t in toks)
         last = next((e for e in doc.ents if e.end == toks[-1].i + 1 and e.start >= toks[0].i), None)
@@ -1646,7 +1646,9 @@ class _StoryClaims:
     def headline(self, sent: Sentence, doc: Any, off: int) -> None:
         """A headline's "X: Y" or "Y: X", the speaker a short phrase of names and speaker nouns
         on one side of the colon, not a label ("Factbox:", "Watch:"; data/claim_verbs.json)."""
-        colons = [t for t in doc if t.text == ":" and t.i > 0 and _HEADLINE_COLON.match(doc.text, t.idx - 1)]
+        colons = [
+            t for t in doc if t.text == ":" and t.i > 0 and _HEADLINE_COLON.match(self.text, t.idx + off - 1, sent.end)
+        ]
         if not colons:
             return
         first, last = colons[0], colons[-1]
