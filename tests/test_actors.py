@@ -19,6 +19,7 @@ from crosswire.extract.actors import (
     in_separate_clauses,
     is_accused_act,
     lookup_actor,
+    read_roles,
 )
 from crosswire.extract.classify import TypeHit, classify_sentence, overridden_hits
 from crosswire.models import Mention
@@ -266,6 +267,38 @@ def test_the_accused_is_the_alleged_doer_and_the_accuser_never_is(nlp: Any) -> N
     # a plain report is no accusation
     doc = nlp("Rebel commanders said the Syrian army dropped chlorine gas on Kafr Zita.")
     assert not is_accused_act(doc[:], classify_sentence(doc.text)[0])
+
+
+def test_read_roles_tells_whether_the_act_is_an_accused_one(nlp: Any) -> None:
+    # the roles carry the accusation they were read under, also for a sentence parsed on its own
+    # inside a story (offsets shifted by base)
+    base = 500
+    for text, alleged in (
+        ("Local activists blamed the chlorine attack on Sarmin on the Syrian army.", True),
+        ("Turkey accused the YPG of shelling the border town on Friday.", True),
+        ("Rebel commanders said the Syrian army dropped chlorine gas on Kafr Zita.", False),
+    ):
+        hit = classify_sentence(text, base=base)[0]
+        roles = read_roles(nlp(text)[:], hit, find_actor_mentions(text, base), base=base)
+        assert roles.alleged is alleged, text
+        assert roles.actor1 is not None and roles.actor1.canonical in ("Military Forces of Syria", "YPG"), text
+        assert text[roles.actor1.start - base : roles.actor1.end - base] == roles.actor1.text
+    assert not read_roles((0, 60), classify_sentence("Turkey accused the YPG of shelling the town.")[0], []).alleged
+
+
+def test_a_phrase_verb_of_accusation_needs_all_its_words(nlp: Any) -> None:
+    from crosswire.extract.actors import _is_accusation
+    from crosswire.extract.claims import _lexicon
+
+    # the lexicon's phrases by their first word, read once per lexicon
+    assert frozenset({"responsible"}) in _lexicon().phrase_rests[("hold", "accusation")]
+    text = "The opposition held the Syrian army responsible for the chlorine attack on Sarmin."
+    a1, _, _, hit = roles(nlp, text)
+    assert canon(a1) == "Military Forces of Syria"
+    assert is_accused_act(nlp(text)[:], hit)
+    # "hold" without "responsible" accuses no one
+    doc = nlp("Rebel leaders held talks in Geneva on Monday.")
+    assert not any(_is_accusation(t) for t in doc if t.lemma_ == "hold")
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -692,3 +693,31 @@ def test_a_titles_counted_report_keeps_its_whole_speaker(title: str, speaker: st
     claims = [c for c in _titled(title, "Fighting went on in the east of the country.") if c.evidence.part == "title"]
     assert [c.speaker for c in claims] == [speaker]
     assert claims[0].claim_type == "casualty_report"
+
+
+def test_the_speaker_before_a_verb_is_read_once_however_often_it_is_asked_for(monkeypatch: Any) -> None:
+    from crosswire.extract import claims as claims_module
+
+    text = (
+        "Eight children were among at least 40 people killed in the village last week when gunmen "
+        "stormed it a monitoring group said on Sunday."
+    )
+    (a,) = annotate([_story(text)])
+    asked: list[int] = []
+    read: list[int] = []
+    ask, read_it = claims_module._StoryClaims.speaker_before, claims_module._StoryClaims.read_speaker_before
+
+    def counting_ask(self: Any, verb: Any, off: int) -> Any:
+        asked.append(verb.i)
+        return ask(self, verb, off)
+
+    def counting_read(self: Any, verb: Any, off: int) -> Any:
+        read.append(verb.i)
+        return read_it(self, verb, off)
+
+    monkeypatch.setattr(claims_module._StoryClaims, "speaker_before", counting_ask)
+    monkeypatch.setattr(claims_module._StoryClaims, "read_speaker_before", counting_read)
+    (claim,) = extract_claims(a)
+    # a count the parse made the subject, and two subjects: asked twice for "said", read once
+    assert claim.speaker == "monitoring group" and claim.content.startswith("Eight children were among")
+    assert len(asked) > len(set(asked)) and sorted(read) == sorted(set(asked))

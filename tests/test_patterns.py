@@ -92,6 +92,20 @@ def test_literal_prefixes_spell_out_alternatives_and_skip_what_consumes_nothing(
         assert literal_prefixes(unknown) == [], unknown
 
 
+def test_one_walker_reads_both_kinds_of_literal_prefix() -> None:
+    from crosswire.patterns import _literal_prefix, literal_prefixes
+
+    # the grouped alternation's prefix: one, of any length, ending at a branch or a class
+    assert _literal_prefix(r"(?i:Syrian\s+army)") == "syrian"
+    assert _literal_prefix(r"Hayat\s+Tahrir\s+al[-\s]?Sham") == "hayat"
+    assert _literal_prefix(r"coalition(?:air|jets)") == "coalition"
+    assert _literal_prefix(r"\bRe-?took") == "re"  # zero width skipped, as literal_prefixes does
+    assert _literal_prefix(r"['’]s") == ""
+    # the guarded alternation's: alternatives spelt out, at most three letters
+    assert literal_prefixes(r"coalition(?:air|aerial)") == ["coa"]
+    assert literal_prefixes(r"(?:Re|Un)-?took") == ["re", "un"]
+
+
 def test_a_guarded_group_split_by_the_next_letters_finds_the_same_positions() -> None:
     branches = [r"shell(?:s|ed|ing)", r"shot down", r"(?:shoot|gun)(?:ing)? down", r"siege", r"sniper fire",
                 r"storm(?:ed)?", r"struck", r"strike", r"s\w+ing", r"seiz(?:e|ed)", r"suicide bomb", r"\d+ shells"]

@@ -72,32 +72,17 @@ def _same_ignoring_case(a: str, b: str) -> bool:
 
 
 def _literal_prefix(pattern: str) -> str:
-    """The (ASCII) letters and digits every match of ``pattern`` begins with, as written in it
-    (``"(?i:Syrian\\s+army)"`` -> ``"Syrian"``); matched ignoring case, they are a necessary
-    condition for a match. Empty when the pattern does not begin with one."""
+    """The (ASCII) letters and digits every match of ``pattern`` begins with, lower-cased, of any
+    length (``"(?i:Syrian\\s+army)"`` -> ``"syrian"``); matched ignoring case, they are a
+    necessary condition for a match. Empty when the pattern does not begin with one. Unlike
+    :func:`literal_prefixes` the alternatives of a branch are not spelt out: it ends the prefix."""
     try:
         from re import _constants, _parser  # type: ignore[attr-defined]  # the stdlib's parser
 
-        prefix, _ = _literal_run(list(_parser.parse(pattern)), _constants)
+        found = _spell(list(_parser.parse(pattern)), [""], _constants, limit=None, alternatives=False)
     except Exception:  # noqa: BLE001 - an unknown construct or another Python: no prefix, never wrong
         return ""
-    return prefix
-
-
-def _literal_run(items: list[Any], c: Any) -> tuple[str, bool]:
-    """(the leading letters and digits of a parsed sequence, whether they are all of it)."""
-    out = []
-    for op, av in items:
-        if op is c.LITERAL and chr(av).isascii() and chr(av).isalnum():
-            out.append(chr(av))
-            continue
-        if op is c.SUBPATTERN:
-            inner, whole = _literal_run(list(av[-1]), c)
-            out.append(inner)
-            if whole:
-                continue
-        return "".join(out), False
-    return "".join(out), True
+    return found[0][0] if len(found) == 1 else ""
 
 
 def split_alternatives(pattern: str) -> list[str]:
@@ -290,35 +275,44 @@ def literal_prefixes(pattern: str) -> list[str]:
     try:
         from re import _constants, _parser  # type: ignore[attr-defined]  # the stdlib's parser
 
-        found = _spell(list(_parser.parse(pattern)), [""], _constants)
+        found = _spell(list(_parser.parse(pattern)), [""], _constants, _PREFIX_LENGTH, alternatives=True)
     except Exception:  # noqa: BLE001 - an unknown construct or another Python: no prefix, never wrong
         return []
     return sorted({p for p, _ in found if p}) if found and all(p for p, _ in found) else []
 
 
-def _spell(items: list[Any], starts: list[str], c: Any) -> list[tuple[str, bool]]:
+def _spell(
+    items: list[Any], starts: list[str], c: Any, limit: int | None, alternatives: bool
+) -> list[tuple[str, bool]]:
     """(prefix, open) for each way a parsed sequence can begin after each of ``starts``: open while
-    the sequence could still add letters to it (it is all literal so far and short enough)."""
+    the sequence could still add letters to it (it is all literal so far and shorter than
+    ``limit``; None: any length). ``alternatives``: a branch goes on with each of its
+    alternatives (several prefixes); else it ends the prefix, so that one start gives one prefix.
+    ``c`` is ``re._constants`` (the opcodes)."""
+
+    def short(p: str) -> bool:
+        return limit is None or len(p) < limit
+
     out: list[tuple[str, bool]] = [(s, True) for s in starts]
     for op, av in items:
-        todo = [p for p, open_ in out if open_ and len(p) < _PREFIX_LENGTH]
+        todo = [p for p, open_ in out if open_ and short(p)]
         if not todo:
             break
-        done = [(p, False) for p, open_ in out if not open_ or len(p) >= _PREFIX_LENGTH]
+        done = [(p, False) for p, open_ in out if not open_ or not short(p)]
         if op is c.LITERAL and chr(av).isascii() and chr(av).isalnum():
             nxt = [(p + chr(av).lower(), True) for p in todo]
         elif op in (c.AT, c.ASSERT, c.ASSERT_NOT):
             nxt = [(p, True) for p in todo]  # zero width: the letters go on after it
         elif op is c.SUBPATTERN:
-            nxt = _spell(list(av[-1]), todo, c)
-        elif op is c.BRANCH:
-            nxt = [x for branch in av[1] for x in _spell(list(branch), todo, c)]
+            nxt = _spell(list(av[-1]), todo, c, limit, alternatives)
+        elif op is c.BRANCH and alternatives:
+            nxt = [x for branch in av[1] for x in _spell(list(branch), todo, c, limit, alternatives)]
         else:
             nxt = [(p, False) for p in todo]  # anything else ends the literal prefix here
         out = done + nxt
         if len(out) > _MAX_PREFIXES:
             return []
-    return [(p, open_ and len(p) < _PREFIX_LENGTH) for p, open_ in out]
+    return [(p, open_ and short(p)) for p, open_ in out]
 
 
 def _guard(first: str) -> str:

@@ -112,17 +112,18 @@ def _doc_for(annotated: AnnotatedStory, index: int) -> Any:
 
 def _roles(
     annotated: AnnotatedStory, index: int, hit: Any, actor_mentions: Sequence[Mention]
-) -> tuple[Mention | None, Mention | None, bool]:
-    """actor1, actor2 and civilian targeting from the parse of the hit's sentence.
+) -> tuple[Mention | None, Mention | None, bool, bool]:
+    """actor1, actor2, civilian targeting and whether the hit's act is what someone is accused
+    of in its sentence, from the parse of the hit's sentence.
 
     The parse is of the sentence alone, so the hit and mentions are shifted to sentence offsets
-    for :func:`actors.assign_roles` and the chosen mentions shifted back.
+    for :func:`actors.read_roles` and the chosen mentions shifted back.
     """
     from crosswire.extract import actors
 
     doc = _doc_for(annotated, index)
     if doc is None:
-        return None, None, False
+        return None, None, False, False
     base = annotated.sentences[index].start
     end = annotated.sentences[index].end
     local = [
@@ -136,7 +137,9 @@ def _roles(
             if not any(o.start < m.end and m.start < o.end for o in local)
         ]
         local.sort(key=lambda m: m.start)
-    m1, m2, civ = actors.assign_roles(doc[:], replace(hit, start=hit.start - base, end=hit.end - base), local)
+    m1, m2, civ, alleged = actors.read_roles(
+        doc[:], replace(hit, start=hit.start - base, end=hit.end - base), local
+    )
 
     def back(m: Mention | None) -> Mention | None:
         if m is None:
@@ -144,7 +147,7 @@ def _roles(
         forces = actors.armed_forces_of(m.canonical or "") if hit.event_type in STATE_ACTION_TYPES else None
         return replace(m, start=m.start + base, end=m.end + base, canonical=forces or m.canonical)
 
-    return back(m1), back(m2), bool(civ)
+    return back(m1), back(m2), bool(civ), alleged
 
 
 def _kept_apart(annotated: AnnotatedStory, index: int) -> list[Any]:
@@ -178,17 +181,6 @@ def _weapon_reading(o: Any) -> bool:
     return o.hit.sub_event_type in _UNNAMED_WEAPON and any(
         b.event_type == "Explosions/Remote violence" for b in o.by
     )
-
-
-def _alleged(annotated: AnnotatedStory, index: int, hit: Any) -> bool:
-    """Whether the hit's act is what someone is accused of in its sentence (parse of the sentence)."""
-    from crosswire.extract import actors
-
-    doc = _doc_for(annotated, index)
-    if doc is None:
-        return False
-    base = annotated.sentences[index].start
-    return actors.is_accused_act(doc[:], replace(hit, start=hit.start - base, end=hit.end - base))
 
 
 def _territory_by_actor(hit: Any, actor1: Mention | None) -> Any:
@@ -341,7 +333,9 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     for i, sent in enumerate(sentences):
         own_date = dates.resolve_event_date(sent.text, sent.start, pub, story.story_id, text)
         for hit in hits_by_sentence.get(i, []):
-            m1, m2, civ = _roles(annotated, i, hit, actor_mentions)
+            # alleged: one answer for every target of the hit (the territory and means recodings
+            # below keep the trigger's span, which is all the accusation is read from)
+            m1, m2, civ, alleged = _roles(annotated, i, hit, actor_mentions)
             hit = _territory_by_actor(hit, m1)
             hit = _means_by_actor(hit, m1)
             a1 = _actor(story, sentences, m1)
@@ -362,7 +356,6 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                     continue
                 place = geocode.locate_event(text, sent.start, sent.end, hit.start, places, story.story_id)
                 targets.append((place, d, ""))
-            alleged = _alleged(annotated, i, hit)  # one answer for every target of the hit
             for place, d, suffix in targets:
                 date_own = d[0] is not None
                 iso, precision, dev = d if date_own else inherited

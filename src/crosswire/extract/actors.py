@@ -5,9 +5,10 @@
 ``CROSSWIRE_DATA`` folders) and resolves each to its canonical ACLED-style
 name, and :func:`find_government_references` reads a bare "the government" as the
 government of the state the story names; :func:`actor_info` gives the actor's
-ACLED inter code, side, parent and country; :func:`assign_roles` reads the
+ACLED inter code, side, parent and country; :func:`read_roles` reads the
 dependency parse of a sentence to say which mention is the perpetrator (actor1),
-which is acted upon (actor2), and whether civilians were targeted.
+which is acted upon (actor2), whether civilians were targeted and whether the act is
+only alleged (what someone is accused of).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from crosswire.annotate import doc_lemmas as _doc_lemmas
 from crosswire.annotate import doc_text as _doc_text
@@ -490,6 +491,12 @@ def _trigger_token(sentence: Span, hit: TypeHit) -> Token | None:
 _CLAUSE_SUBJ = {"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"}
 
 
+def _heads_clause(tok: Token) -> bool:
+    """Whether ``tok`` heads a clause of its own: it has a subject of its own, or it is the
+    sentence's root. A word below it belongs to its clause, never to one above it."""
+    return tok.head.i == tok.i or any(c.dep_ in _CLAUSE_SUBJ for c in tok.children)
+
+
 def own_clause(sentence: Span, hit: TypeHit) -> Token | None:
     """The head of the clause a trigger belongs to: the nearest word at or above the trigger
     that has a subject of its own ("took" in "after the army took control over X", "appeared"
@@ -500,7 +507,7 @@ def own_clause(sentence: Span, hit: TypeHit) -> Token | None:
     if cur is None:
         return None
     for _ in range(len(sentence)):
-        if any(c.dep_ in _CLAUSE_SUBJ for c in cur.children) or cur.head.i == cur.i:
+        if _heads_clause(cur):
             return cur
         cur = cur.head
     return cur
@@ -689,11 +696,11 @@ def _is_accusation(v: Token) -> bool:
     lex = claims._lexicon()
     if lex.verb_type.get(v.lemma_) == "accusation":
         return True
+    rests = lex.phrase_rests.get((v.lemma_, "accusation"))
+    if not rests:
+        return False  # no phrase of accusation begins with this verb: its subtree is not read
     words = {t.lemma_.lower() for t in v.subtree}
-    return any(
-        kind == "accusation" and phrase.split()[0] == v.lemma_ and set(phrase.split()[1:]) <= words
-        for phrase, kind in lex.phrase_verbs.items()
-    )
+    return any(rest <= words for rest in rests)
 
 
 def is_accused_act(sentence: Span, hit: TypeHit) -> bool:
@@ -717,7 +724,7 @@ def _accusation_over(tok: Token) -> Token | None:
     head = _phrase_head(tok)
     path: list[Token] = []
     for _ in range(len(tok.doc)):
-        if child.head.i == child.i or any(c.dep_ in _CLAUSE_SUBJ for c in child.children):
+        if _heads_clause(child):
             return None
         if child.dep_ in _OTHER_CLAUSE:
             return None
@@ -808,13 +815,36 @@ def _civilian_victim(sentence: Span, hit: TypeHit, tok: Token | None, doc_text: 
     return None
 
 
+class Roles(NamedTuple):
+    """Who did what to whom in one event hit, as :func:`read_roles` reads it."""
+
+    actor1: Mention | None
+    actor2: Mention | None
+    civilian_targeting: bool
+    #: the act is what a verb of accusation accuses someone of ("X accused Y of using chlorine",
+    #: :func:`is_accused_act`): actor1, if any, is only the one accused
+    alleged: bool = False
+
+
 def assign_roles(
     sentence: Span | tuple[int, int],
     hit: TypeHit,
     mentions: Sequence[Mention],
     base: int = 0,
 ) -> tuple[Mention | None, Mention | None, bool]:
-    """(actor1, actor2, civilian_targeting) for one event hit in a parsed sentence.
+    """(actor1, actor2, civilian_targeting) of :func:`read_roles`."""
+    roles = read_roles(sentence, hit, mentions, base)
+    return roles.actor1, roles.actor2, roles.civilian_targeting
+
+
+def read_roles(
+    sentence: Span | tuple[int, int],
+    hit: TypeHit,
+    mentions: Sequence[Mention],
+    base: int = 0,
+) -> Roles:
+    """actor1, actor2, civilian targeting and whether the act is an accused one, for one event
+    hit in a parsed sentence.
 
     actor1 is the perpetrator: the subject (or passive agent, "killed by X") of
     the trigger verb or of the verb a nominal trigger depends on ("a coalition
@@ -830,36 +860,33 @@ def assign_roles(
     the sentence's doc text starts in it (0 when the doc is the whole story, the
     sentence start when each sentence was parsed on its own). Given only a
     ``(start, end)`` pair instead of a parse, the roles fall back to word order:
-    the nearest actor before the trigger and the first one after it.
+    the nearest actor before the trigger and the first one after it (and no accusation).
     """
     if isinstance(sentence, tuple):
         return _roles_by_order(sentence, hit, mentions)
     if base:
         shifted = [replace(m, start=m.start - base, end=m.end - base) for m in mentions]
         local = replace(hit, start=hit.start - base, end=hit.end - base)
-        a1, a2, civ = _assign_roles(sentence, local, shifted)
-        return (
+        a1, a2, civ, alleged = _assign_roles(sentence, local, shifted)
+        return Roles(
             replace(a1, start=a1.start + base, end=a1.end + base) if a1 else None,
             replace(a2, start=a2.start + base, end=a2.end + base) if a2 else None,
             civ,
+            alleged,
         )
     return _assign_roles(sentence, hit, mentions)
 
 
-def _roles_by_order(
-    bounds: tuple[int, int], hit: TypeHit, mentions: Sequence[Mention]
-) -> tuple[Mention | None, Mention | None, bool]:
+def _roles_by_order(bounds: tuple[int, int], hit: TypeHit, mentions: Sequence[Mention]) -> Roles:
     in_sent = [m for m in mentions if bounds[0] <= m.start and m.end <= bounds[1]]
     before = [m for m in in_sent if m.end <= hit.start and not _is_civilian(m)]
     actor1 = before[-1] if before else None
     after = [m for m in in_sent if m.start >= hit.start and not _same(actor1, m)]
     actor2 = after[0] if after else None
-    return actor1, actor2, actor2 is not None and _is_civilian(actor2)
+    return Roles(actor1, actor2, actor2 is not None and _is_civilian(actor2))
 
 
-def _assign_roles(
-    sentence: Span, hit: TypeHit, mentions: Sequence[Mention]
-) -> tuple[Mention | None, Mention | None, bool]:
+def _assign_roles(sentence: Span, hit: TypeHit, mentions: Sequence[Mention]) -> Roles:
     doc_text = _doc_text(sentence.doc)
     in_sent = [m for m in mentions if sentence.start_char <= m.start and m.end <= sentence.end_char]
     usable = [m for m in in_sent if not _is_associate(sentence, m, doc_text)]
@@ -996,7 +1023,7 @@ def _assign_roles(
     if actor1 is not None and _is_civilian(actor1) and actor2 is not None and not _is_civilian(actor2):
         # "civilians were killed by X" parsed the wrong way round
         actor1, actor2 = actor2, actor1
-    return actor1, actor2, civilian
+    return Roles(actor1, actor2, civilian, accusation is not None)
 
 
 #: a fronted adverbial the parser may swallow the subject into ("after long clashes ... the army")
@@ -1051,7 +1078,8 @@ def _elsewhere(sentence: Span, m: Mention, tok: Token) -> bool:
     if word.dep_ not in _SUBJ | _PASS_SUBJ | _OBJ:
         return False
     verb = word.head
-    if verb.dep_ not in _SUBORDINATE or not any(c.dep_ in _CLAUSE_SUBJ for c in verb.children):
+    # a subordinate clause (never the root) with a subject of its own
+    if verb.dep_ not in _SUBORDINATE or not _heads_clause(verb):
         # a reported clause may well name the doer ('"The regime has committed crimes," he said,
         # citing sexual assault ...')
         return False

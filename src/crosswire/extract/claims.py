@@ -21,11 +21,12 @@ import dataclasses
 import hashlib
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from typing import Any
 
+from crosswire.annotate import doc_text
 from crosswire.errors import DataFileError
 from crosswire.models import Actor, AnnotatedStory, Claim, Evidence, Mention, Sentence, Story
 from crosswire.patterns import first_char_alternation
@@ -95,6 +96,18 @@ class ClaimLexicon:
         """The claims pre-filter: :attr:`parse_regex` or a quotation mark (with the unattributed
         patterns, every sentence that can hold a claim matches)."""
         return _cue_regex(tuple(sorted(self.verb_type)))
+
+    @cached_property
+    def phrase_rests(self) -> dict[tuple[str, str], tuple[frozenset[str], ...]]:
+        """(first word, claim type) -> the other words of each phrase verb of that type that
+        begins so ("hold responsible": ``("hold", "accusation") -> ({"responsible"},)``), so
+        that a verb is matched against the phrases it can begin, not against every phrase."""
+        out: dict[tuple[str, str], list[frozenset[str]]] = {}
+        for phrase, ctype in self.phrase_verbs.items():
+            words = phrase.split()
+            if words:
+                out.setdefault((words[0], ctype), []).append(frozenset(words[1:]))
+        return {k: tuple(v) for k, v in out.items()}
 
     @cached_property
     def any_cue(self) -> dict[str, re.Pattern[str]]:
@@ -536,7 +549,7 @@ def _known_place_end(doc: Any, k: int, end: int) -> int | None:
     from crosswire.geocode import find_place_mentions
 
     base = doc[k].idx
-    text = doc.text[base : doc[end - 1].idx + len(doc[end - 1].text)]
+    text = doc_text(doc)[base : doc[end - 1].idx + len(doc[end - 1].text)]
     ends = [m.end for m in (*find_place_mentions(text), *find_state_mentions(text)) if m.start == 0]
     if not ends:
         return None
@@ -581,7 +594,7 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             name_toks = [t for t in child.subtree if t.i <= child.i and t.i >= child.left_edge.i]
             if len(name_toks) >= 2 and all(t.pos_ == "PROPN" or t.text == "-" for t in name_toks):
-                return _clean_name(head.doc.text[name_toks[0].idx : child.idx + len(child.text)])
+                return _clean_name(doc_text(head.doc)[name_toks[0].idx : child.idx + len(child.text)])
     for e in head.doc.ents:
         if e.start <= head.i < e.end and e.label_ in ("ORG", "GPE", "NORP", "PERSON"):
             return _clean_name(re.sub(r"^(?:the|The)\s+", "", _own_part(e, ids)))
@@ -596,8 +609,7 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
             break  # 'Coalition forces "successfully engaged ...': the quotation is no part of who
         core.append(t)
     core = core or [head]
-    doc_text = head.doc.text
-    text = doc_text[core[0].idx : core[-1].idx + len(core[-1].text)]
+    text = doc_text(head.doc)[core[0].idx : core[-1].idx + len(core[-1].text)]
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)[:120]
 
@@ -610,7 +622,7 @@ def _own_part(ent: Any, ids: set[int]) -> str:
     if not marks or not inside:
         return str(ent.text)
     doc = ent.doc
-    return str(doc.text[inside[0].idx : inside[-1].idx + len(inside[-1].text)])
+    return str(doc_text(doc)[inside[0].idx : inside[-1].idx + len(inside[-1].text)])
 
 
 def _holder(ent: Any, head: Any) -> bool:
@@ -637,16 +649,21 @@ def _person_phrase(head: Any, toks: list[Any]) -> bool:
     )
 
 
+def _path_up(tok: Any, top: Any) -> Iterator[Any]:
+    """``tok`` and the words above it up to ``top``, left out: the links by which ``tok`` hangs
+    below ``top`` (each word's ``dep_`` and ``head``). None past the root, so a ``tok`` not in
+    ``top``'s subtree gives its path up to the root, the root left out."""
+    cur = tok
+    for _ in range(len(tok.doc)):  # no parse tree is deeper than its doc is long
+        if cur.i == top.i or cur.head.i == cur.i:
+            return
+        yield cur
+        cur = cur.head
+
+
 def _under_prep(tok: Any, head: Any) -> bool:
     """Is ``tok`` inside a prepositional phrase below ``head`` (in its subtree)?"""
-    cur = tok
-    for _ in range(64):
-        if cur.i == head.i or cur.head.i == cur.i:
-            return False
-        if cur.dep_ in ("prep", "pobj", "agent"):
-            return True
-        cur = cur.head
-    return False
+    return any(t.dep_ in ("prep", "pobj", "agent") for t in _path_up(tok, head))
 
 
 def _clean_name(text: str) -> str:
@@ -749,16 +766,16 @@ def _source_of(record: Any) -> Any | None:
     return None
 
 
+def _listed(tok: Any, words: frozenset[str]) -> bool:
+    """Whether ``tok`` is one of a lexicon's word lists (lower case), by its lemma or by its form
+    (the lemmatizer may give a plural noun as its own lemma, or a form the list spells out)."""
+    return tok.lemma_.lower() in words or tok.lower_ in words
+
+
 def _not_speaking(noun: Any) -> bool:
     """A common noun that is no speaker ("findings", "the strike"): not a name, not one of the
     lexicon's speaker nouns."""
-    lex = _lexicon()
-    return bool(
-        noun.pos_ == "NOUN"
-        and not noun.ent_type_
-        and noun.lemma_.lower() not in lex.speaker_nouns
-        and noun.lower_ not in lex.speaker_nouns
-    )
+    return bool(noun.pos_ == "NOUN" and not noun.ent_type_ and not _listed(noun, _lexicon().speaker_nouns))
 
 
 #: prepositions whose phrase after the object of a report belongs to it
@@ -793,15 +810,10 @@ def _title_case_word(tok: Any) -> bool:
 def _in_modifier(tok: Any, verb: Any) -> bool:
     """Is ``tok`` inside a relative clause, a clause on a noun or a participle below ``verb``
     ("said the resident who asked for anonymity", "said the source adding that it was ...")?"""
-    cur = tok.head if tok.dep_ in ("aux", "auxpass") else tok  # "was discussing": one verb
-    start = cur.i
-    for _ in range(64):
-        if cur.i == verb.i or cur.head.i == cur.i:
-            return False
-        if cur.dep_ in ("relcl", "acl") or (cur.tag_ == "VBG" and cur.i != start):
-            return True
-        cur = cur.head
-    return False
+    start = tok.head if tok.dep_ in ("aux", "auxpass") else tok  # "was discussing": one verb
+    return any(
+        t.dep_ in ("relcl", "acl") or (t.tag_ == "VBG" and t.i != start.i) for t in _path_up(start, verb)
+    )
 
 
 def _claims_lives(verb: Any) -> bool:
@@ -909,6 +921,8 @@ class _StoryClaims:
         self.prev: Sentence | None = None  # the sentence before the one being read
         self.named: list[_Speaker] = []
         self.claims: list[Claim] = []
+        #: :meth:`speaker_before`'s answers for the sentence being parsed, by (verb, offset)
+        self.before: dict[tuple[int, int], _Speaker | None] = {}
 
     def speaker_actor(self, start: int, end: int) -> str | None:
         """The listed actor named in the speaker phrase; a country speaking is its government
@@ -957,7 +971,7 @@ class _StoryClaims:
 
         phrase = self.text[start:end]
         gov = government_of(phrase)
-        if gov is None and (tok.lemma_.lower() in self.lex.ally_nouns or tok.lower_ in self.lex.ally_nouns):
+        if gov is None and _listed(tok, self.lex.ally_nouns):
             gov = next((a for t in toks if t.dep_ == "amod" and (a := actor_of_demonym(t.text))), None)
         if gov is None or gov == exclude:
             return None
@@ -1104,7 +1118,8 @@ class _StoryClaims:
         return bool(subj.pos_ == "PRON" or self.plausible_speaker(subj, _speaker_tokens(subj)))
 
     def speaker_noun(self, tok: Any) -> bool:
-        return bool(tok.lemma_.lower() in self.lex.speaker_nouns or tok.lower_ in self.lex.speaker_nouns)
+        """One of the lexicon's speaker nouns ("sources", "spokesman", "activists")."""
+        return _listed(tok, self.lex.speaker_nouns)
 
     def it_speaker(self, head: Any, off: int) -> _Speaker | None:
         """'it said': the body the sentence is about ("State TV broadcast images that it said
@@ -1147,7 +1162,22 @@ class _StoryClaims:
         stands right before the verb. The phrase runs back over names, speaker nouns, their
         modifiers, 'and' and the small words of names and titles ('head of the ...') up to an
         article; where it runs into the report instead ('... in the town of Khan Sheikhoun
-        activists said', '... of divided Aleppo city state media said') only its sure words count."""
+        activists said', '... of divided Aleppo city state media said') only its sure words count.
+
+        :meth:`parsed` may ask several times for one verb (a counted subject, a subject joined
+        across a clause, a verb left without one, two subjects, no subject, no content): the phrase
+        is read once per sentence, and each asking remembers the speaker as :meth:`phrase_speaker`
+        does."""
+        key = (verb.i, off)
+        if key not in self.before:
+            self.before[key] = self.read_speaker_before(verb, off)
+        sp = self.before[key]
+        if sp is not None:
+            self.remember(sp)
+        return sp
+
+    def read_speaker_before(self, verb: Any, off: int) -> _Speaker | None:
+        """:meth:`speaker_before`'s phrase, read from the parse (not remembered)."""
         doc = verb.doc
         stop = verb.i
         while stop > 0 and doc[stop - 1].dep_ == "advmod" and doc[stop - 1].head.i == verb.i:
@@ -1163,7 +1193,7 @@ class _StoryClaims:
             first = self.sure_suffix(doc, low, stop, place)
         if first is None or first == 0:
             return None
-        return self.phrase_speaker(list(doc[first:stop]), off)
+        return self.read_phrase_speaker(list(doc[first:stop]), off)
 
     def speaker_after(self, verb: Any, off: int) -> _Speaker | None:
         """'<what was said> said the Syrian Observatory for Human Rights', '... said the resident
@@ -1215,7 +1245,22 @@ class _StoryClaims:
         return self.phrase_speaker(phrase, off)
 
     def phrase_speaker(self, toks: list[Any], off: int) -> _Speaker | None:
-        """The speaker a run of tokens names (see :meth:`speaker_before`)."""
+        """The speaker a run of tokens names (see :meth:`speaker_before`), remembered."""
+        sp = self.read_phrase_speaker(toks, off)
+        if sp is not None:
+            self.remember(sp)
+        return sp
+
+    def remember(self, sp: _Speaker) -> None:
+        """A person named as a speaker is whom a later "he said" means (and, with a full name,
+        whom a later surname alone means)."""
+        if sp.person:
+            self.last_speaker = sp
+            if " " in sp.name:
+                self.named.append(sp)
+
+    def read_phrase_speaker(self, toks: list[Any], off: int) -> _Speaker | None:
+        """:meth:`phrase_speaker`'s speaker, not remembered."""
         if not toks:
             return None
         doc = toks[0].doc
@@ -1228,8 +1273,8 @@ class _StoryClaims:
             toks.pop()  # (an acronym the tagger took for an adjective, "SANA", is a name)
         if not toks:
             return None
-        start, end = _tok_span(toks, off)
-        text = re.sub(r"\s+", " ", doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)])
+        start, end = _tok_span(toks, off)  # toks are in order: the phrase's own text
+        text = re.sub(r"\s+", " ", self.text[start:end])
         name = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
         person = any(t.ent_type_ == "PERSON" for t in toks)
         last = next((e for e in doc.ents if e.end == toks[-1].i + 1 and e.start >= toks[0].i), None)
@@ -1240,12 +1285,7 @@ class _StoryClaims:
         actor = self.speaker_actor(start, end)
         noun = next((t for t in toks if t.pos_ in ("NOUN", "PROPN")), toks[-1])  # "source in the police"
         one = noun.tag_ == "NN" and noun.lemma_.lower() in self.lex.person_nouns
-        sp = _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person, one_person=one)
-        if person:
-            self.last_speaker = sp  # whom a later "he said" means
-            if " " in sp.name:
-                self.named.append(sp)
-        return sp
+        return _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person, one_person=one)
 
     def run_back(self, doc: Any, end: int) -> tuple[int | None, bool, int, bool]:
         """The phrase before ``doc[end]`` (see :meth:`speaker_before`): its first token, whether
@@ -1416,7 +1456,8 @@ class _StoryClaims:
         return None
 
     def source_noun(self, tok: Any) -> bool:
-        return bool(tok.lemma_.lower() in self.lex.source_nouns or tok.lower_ in self.lex.source_nouns)
+        """One of the lexicon's records a claim may be according to ("figures", "the bulletin")."""
+        return _listed(tok, self.lex.source_nouns)
 
     def plausible_speaker(self, head: Any, toks: list[Any]) -> bool:
         """A name, an entity, or a common noun that can speak ('a military source', 'residents')."""
@@ -1431,7 +1472,7 @@ class _StoryClaims:
             return True  # an acronym the tagger took for a common noun ("according to UNICEF")
         if not self.lex.speaker_nouns:
             return True
-        return head.lemma_.lower() in self.lex.speaker_nouns or head.lower_ in self.lex.speaker_nouns
+        return self.speaker_noun(head)
 
     def past_place(self, head: Any, toks: list[Any]) -> list[Any]:
         """A subject right before its verb that begins right after a preposition ("... in Aleppo
@@ -1567,11 +1608,9 @@ class _StoryClaims:
                 continue  # "he said pointing to his meagre stock of vegetables": no statement
             if any(q[0] <= t.idx + off < q[1] for q in quotes):
                 continue
-            cur, ok = t, True
-            while cur.i != verb.i and ok:
-                ok = cur.dep_ != "relcl" and not (cur.dep_ == "acl" and self.speaker_noun(cur.head))
-                cur = cur.head
-            if ok:
+            if not any(
+                c.dep_ == "relcl" or (c.dep_ == "acl" and self.speaker_noun(c.head)) for c in _path_up(t, verb)
+            ):
                 out.append(t)
         return out
 
@@ -1607,7 +1646,9 @@ class _StoryClaims:
     def headline(self, sent: Sentence, doc: Any, off: int) -> None:
         """A headline's "X: Y" or "Y: X", the speaker a short phrase of names and speaker nouns
         on one side of the colon, not a label ("Factbox:", "Watch:"; data/claim_verbs.json)."""
-        colons = [t for t in doc if t.text == ":" and t.i > 0 and _HEADLINE_COLON.match(doc.text, t.idx - 1)]
+        colons = [
+            t for t in doc if t.text == ":" and t.i > 0 and _HEADLINE_COLON.match(self.text, t.idx + off - 1, sent.end)
+        ]
         if not colons:
             return
         first, last = colons[0], colons[-1]
@@ -1683,6 +1724,7 @@ class _StoryClaims:
         """Claims the parse finds: "according to X", and each reporting verb with its speaker."""
         used_verbs: set[int] = set()
         relay: dict[int, Any] = {}
+        self.before = {}  # token indices are this sentence's
         carried: dict[int, _Speaker] = {}  # a participle that goes on with a speaker's statement
 
         for tok in doc:

@@ -22,7 +22,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
@@ -601,14 +601,18 @@ def _precedence(tax: _Taxonomy, live: Sequence[_Scored]) -> dict[str, list[_Scor
     return out
 
 
+def _live(tax: _Taxonomy, scored: Iterable[_Scored]) -> list[_Scored]:
+    """The hits strong enough to count (``min_score``), in their order."""
+    return [s for s in scored if s.score >= tax.min_score]
+
+
 def _resolve(
-    tax: _Taxonomy, scored: list[_Scored], non_events: dict[str, float], precedence: bool = True
+    tax: _Taxonomy, live: list[_Scored], non_events: dict[str, float], overridden: Collection[str] = ()
 ) -> list[_Scored]:
-    """Apply ACLED precedence (unless ``precedence`` is False) and the non-event competition;
+    """Drop the :func:`_live` hits of the ``overridden`` codes (ACLED precedence,
+    :func:`_precedence`; none: the analysis without it) and apply the non-event competition;
     best first."""
-    live = [s for s in scored if s.score >= tax.min_score]
-    if precedence:
-        overridden = _precedence(tax, live)
+    if overridden:
         live = [s for s in live if s.code not in overridden]
     if non_events:
         worst = max(non_events.values())
@@ -690,13 +694,14 @@ def _classified(user_dirs: str, text: str) -> _Classified:
     cands = _candidates(tax, text)
     scored = _score(tax, cands)
     non_events = _non_event_scores(tax, text)
-    kept = _distinct(tax, _strikes_from_the_air(tax, text, _resolve(tax, scored, non_events)))
+    live = _live(tax, scored)
+    over = _precedence(tax, live)
+    kept = _distinct(tax, _strikes_from_the_air(tax, text, _resolve(tax, live, non_events, over)))
     hits = tuple(_hit(tax, s, text, 0) for s in kept)
-    over = _precedence(tax, [s for s in scored if s.score >= tax.min_score])
     if not over:
         return _Classified(hits, ())
     # the same analysis without precedence: what precedence alone kept out
-    free = _distinct(tax, _strikes_from_the_air(tax, text, _resolve(tax, scored, non_events, precedence=False)))
+    free = _distinct(tax, _strikes_from_the_air(tax, text, _resolve(tax, live, non_events)))
     lost = []
     for s in free:
         if s.code not in over or s in kept or not any(b in kept for b in over[s.code]):
@@ -777,5 +782,6 @@ def classify_snippet(text: str) -> TypeHit | None:
     for sc in all_scored:
         if sc.code not in best or sc.score > best[sc.code].score:
             best[sc.code] = sc
-    resolved = _resolve(tax, list(best.values()), non_events)
+    live = _live(tax, best.values())
+    resolved = _resolve(tax, live, non_events, _precedence(tax, live))
     return _hit(tax, resolved[0], text, 0) if resolved else None
