@@ -309,3 +309,17 @@ def test_a_vague_quantity_sets_the_toll_only_when_no_figure_is_a_count() -> None
     assert any(c.vague and c.low == 10 for c in claims) and any(not c.vague and c.low == 14 for c in claims)
     assert acled_fatalities(claims) == 14
     assert acled_fatalities(_claims("Dozens of people were killed in the shelling of the market.")) == 12
+
+
+def test_a_number_of_hours_or_strikes_is_no_count_of_the_dead() -> None:
+    assert [c.low for c in _claims("Scores of fighters were killed in 24 hours of clashes, the monitor said.")] == [20]
+    assert not _claims("Rebels said fighters were killed in 24 hours of clashes.")
+    assert [c.low for c in _claims("Jets killed 12 people in 30 raids on the town.")] == [12]
+
+
+def test_modifiers_of_one_victim_noun_make_one_victim_phrase() -> None:
+    (c,) = _claims("At least 70 regime and rebel fighters were killed in clashes north of Aleppo, the monitor said.")
+    assert (c.low, c.kind, c.victims) == (70, "killed", "fighters")
+    assert c.evidence.text == "At least 70 regime and rebel fighters"
+    (c,) = _claims("At least 40 rebel fighters were killed in the ambush.")
+    assert (c.low, c.victims) == (40, "fighters")

@@ -359,16 +359,54 @@ def _victim_at(toks: list[_Tok], i: int, limit: int = 4) -> tuple[str, int] | No
     t = terms()
     for k in range(i, min(len(toks), i + limit)):
         tok = toks[k]
+        if tok.low == "and" and k > i and _joins_modifiers(toks, k):
+            continue  # "70 regime and rebel fighters": two modifiers of one victim noun
         if tok.low in _BOUNDARY or tok.low in {",", "and", "in", "on", "at", "by", "from", "with"}:
             return None
         if tok.low in t.non_person or _cue_kind(toks, k) is not None:
             return None
         n = _match_seq(toks, k, _phrase_table("victims"))
         if n:
+            # "rebel fighters", "army soldiers": a singular victim word modifying the victim noun
+            # after it, which heads the phrase and says who they were (a plural before another,
+            # "four civilians residents said", is a victim and then someone else)
+            while (
+                not toks[k + n - 1].low.endswith("s")
+                and (m := _match_seq(toks, k + n, _phrase_table("victims")))
+                and toks[k + n].low[0].isalpha()
+            ):
+                k, n = k + n, m
             return t.victims[" ".join(x.low for x in toks[k : k + n])], k + n - 1
         if tok.low[0].isdigit() or tok.low in t.number_words:
             return None  # another quantity: "17:27 Nine Civilians"
     return None
+
+
+def _joins_modifiers(toks: list[_Tok], k: int) -> bool:
+    """Does the "and" at ``k`` join two modifiers of one noun ("regime and rebel fighters", "Syrian
+    and Iraqi soldiers"), not two phrases ("five civilians and ...", "killed and wounded")? Both
+    words round it are plain words: no number, cue or unit, and no victim noun before it."""
+    t = terms()
+    if k + 1 >= len(toks):
+        return False
+
+    def plain(tok: _Tok) -> bool:
+        return (
+            tok.low.isalpha()
+            and tok.low not in t.number_words
+            and tok.low not in t.non_person
+            and tok.low not in _BOUNDARY
+            and tok.low not in _AUX
+        )
+
+    before, after = toks[k - 1], toks[k + 1]
+    return (
+        plain(before)
+        and plain(after)
+        and not _match_seq(toks, k - 1, _phrase_table("victims"))
+        and _cue_kind(toks, k - 1) is None
+        and _cue_kind(toks, k + 1) is None
+    )
 
 
 def _glued_number(toks: list[_Tok], i: int, step: int) -> bool:
@@ -506,10 +544,14 @@ def _not_a_count(toks: list[_Tok], fig: _Figure, victim: tuple[str, int] | None)
     """A quantity a cue before it does not count: the agent of a passive cue ("killed by dozens of
     shells"), a vague quantity of things ("dozens of shells", "hundreds of rockets"), or a bare
     vague quantity that is the subject of a verb of its own ("many suffered breathing problems",
-    "several fled"): ACLED's vague-number conventions apply to counts of people only."""
+    "several fled"): ACLED's vague-number conventions apply to counts of people only. Nor does it
+    count a number of a unit that is no person ("killed in 24 hours", "in the past 24 hours",
+    "killed 12 people in 20 raids"): how long, how far, how many strikes."""
     t = terms()
     s, e = fig.start_tok, fig.end_tok
     if s >= 2 and toks[s - 1].low == "by" and _cue_kind(toks, s - 2) is not None:
+        return True
+    if victim is None and e < len(toks) and toks[e].low in t.non_person:
         return True
     if not fig.vague or victim is not None:
         return False
