@@ -437,7 +437,8 @@ _CAPTIONED = (
 
 def test_photo_caption_and_earlier_reference_event_are_not_the_main_event() -> None:
     events = extract_stories([_story(_CAPTIONED, "cap")])[0][1]
-    assert any(e.place is not None and e.place.name == "Saraqab" for e in events)  # the caption's
+    # the caption's air strike in Saraqib (a picture of another day) is no event of its own
+    assert not any(e.place is not None and e.place.name == "Saraqab" for e in events)
     ev = main_event(events)
     assert ev is not None and ev.place is not None and ev.place.admin1 == "Idlib"
     assert ev.place.name != "Saraqab" and "Jisr" in (ev.place.mention or "")
@@ -447,6 +448,52 @@ def test_photo_caption_and_earlier_reference_event_are_not_the_main_event() -> N
     )
     ev = main_event(extract_stories([_story(earlier, "ref")])[0][1])
     assert ev is not None and ev.place is not None and ev.place.admin1 == "Homs"
+
+
+def test_a_caption_that_only_the_picture_tells_makes_no_event() -> None:
+    text = (
+        "A man inspects the damage at a market hit by air strikes in the town of Ariha on June 5 2016 "
+        "(Photo AFP) Government forces shelled the town of Rastan in Homs province on Monday, "
+        "killing four people, activists said."
+    )
+    ((_, evs, _, _),) = extract_stories([_story(text, "capcredit")])
+    assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
+    assert evs[0].place is not None and evs[0].place.admin1 == "Homs"
+
+
+def test_a_caption_of_the_reported_event_joins_it_as_evidence() -> None:
+    text = (
+        "People inspect a site hit by air strikes in the town of Maaret al-Numan in Idlib province "
+        "on June 12 2016. Air strikes hit a vegetable market in Maaret al-Numan on Sunday, "
+        "killing 23 civilians, the Syrian Observatory for Human Rights said."
+    )
+    ((_, evs, _, _),) = extract_stories([_story(text, "capsame")])
+    (strike,) = [e for e in evs if e.sub_event_type == "Air/drone strike"]
+    trig = strike.evidence["trigger"]
+    assert trig.sentence.startswith("Air strikes hit")  # the report's trigger, not the caption's
+    assert "People inspect a site" in strike.notes and strike.fatalities == 23
+
+
+def test_captions_that_open_as_captions_make_no_event() -> None:
+    from crosswire.extract import salience
+
+    file_photo = (
+        "File photo shows fighters of the Nusra Front firing a rocket launcher near Aleppo. "
+        "Turkish officials met Russian diplomats in Ankara on Tuesday to discuss a ceasefire."
+    )
+    ((_, evs, _, _),) = extract_stories([_story(file_photo, "filephoto")])
+    assert not any(e.event_type == "Explosions/Remote violence" for e in evs)
+    first, second = file_photo.split(". ", 1)
+    assert salience.is_caption(first, 20) and not salience.is_caption(second, 20)
+    page = (
+        "Regime prepares Aleppo offensive\nCaption:\n\nCivilians and paramedics rescuing an injured "
+        "woman following an air raid on the town of Anadan north of Aleppo\n\n"
+        "The foreign minister said on Sunday that talks would resume in Geneva next week."
+    )
+    ((_, evs, _, _),) = extract_stories([_story(page, "labelled")])
+    assert not any(e.sub_event_type == "Air/drone strike" for e in evs)
+    assert salience.labelled_caption("Media ID: 5534\nCaption:\n\n")
+    assert not salience.labelled_caption("The caption read: ")
 
 
 def test_verify_picks_the_same_main_event_from_stored_rows() -> None:

@@ -73,6 +73,7 @@ class _Draft:
     distinct: bool = False  # one conjunct of "in A in April 2014 and B in March 2015": never merged
     alleged: bool = False  # actor1 (if any) is only the one accused ("X accused Y of using chlorine")
     disputed: bool = False  # reports merged into it accuse different doers: actor1 stays empty
+    caption: bool = False  # its trigger is in a photo caption: evidence for an event, never one alone
 
 
 def _ev(story: Story, start: int, end: int, sent: Sentence) -> Evidence:
@@ -371,6 +372,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                     time_precision=precision,
                     date_own=date_own,
                     recalled=date_own and salience.is_recalled(sent.text),
+                    caption=_in_caption(story.text, sent, hit.start),
                     key=f"{story.story_id}:{hit.start}:{hit.end}{suffix}",
                     distinct=bool(pairs),
                     alleged=alleged,
@@ -409,6 +411,16 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
         annotated, dict(zip(annotated.candidates, annotated.docs, strict=False))
     )
     return events, list(story_claims)
+
+
+def _in_caption(text: str, sent: Sentence, pos: int) -> bool:
+    """Is the trigger at ``pos`` in a photo caption (the sentence's stretch around it reads as one,
+    or the line above labels the sentence "Caption:")?"""
+    from crosswire.extract import salience
+
+    return salience.is_caption(sent.text, pos - sent.start) or salience.labelled_caption(
+        text[max(0, sent.start - 40) : sent.start]
+    )
 
 
 def _depicts(text: str) -> bool:
@@ -512,9 +524,16 @@ def _dates_agree(a: _Draft, b: _Draft) -> bool:
 
 
 def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
-    """Merge hits that describe the same event into the first (most specific) report of it."""
+    """Merge hits that describe the same event into the first (most specific) report of it.
+
+    A photo caption tells what a picture shows, often an earlier or another scene ("A boy walks
+    past a house hit by an air strike in Saraqib on March 2 2015."): ACLED codes what the story
+    reports, so a caption's hit is merged last, only into an event the text itself reports (it
+    lends that event its sentences and figures as evidence, not its trigger, place, date or
+    actors), and one that joins no such event is dropped.
+    """
     out: list[_Draft] = []
-    for d in drafts:
+    for d in [d for d in drafts if not d.caption] + [d for d in drafts if d.caption]:
         target = None
         for prev in [] if d.distinct else [p for p in out if not p.distinct]:
             same_type = prev.hit.sub_event_type == d.hit.sub_event_type
@@ -541,6 +560,8 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
         for k in d.sentences:
             if k not in target.sentences:
                 target.sentences.append(k)
+        if d.caption:
+            continue  # what a picture shows sets none of the reported event's fields
         _merge_actor1(target, d)
         if target.actor2 is None and d.actor2 is not None:
             target.actor2 = d.actor2
@@ -555,7 +576,7 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
             if "event_date" in d.evidence:
                 target.evidence["event_date"] = d.evidence["event_date"]
         target.civilian_targeting = target.civilian_targeting or d.civilian_targeting
-    return out
+    return [d for d in out if not d.caption]
 
 
 def _finish(story: Story, sentences: Sequence[Sentence], d: _Draft) -> Event:

@@ -9,9 +9,12 @@ Two news conventions put another event before the main one:
   Sheikhun", "days after the bombing of ..."): it happened, but it is not what the story reports;
   so is one a sentence opens by recalling ("Recently on October 13 ...", "Last month ...").
 
-The cues are data (``data/salience_cues.json``). :func:`crosswire.extract.main_event` passes over
-such events when the story has another; :func:`segment` also tells the geocoder where a
-caption ends inside a sentence that the splitter left whole.
+The cues are data (``data/salience_cues.json``). A caption tells what a picture shows, often an
+earlier or unrelated scene: :func:`crosswire.extract.extract` makes no event of it unless the
+story's own text reports that event too (the caption then joins it as evidence).
+:func:`crosswire.extract.main_event` passes over an earlier event when the story has another;
+:func:`segment` also tells the geocoder where a caption ends inside a sentence that the splitter
+left whole.
 """
 
 from __future__ import annotations
@@ -32,6 +35,8 @@ class SalienceCues:
     caption_verb_window: int
     earlier_event_before: tuple[re.Pattern[str], ...]
     recalled_opening: tuple[re.Pattern[str], ...] = ()
+    caption_openings: tuple[re.Pattern[str], ...] = ()
+    caption_label_before: re.Pattern[str] | None = None
 
 
 @functools.cache
@@ -49,6 +54,12 @@ def cues() -> SalienceCues:
             ),
             recalled_opening=tuple(
                 re.compile(str(p), re.I) for p in merged.get("recalled_event_opening", [])
+            ),
+            caption_openings=tuple(re.compile(str(p)) for p in merged.get("caption_openings", [])),
+            caption_label_before=(
+                re.compile(str(merged["caption_label_before"]), re.I)
+                if merged.get("caption_label_before")
+                else None
             ),
         )
     except (KeyError, TypeError, re.error) as exc:
@@ -76,11 +87,14 @@ def is_caption(sentence: str, pos: int) -> bool:
     """Is the stretch of ``sentence`` holding offset ``pos`` a photo caption?
 
     A caption narrates in the present tense ("walks", "inspect", "is seen") within its first
-    words and closes with the picture's full date or a photo credit.
+    words and closes with the picture's full date or a photo credit; or it opens as one, in any
+    tense ("File photo shows ...", "Caption: ...", "A picture taken on July 29 shows ...").
     """
     c = cues()
     s, e = segment(sentence, pos)
     seg = sentence[s:e]
+    if any(rx.search(seg) for rx in c.caption_openings):
+        return True
     if not c.caption_verbs.search(" ".join(seg.split()[: c.caption_verb_window])):
         return False
     if e < len(sentence):
@@ -88,6 +102,13 @@ def is_caption(sentence: str, pos: int) -> bool:
     tail = seg.rstrip(" .)\"'")[-24:]
     last = find_date(tail)
     return last is not None and last[2] >= len(tail) - 1
+
+
+def labelled_caption(before: str) -> bool:
+    """Does the text just before a sentence label it a caption ("Caption:" on the line above,
+    as scraped pages keep the picture's text)?"""
+    rx = cues().caption_label_before
+    return rx is not None and rx.search(before) is not None
 
 
 def is_recalled(sentence: str) -> bool:
