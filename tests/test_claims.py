@@ -721,3 +721,52 @@ def test_the_speaker_before_a_verb_is_read_once_however_often_it_is_asked_for(mo
     # a count the parse made the subject, and two subjects: asked twice for "said", read once
     assert claim.speaker == "monitoring group" and claim.content.startswith("Eight children were among")
     assert len(asked) > len(set(asked)) and sorted(read) == sorted(set(asked))
+
+
+def test_a_count_giving_sentence_with_no_reporting_verb_is_parsed_and_gives_the_count() -> None:
+    assert needs_parse("The monitor put the toll at 23 dead on Monday.")
+    assert not needs_parse("The fighters gave up their positions on Monday.")
+    claims = _claims("Clashes raged in the town overnight. The monitor put the toll at 23 dead on Monday.")
+    (claim,) = [c for c in claims if "23" in c.content]
+    assert claim.speaker == "monitor" and claim.claim_type == "casualty_report"
+
+
+def test_a_modal_or_negated_verb_inside_a_warning_is_what_the_warning_says_not_a_report() -> None:
+    claims = _claims(
+        "The envoy Maria Lund said the talks had stalled. "
+        "She also warned that the warring parties should not think they can act with impunity."
+    )
+    (claim,) = [c for c in claims if "impunity" in c.content]
+    assert claim.speaker == "Maria Lund" and claim.reporting_verb == "warned"
+    assert "should not think" in claim.content
+
+
+def test_shelling_reported_with_no_source_is_an_unattributed_claim() -> None:
+    (claim,) = _claims("Heavy shelling was also reported in the eastern districts of the city.")
+    assert claim.speaker is None and "shelling" in claim.content
+    assert not _claims("Heavy shelling hit the eastern districts of the city.")
+
+
+def test_it_had_no_confirmation_is_no_self_reported_act() -> None:
+    (claim,) = _claims("The ministry said it had no independent confirmation that the convoy was hit.")
+    assert claim.claim_type != "announcement"
+    (act,) = _claims("The ministry said it had destroyed three depots near the border.")
+    assert act.claim_type == "announcement"
+
+
+def test_one_victim_with_no_numeral_is_a_casualty_report() -> None:
+    (claim,) = _claims("Local sources said that a mortar round hit the market killing a civilian.")
+    assert claim.claim_type == "casualty_report"
+    (none,) = _claims("Local sources said that a mortar round hit the empty market.")
+    assert none.claim_type != "casualty_report"
+
+
+def test_a_quotation_after_a_count_goes_on_with_the_speaker_quoted_before_it() -> None:
+    claims = _claims(
+        '"We lost everything" said Omar Haddad a resident of the town. '
+        "The monitor gave a higher toll of 31 people killed. "
+        '"The children cannot sleep."'
+    )
+    (cont,) = [c for c in claims if "cannot sleep" in c.content]
+    assert cont.speaker == "Omar Haddad"
+    assert any(c.speaker == "monitor" and "31" in c.content for c in claims)

@@ -45,7 +45,16 @@ _ANAPHORIC = {"this", "that", "it"}
 _ONE_PERSON = {"he", "she", "him", "her"}
 #: a passive in a clause of time ("before they were", "after it was"): what it says sets the scene
 _SCENE_PASSIVE = re.compile(r"\b(?:before|after|until|when|once)\s+(?:\w+\s+){0,3}(?:were|was|been|are|is)\s+$")
-_SELF_REPORT = re.compile(r"(?:that\s+)?(?:it|we)\s+(?:had|has|have)\s+(?:\w+ly\s+)?(?!been\b)(\w+)")
+_SELF_REPORT = re.compile(
+    r"(?:that\s+)?(?:it|we)\s+(?:had|has|have)\s+(?:\w+ly\s+)?(?!(?:been|no|not|never|nothing)\b)(\w+)"
+)
+#: one victim named with no numeral ("killing a civilian", "a child was wounded"): a count of one
+_ONE_VICTIM = re.compile(
+    r"\b(?:kill|wound|injur|kidnapp?|abduct|execut)\w*\s+(?:a|an|one)\s+\w+"
+    r"|\b(?:a|an|one)\s+(?:\w+\s+)?\w+\s+(?:was|has\s+been)\s+(?:killed|wounded|injured|executed)\b"
+)
+#: a modal or a negation on a verb: what it says is not stated ("should not think", "would confirm")
+_UNSTATED_AUX = frozenset({"should", "must", "would", "could", "might", "may", "can", "ought", "will", "shall"})
 # English irregular forms of the reporting verbs (morphology, not domain knowledge); the regular
 # ones are made by :func:`verb_forms` with the suffix rules of spaCy's English lemmatizer
 _IRREGULAR: dict[str, tuple[str, ...]] = {
@@ -57,6 +66,7 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "hold responsible": ("held",),
     "mean": ("meant",),
     "speak": ("spoke", "spoken"),
+    "give": ("gave", "given"),
 }
 _CONSONANTS = frozenset("bcdfgklmnprstvz")
 
@@ -89,13 +99,18 @@ class ClaimLexicon:
     def parse_regex(self) -> re.Pattern[str]:
         """A form of a reporting verb, "according to" or a headline's colon: what only the parse can
         turn into a claim."""
-        return _parse_regex(tuple(sorted(self.verb_type)))
+        return _parse_regex(tuple(sorted(self.verb_type)), self.count_giving)
+
+    @property
+    def count_giving(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """(count-giving verbs, count nouns), sorted: "put the toll at 20" needs the parse too."""
+        return tuple(sorted(self.count_giving_verbs)), tuple(sorted(self.count_nouns))
 
     @cached_property
     def cue_regex(self) -> re.Pattern[str]:
         """The claims pre-filter: :attr:`parse_regex` or a quotation mark (with the unattributed
         patterns, every sentence that can hold a claim matches)."""
-        return _cue_regex(tuple(sorted(self.verb_type)))
+        return _cue_regex(tuple(sorted(self.verb_type)), self.count_giving)
 
     @cached_property
     def phrase_rests(self) -> dict[tuple[str, str], tuple[frozenset[str], ...]]:
@@ -152,16 +167,28 @@ _HEADLINE_COLON = re.compile(r"[^\W\d]: (?=\S)")
 
 
 @lru_cache(maxsize=8)
-def _parse_regex(lemmas: tuple[str, ...]) -> re.Pattern[str]:
-    """A reporting verb's form, "according to" or a headline's colon: what only a parse reads."""
+def _parse_regex(
+    lemmas: tuple[str, ...], count_giving: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+) -> re.Pattern[str]:
+    """A reporting verb's form, "according to", a headline's colon, or a count-giving verb a few
+    words before a count noun ("put the toll at 20", "gave a lower toll of eight"): what only a
+    parse reads."""
     forms = {f for lemma in lemmas if " " not in lemma for f in verb_forms(lemma)}
     alt = first_char_alternation([(f[0], re.escape(f)) for f in sorted(forms, key=lambda f: (-len(f), f))])
-    return re.compile(rf"\b(?:{alt})\b|according to|{_HEADLINE_COLON.pattern}", re.I)
+    givers, nouns = count_giving
+    extra = ""
+    if givers and nouns:
+        gforms = sorted({f for g in givers for f in verb_forms(g)}, key=lambda f: (-len(f), f))
+        nalt = "|".join(re.escape(n) for n in sorted(nouns, key=lambda n: (-len(n), n)))
+        extra = rf"|\b(?:{'|'.join(map(re.escape, gforms))})\s+(?:\w+\s+){{0,3}}(?:{nalt})\b"
+    return re.compile(rf"\b(?:{alt})\b|according to|{_HEADLINE_COLON.pattern}{extra}", re.I)
 
 
 @lru_cache(maxsize=8)
-def _cue_regex(lemmas: tuple[str, ...]) -> re.Pattern[str]:
-    return re.compile(rf"{_parse_regex(lemmas).pattern}|[{_QUOTE_CHARS}]", re.I)
+def _cue_regex(
+    lemmas: tuple[str, ...], count_giving: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
+) -> re.Pattern[str]:
+    return re.compile(rf"{_parse_regex(lemmas, count_giving).pattern}|[{_QUOTE_CHARS}]", re.I)
 
 
 def needs_parse(text: str) -> bool:
@@ -1024,7 +1051,7 @@ class _StoryClaims:
             for cue in self.lex.cues.get(ctype, ()):
                 m = _word(cue).search(low)
                 if m:
-                    if ctype == "casualty_report" and not _NUMBER_RE.search(low):
+                    if ctype == "casualty_report" and not (_NUMBER_RE.search(low) or _ONE_VICTIM.search(low)):
                         continue
                     if ctype == "denial" and re.search(r"\b(?:not|n't|never|no)\s+(?:\w+\s+)?$", low[: m.start()]):
                         continue  # "did not deny": not a denial
@@ -1108,7 +1135,11 @@ class _StoryClaims:
 
     def reports_anew(self, verb: Any) -> bool:
         """Whether a reporting verb inside another's complement has a speaker of its own ("TASS
-        writes that the ministry reported ..."), not a passive or a non-speaker subject."""
+        writes that the ministry reported ..."), not a passive or a non-speaker subject, nor a
+        verb under a modal or a negation ("warned that all sides should not think they are
+        immune"): that says what the outer speaker states, nobody reports it."""
+        if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _UNSTATED_AUX) for c in verb.children):
+            return False
         if _agent(verb) is not None:
             # "it was reported by SANA that ...", not "a draft was not even read by Russia"
             return any(c.dep_ == "ccomp" for c in verb.children) or _that_clause(verb) is not None
@@ -1586,10 +1617,13 @@ class _StoryClaims:
         if not _NUMBER_RE.search(self.text[start:end]):
             return  # "gave no toll": no count given
         head = _speaker_head(verb)
+        # a count is no statement that a following quotation or "he said" goes on with: whom
+        # those mean stays as it was
+        kept = (self.last_speaker, self.last_any, self.last_body, self.last_person_noun, list(self.named))
         speaker = self.speaker_from(head, off) if head is not None else None
-        if speaker is None or speaker is _NOT_A_SPEAKER:
-            return
-        self.add(sent, speaker, verb.text, verb.lemma_.lower(), False, start, end)
+        if speaker is not None and speaker is not _NOT_A_SPEAKER:
+            self.add(sent, speaker, verb.text, verb.lemma_.lower(), False, start, end)
+        self.last_speaker, self.last_any, self.last_body, self.last_person_noun, self.named = kept
 
     def going_on(self, verb: Any, quotes: list[tuple[int, int]], off: int) -> list[Any]:
         """The participles that go on with the statement of ``verb`` ("X said Y adding that Z",
