@@ -34,6 +34,7 @@ import json
 import random
 import time
 from collections import defaultdict
+from collections.abc import Mapping
 from itertools import combinations
 from pathlib import Path
 from typing import Any
@@ -268,11 +269,33 @@ def _weighted(kept: dict[str, Any], added: dict[str, Any], n_kept: int, n_added:
     return round((kept["precision"] * n_kept + added["precision"] * n_added) / (n_kept + n_added), 3)
 
 
-def recall(rows: list[dict[str, Any]], linked: set[frozenset[str]]) -> dict[str, Any]:
+def current_pair(row: dict[str, Any], by_unit: dict[str, str], known: Mapping[str, Any]) -> frozenset[str]:
+    """A judged story pair in this run's story ids: a story id is a hash of the cleaned text, so a
+    cleaning change gives a story a new one; an id this run lacks is found again by the FA-KES
+    ``unit_id`` kept in the row (ids this run has stay: copies of one text share a unit's row)."""
+    ids = row["pair"].split("|")
+    out = []
+    for sid, side in zip(ids, ("a", "b"), strict=True):
+        unit = str((row.get(side) or {}).get("unit_id") or "")
+        out.append(sid if sid in known else by_unit.get(unit, sid))
+    return frozenset(out)
+
+
+def recall(
+    rows: list[dict[str, Any]],
+    linked: set[frozenset[str]],
+    by_unit: dict[str, str] | None = None,
+    known: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    def key(r: dict[str, Any]) -> frozenset[str]:
+        if by_unit is None or known is None:
+            return frozenset(r["pair"].split("|"))
+        return current_pair(r, by_unit, known)
+
     same = [r for r in rows if r.get("verdict") == "same"]
-    hit = [r for r in same if frozenset(r["pair"].split("|")) in linked]
+    hit = [r for r in same if key(r) in linked]
     other = [r for r in same if not r["near_duplicate"]]
-    other_hit = [r for r in other if frozenset(r["pair"].split("|")) in linked]
+    other_hit = [r for r in other if key(r) in linked]
     return {
         "story_pairs": len(rows),
         "judged_same_event": len(same),
@@ -320,7 +343,8 @@ def main() -> None:
             print(f"wrote {len(rows)} story pairs to {RECALL_SAMPLE}")
         print("judge them, then run without --sample/--sample-recall")
         return
-    corpus, links, _ = _load(args.db, args.csv)
+    corpus, links, gold = _load(args.db, args.csv)
+    by_unit = {str(g.get("unit_id")): sid for sid, g in gold.items() if g.get("unit_id")}
     made = {f"{r['a']}|{r['b']}" for r in links}
     # the first sample's figures stay at the top level; every sample's (a later fresh draw
     # judged on a later run included) under precision_samples
@@ -340,7 +364,7 @@ def main() -> None:
         **{k: v for k, v in samples.get(SAMPLE.name, {}).items() if k != "drawn"},
         "precision_samples": samples,
         "recall_as_drawn": recall(pairs, linked_then),
-        "recall_this_run": recall(pairs, linked_now),
+        "recall_this_run": recall(pairs, linked_now, by_unit, corpus.stories),
     }
     if run_secs:
         result["pipeline_seconds"] = round(run_secs, 1)
