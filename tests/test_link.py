@@ -262,3 +262,14 @@ def test_events_days_apart_at_one_named_place_need_an_agreeing_toll_or_close_wor
 
     assert link_events(pair(32)).links, "the toll agrees"
     assert not link_events(pair(3)).links
+
+
+def test_an_undated_report_joins_a_dated_one_only_by_close_wording() -> None:
+    # a story without a publication date tells the same bombing as a dated one; an undated report
+    # with little wording in common is not taken for it
+    dated = _event("e1", "s1", ATMA, "2016-08-15", BUS, fatalities=32)
+    retold = _event("e2", "s2", ATMA, None, "A suicide bomber blew up a bus carrying rebel fighters near the Atma "
+                    "border crossing, killing 32.", fatalities=32)
+    vague = _event("e3", "s3", ATMA, None, "Mourners gathered for a funeral in the town on the border.", fatalities=3)
+    assert [(ln.a, ln.b) for ln in link_events([dated, retold]).links] == [("e1", "e2")]
+    assert not link_events([dated, vague]).links

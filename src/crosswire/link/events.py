@@ -4,8 +4,11 @@ Pairs are only scored inside *blocks*: events sharing a place key (the
 governorate, else the place name, else the sub-event type for events with no
 place) and, inside a block, only events whose dates lie within
 ``settings.link_date_window_days`` of each other (a sweep over the block sorted
-by date). The pair count therefore grows with the density of events per place
-and week, not with the square of the corpus.
+by date). An undated event (its story has no publication date) is compared with
+every event of its block, and is one event with a dated one only on the evidence
+asked of reports days apart. The pair count therefore grows with the density of
+events per place and week (and the few undated ones), not with the square of the
+corpus.
 
 Sharding: blocks are independent, so a corpus too large for one machine is
 split by place key (every event of a governorate goes to the same worker, plus
@@ -282,7 +285,12 @@ def specific_evidence(a: _Ev, b: _Ev, text: float, near_duplicate: bool, place: 
     """
     if near_duplicate:
         return True
-    gap = abs(a.day - b.day) if a.day is not None and b.day is not None else 0
+    if a.day is None and b.day is None:
+        gap = 0
+    elif a.day is None or b.day is None:
+        gap = 2  # one report dates nothing: as far apart as days can be (the wording must agree)
+    else:
+        gap = abs(a.day - b.day)
     coarse = bool(gap) and place < 1.0
     min_text = MIN_TEXT_SIMILARITY
     if gap and bool(a.outlet) and a.outlet == b.outlet:
@@ -325,10 +333,14 @@ def _candidate_pairs(evs: Sequence[_Ev], window: int) -> Iterable[tuple[int, int
                 if (evs[j].day or 0) - di > window:
                     break
                 yield i, j
-        # undated events are only compared with each other (no date: no evidence it is the same week)
+        # undated events are compared with each other, and with the dated ones of their block
+        # (a story with no publication date reports the same events as dated ones), which then
+        # need the wording of reports days apart (specific_evidence)
         for x, i in enumerate(undated):
             for j in undated[x + 1 :]:
                 yield i, j
+            for j in dated:
+                yield (i, j) if i < j else (j, i)
 
 
 class _UnionFind:
