@@ -555,8 +555,6 @@ def _not_a_count(toks: list[_Tok], fig: _Figure, victim: tuple[str, int] | None)
         return True
     if not fig.vague or victim is not None:
         return False
-    if toks[e - 1].low == "of" and e < len(toks) and toks[e].low in t.non_person:
-        return True
     nxt = toks[e].low if e < len(toks) else ""
     return nxt.endswith("ed") and nxt not in _AUX and _cue_kind(toks, e) is None
 
