@@ -799,6 +799,12 @@ def _listed(tok: Any, words: frozenset[str]) -> bool:
     return tok.lemma_.lower() in words or tok.lower_ in words
 
 
+def _one_person_noun(tok: Any, lex: ClaimLexicon) -> bool:
+    """Is ``tok`` a singular noun of one person ("a source", "the spokesman"): whom a later "he"
+    or "she" may mean?"""
+    return bool(tok.tag_ == "NN" and tok.lemma_.lower() in lex.person_nouns)
+
+
 def _not_speaking(noun: Any) -> bool:
     """A common noun that is no speaker ("findings", "the strike"): not a name, not one of the
     lexicon's speaker nouns."""
@@ -1180,9 +1186,7 @@ class _StoryClaims:
         person = next((e for e in doc.ents if e.label_ == "PERSON" and e.start in inside), None)
         if person is not None:
             return self.phrase_speaker(list(person), prev.start)
-        if not _person_phrase(subj, _speaker_tokens(subj)) and not (
-            subj.tag_ == "NN" and subj.lemma_.lower() in self.lex.person_nouns
-        ):
+        if not _person_phrase(subj, _speaker_tokens(subj)) and not _one_person_noun(subj, self.lex):
             return None
         sp = self.speaker_from(subj, prev.start)
         return sp if sp is not _NOT_A_SPEAKER else None
@@ -1315,7 +1319,7 @@ class _StoryClaims:
             name = str(last.text)
         actor = self.speaker_actor(start, end)
         noun = next((t for t in toks if t.pos_ in ("NOUN", "PROPN")), toks[-1])  # "source in the police"
-        one = noun.tag_ == "NN" and noun.lemma_.lower() in self.lex.person_nouns
+        one = _one_person_noun(noun, self.lex)
         return _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person, one_person=one)
 
     def run_back(self, doc: Any, end: int) -> tuple[int | None, bool, int, bool]:
@@ -1551,7 +1555,7 @@ class _StoryClaims:
                     return known
         person = _person_phrase(head, toks)
         actor = self.speaker_actor(start, end) or self.seat_actor(head, off)
-        one = head.tag_ == "NN" and head.lemma_.lower() in self.lex.person_nouns
+        one = _one_person_noun(head, self.lex)
         sp = _Speaker(name=name, actor=actor, start=start, end=end, person=person, one_person=one)
         if person or head.pos_ == "PROPN":
             self.last_speaker = sp
@@ -1596,9 +1600,7 @@ class _StoryClaims:
                 outer = _speaker_head(cur)
                 if outer is None or outer.pos_ == "PRON" or outer.i > verb.i:
                     return None
-                one = outer.ent_type_ == "PERSON" or (
-                    outer.tag_ == "NN" and outer.lemma_.lower() in self.lex.person_nouns
-                )
+                one = outer.ent_type_ == "PERSON" or _one_person_noun(outer, self.lex)
                 if pron.lower_ in _ONE_PERSON and not one:
                     return None
                 return outer
