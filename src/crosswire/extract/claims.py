@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from itertools import islice
 from typing import Any
 
 from crosswire.annotate import doc_text
@@ -1591,11 +1592,7 @@ class _StoryClaims:
         """ "the tribal leaders said they were wary of powers which they blamed for ...": a pronoun
         subject of a reporting verb inside another's statement means that statement's speaker
         (named in the sentence); "he"/"she" only a person's."""
-        cur = verb
-        for _ in range(32):
-            if cur.head.i == cur.i:
-                return None
-            cur = cur.head
+        for cur in islice(verb.ancestors, 32):  # the heads above the verb, up to the root
             if cur.lemma_.lower() in self.lex.verb_type and _is_verb(cur):
                 outer = _speaker_head(cur)
                 if outer is None or outer.pos_ == "PRON" or outer.i > verb.i:
