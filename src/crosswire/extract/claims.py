@@ -953,6 +953,7 @@ class _StoryClaims:
         self.last_body: _Speaker | None = None  # the last that is no person: whom "it" means
         self.last_person_noun: _Speaker | None = None  # the last "source", "spokesman": whom "he" may mean
         self.prev: Sentence | None = None  # the sentence before the one being read
+        self.prev_doc: Any = None  # its parse, when the story holds one (a Doc of its text)
         self.named: list[_Speaker] = []
         self.claims: list[Claim] = []
         #: :meth:`speaker_before`'s answers for the sentence being parsed, by (verb, offset)
@@ -1177,7 +1178,10 @@ class _StoryClaims:
         prev = self.prev
         if prev is None or not any(ch.isalpha() for ch in prev.text):
             return None
-        doc = _nlp()(prev.text)
+        # the parse the story already holds, else one made here (a Span of a story-wide doc has
+        # other offsets)
+        held = self.prev_doc
+        doc = held if held is not None and not hasattr(held, "start_char") else _nlp()(prev.text)
         root = next((t for t in doc if t.dep_ == "ROOT"), None)
         subj = _subject(root) if root is not None else None
         if subj is None or subj.dep_ != "nsubj" or subj.pos_ == "PRON":
@@ -1564,11 +1568,14 @@ class _StoryClaims:
                 self.named.append(sp)
         return sp
 
-    def sentence(self, idx: int, sent: Sentence, doc: Any, off: int, prev: Sentence | None) -> None:
+    def sentence(
+        self, idx: int, sent: Sentence, doc: Any, off: int, prev: Sentence | None, prev_doc: Any = None
+    ) -> None:
         """The claims of one sentence; ``doc`` (its parse) is None when it needs none (no reporting
-        verb, no "according to": only a continued quotation or an unattributed pattern can match)."""
+        verb, no "according to": only a continued quotation or an unattributed pattern can match);
+        ``prev_doc``: the parse of ``prev``, if the story holds one."""
         n_before = len(self.claims)
-        self.prev = prev
+        self.prev, self.prev_doc = prev, prev_doc
         quotes = [(sent.start + a, sent.start + b) for a, b in _quote_spans(sent.text)]
         if doc is not None:
             self.parsed(sent, doc, off, prev, quotes)
@@ -2141,7 +2148,7 @@ def _claims_of(annotated: AnnotatedStory, docs: Mapping[int, Any] | None, part: 
         sent = sentences[i]
         # token.idx is relative to the Doc; a Span of a story doc starts at its own char offset
         off = sent.start - int(getattr(doc, "start_char", 0))
-        state.sentence(i, sent, doc, off, sentences[i - 1] if i > 0 else None)
+        state.sentence(i, sent, doc, off, sentences[i - 1] if i > 0 else None, parsed.get(i - 1))
     return state.claims
 
 
