@@ -669,3 +669,27 @@ def test_mare_called_a_town_or_city_is_the_aleppo_town() -> None:
         assert mentions, text
         place = locate_event(text, 0, len(text), 0, mentions, "s1")
         assert place is not None and place.admin1 == "Aleppo", text
+
+
+def test_lower_case_end_of_a_transliterated_name_is_part_of_it() -> None:
+    # Press TV writes "Deir ezzor"; "ezzor" is no English word, the whole run is a name
+    text = "At least 23 civilians were killed in air strikes on the eastern Deir ezzor province."
+    place = _locate(text, "air strikes")
+    assert place.admin1 == "Deir ez-Zor" and place.evidence.text == "Deir ezzor"
+    # an English word after a name stays outside it
+    assert [m.text for m in find_place_mentions("Jets pounded the Homs countryside.")] == ["Homs"]
+
+
+def test_a_place_given_relative_to_another_must_lie_on_that_side_of_it() -> None:
+    # no "Shaar" of the gazetteer lies east of Homs (its namesakes are north of it, or far): the
+    # site is not taken for a village elsewhere (here the place a place-less lede takes from the
+    # sentence after it), and the phrase places the event near Homs
+    text = "Ninety people were killed on Thursday. Islamic State fighters stormed the Shaar gas field east of Homs."
+    place = _locate(text, "killed")
+    assert place.admin1 == "Homs" and place.name == "Homs"
+    # of two namesakes, the one on the side the text names: Suran north of Aleppo, though the
+    # story named Hama province (home of the more important Suran) first
+    text = ("Government troops advanced in Hama province on Monday. "
+            "Rebels clashed with Islamic State fighters in Suran, 40 km north of Aleppo.")
+    place = _locate(text, "clashed")
+    assert place.name == "Suran" and place.admin1 == "Aleppo"

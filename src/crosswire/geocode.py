@@ -213,6 +213,23 @@ LEDE_FOLLOW_CHARS = 700
 PROXIMITY_KM = 40.0
 SEAT_KM = 25.0
 FUZZY_WEIGHT = 0.9
+#: "X east of Homs": X lies at most this far from the place it is given relative to (Palmyra is
+#: some 150 km east of Homs) and on the side the phrase names, within this many degrees of it
+#: ("east of" takes a bearing of 30 to 150 degrees)
+RELATIVE_MAX_KM = 160.0
+RELATIVE_MAX_DEGREES = 60.0
+#: the compass bearing (degrees clockwise from north) each direction word names
+_BEARINGS = {"north": 0.0, "northeast": 45.0, "east": 90.0, "southeast": 135.0, "south": 180.0,
+             "southwest": 225.0, "west": 270.0, "northwest": 315.0}
+#: after a place: up to three lower-case words of what it is ("gas field", "military airport"),
+#: the distance and the direction, "of", then the place it is given relative to ("the central
+#: city of Homs")
+_RELATIVE = re.compile(
+    r"['\u2019]?s?((?:\s+[a-z]+){0,3}?),?\s+(?:(?:about|some|around|nearly|almost)\s+)?"
+    r"(?:\d+\s*(?:km|kilometres|kilometers|miles)\s+)?"
+    r"(north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+(?:the\s+)?"
+    r"(?:[a-z]+\s+)?(?:(?:city|town|village|capital)\s+of\s+)?"
+)
 
 
 def distance_km(a: GazEntry, b: GazEntry) -> float:
@@ -220,6 +237,26 @@ def distance_km(a: GazEntry, b: GazEntry) -> float:
     la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
     h = math.sin((la2 - la1) / 2) ** 2 + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2
     return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def bearing_deg(a: GazEntry, b: GazEntry) -> float:
+    """The initial compass bearing from ``a`` to ``b``, degrees clockwise from north."""
+    la1, lo1, la2, lo2 = map(math.radians, (a.latitude, a.longitude, b.latitude, b.longitude))
+    y = math.sin(lo2 - lo1) * math.cos(la2)
+    x = math.cos(la1) * math.sin(la2) - math.sin(la1) * math.cos(la2) * math.cos(lo2 - lo1)
+    return math.degrees(math.atan2(y, x)) % 360.0
+
+
+def _fits_relative(entry: GazEntry, anchor: GazEntry, direction: str) -> bool:
+    """Can ``entry`` be the place a text puts ``direction`` of ``anchor`` ("the Shaar gas field
+    east of Homs")? It must lie near enough, on that side."""
+    d = distance_km(anchor, entry)
+    if d > RELATIVE_MAX_KM:
+        return False
+    if d < 1.0:
+        return True
+    off = abs(bearing_deg(anchor, entry) - _BEARINGS[direction]) % 360.0
+    return min(off, 360.0 - off) <= RELATIVE_MAX_DEGREES
 
 
 def _within(place: GazEntry, unit: GazEntry) -> bool:
@@ -694,6 +731,19 @@ def _inside_name(text: str, toks: Sequence[tuple[int, int, str]], i: int, j: int
     return False
 
 
+def _lower_name_part(tok: str) -> bool:
+    """Could a lower-case word be the last part of a transliterated name ("ezzor" in "Deir
+    ezzor")? Only a word that is no English word (below ``common_word_zipf``) and no article."""
+    low = tok.lower()
+    return (
+        tok[:1].islower()
+        and len(low) >= 3
+        and low not in _article_words()
+        and low not in _not_places()
+        and _zipf(low) < float(_cues()["common_word_zipf"])
+    )
+
+
 def _is_capitalised(tok: str) -> bool:
     if tok[:1].isupper():
         return True
@@ -809,10 +859,15 @@ def _scan(text: str, gaz: Gazetteer) -> list[_Span]:
     max_n = min(5, gaz.max_words + 1)
     # (_is_capitalised, asked only of a word that could be "al-Bab": most are plain lower case)
     capitalised = [t[:1].isupper() or ("-" in t and _is_capitalised(t)) for _, _, t in toks]
+    # a lower-case word that is no English word may end a name of several words whose first word
+    # is capitalised ("Deir ezzor", "Tal abyad"), when the whole run is one of a place's names
+    tail = [not capitalised[k] and _lower_name_part(t) for k, (_, _, t) in enumerate(toks)]
     # joins[k]: token k+1 may continue a name that token k is in (one space or hyphen between,
-    # and the next word capitalised or an article: "Ras al-Ain", "Deir ez-Zor")
+    # and the next word capitalised, an article or such a lower-case name word: "Ras al-Ain",
+    # "Deir ez-Zor")
     joins = [
-        text[toks[k][1] : toks[k + 1][0]] in (" ", "-") and (capitalised[k + 1] or toks[k + 1][2].lower() in articles)
+        text[toks[k][1] : toks[k + 1][0]] in (" ", "-")
+        and (capitalised[k + 1] or toks[k + 1][2].lower() in articles or tail[k + 1])
         for k in range(len(toks) - 1)
     ]
     while i < len(toks):
@@ -826,7 +881,8 @@ def _scan(text: str, gaz: Gazetteer) -> list[_Span]:
         while longest < max_n and i + longest < len(toks) and joins[i + longest - 1]:
             longest += 1
         for n in range(longest, 0, -1):
-            if not capitalised[i + n - 1]:
+            lower_tail = n > 1 and tail[i + n - 1]
+            if not capitalised[i + n - 1] and not lower_tail:
                 continue
             run = toks[i : i + n]
             s, e = run[0][0], run[-1][1]
@@ -842,7 +898,7 @@ def _scan(text: str, gaz: Gazetteer) -> list[_Span]:
             elif all(t.lower() in not_places or t.lower() in articles for _, _, t in run):
                 continue
             cands = gaz.candidates(surface, fuzzy=False)
-            if not cands:
+            if not cands or (lower_tail and cands[0][1] < ALIAS_MATCH):
                 continue
             if (_common_english(run, cands) and not _called_a_settlement(text, s, e)) or _inside_name(
                 text, toks, i, i + n, cands
@@ -1268,6 +1324,7 @@ def _story_places(
     """
     pairs = _entries_of(story_places, gaz)
     context = tuple(e for _, e in pairs)
+    pairs = _relative_checked(story_text, pairs, context, gaz)
     # "the Damascus government", "its Damascus ally": the capital stands for the state, it is
     # no event's location (it stays context for resolving the other names)
     pairs = [(m, e) for m, e in pairs if not _metonym(story_text, m)]
@@ -1275,6 +1332,34 @@ def _story_places(
     # (a region the gazetteer lacks, "Ghouta", matching a namesake village elsewhere)
     trusted = [(m, e) for m, e in pairs if not _isolated(e, context)]
     return tuple(trusted or pairs), context
+
+
+def _relative_checked(
+    story_text: str, pairs: Sequence[tuple[Mention, GazEntry]], context: Sequence[GazEntry], gaz: Gazetteer
+) -> list[tuple[Mention, GazEntry]]:
+    """Hold a place the text gives relative to another ("X east of Homs", "X, 20 km south of
+    Aleppo") to that statement: a namesake that lies elsewhere is swapped for the best one that
+    fits, and a name none of whose namesakes fits is dropped (a site the gazetteer lacks,
+    matching a village elsewhere; the phrase still places the event near the anchor)."""
+    out: list[tuple[Mention, GazEntry]] = []
+    by_start = {m.start: e for m, e in pairs}
+    for m, e in pairs:
+        rel = _RELATIVE.match(story_text, m.end)
+        anchor = by_start.get(rel.end()) if rel else None
+        if (rel is None or anchor is None or anchor.admin_level is not None or anchor.id == e.id
+                or any(w in _not_places() for w in rel.group(1).split())):
+            # ("Raqqa and east of Homs": a function word between, so two places, not one)
+            out.append((m, e))
+            continue
+        direction = rel.group(2).lower().replace("-", "")
+        if _fits_relative(e, anchor, direction):
+            out.append((m, e))
+            continue
+        fits = [(c, sc) for c, sc in gaz.candidates(m.text) if _fits_relative(c, anchor, direction)]
+        if fits:
+            best = max(fits, key=lambda cs: _score(cs[0], cs[1], context, None))[0]
+            out.append((m, best))
+    return out
 
 
 def locate_event(
