@@ -378,3 +378,32 @@ def test_a_lasting_situation_or_the_wars_toll_is_no_event(text: str) -> None:
 )
 def test_a_dated_incident_beside_background_words_stays_an_event(text: str, sub: str) -> None:
     assert [h.sub_event_type for h in classify_sentence(text)][:1] == [sub]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "US-led strikes on the province of Raqqa killed more than 20 Islamic State fighters on Tuesday.",
+        "A Russian strike hit a field hospital near Saraqeb overnight.",
+        "Coalition strikes killed 12 civilians near Manbij, activists said.",
+    ],
+)
+def test_strikes_of_an_air_power_are_air_strikes(sentence: str) -> None:
+    hits = classify_sentence(sentence)
+    assert hits and hits[0].sub_event_type == "Air/drone strike"
+    assert hits[0].trigger.lower().startswith("strike")
+
+
+def test_a_state_striking_a_deal_is_no_air_strike() -> None:
+    assert all(h.sub_event_type != "Air/drone strike" for h in classify_sentence("Russia strikes a deal with Turkey."))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The military alliance has repeatedly been accused of targeting and killing civilians.",
+        "Government forces have often shelled the town since the rebels took it.",
+    ],
+)
+def test_habitual_acts_are_background_not_events(sentence: str) -> None:
+    assert classify_sentence(sentence) == []
