@@ -415,3 +415,16 @@ def test_the_levant_front_is_named_by_its_arabic_names() -> None:
         (m,) = find_actor_mentions(text)
         assert m.canonical == "Levant Front"
     assert lookup_actor("Levant Front").parent == "Syrian National Army"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Civilians died in air strikes on the town of Saraqeb.",
+        "White Helmets rescuers were hit by shelling in Douma.",
+    ],
+)
+def test_civilians_are_never_the_perpetrators_of_political_violence(nlp: Any, text: str) -> None:
+    a1, a2, civ, hit = roles(nlp, text)
+    assert a1 is None or canon(a1) not in ("Civilians (Syria)", "Syria Civil Defence")
+    assert a2 is not None and canon(a2) in ("Civilians (Syria)", "Syria Civil Defence") and civ

@@ -563,3 +563,15 @@ def test_a_sentence_of_the_wars_sum_lends_no_figure_to_the_event_before_it() -> 
     (retake,) = [e for e in evs if e.sub_event_type == "Government regains territory"]
     assert retake.fatalities == 0 and not retake.fatality_claims
     assert "since the war began" not in (retake.notes or "")
+
+
+def test_the_fallen_of_the_perpetrator_do_not_become_its_victims_when_reports_merge() -> None:
+    text = (
+        "Islamic State fighters attacked an army checkpoint near Palmyra on Thursday, killing 30 soldiers. "
+        "At least 12 Islamic State fighters were killed in the fighting near Palmyra, the monitor said."
+    )
+    (_, evs, _, _), = extract_stories([_story(text, "fallen")])
+    for e in evs:
+        if e.actor1 is not None and e.actor2 is not None:
+            assert e.actor1.name != e.actor2.name, e
+    assert any(e.actor1 is not None and e.actor1.name == "Islamic State (ISIS)" for e in evs)

@@ -563,7 +563,10 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
         if d.caption:
             continue  # what a picture shows sets none of the reported event's fields
         _merge_actor1(target, d)
-        if target.actor2 is None and d.actor2 is not None:
+        if target.actor2 is None and d.actor2 is not None and not (
+            target.actor1 is not None and target.actor1.name == d.actor2.name
+        ):
+            # (the victims of one report are not the perpetrator of the event it joins)
             target.actor2 = d.actor2
             if d.actor2.evidence:
                 target.evidence["actor2"] = d.actor2.evidence

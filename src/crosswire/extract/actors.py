@@ -1023,7 +1023,16 @@ def _assign_roles(sentence: Span, hit: TypeHit, mentions: Sequence[Mention]) -> 
     if actor1 is not None and _is_civilian(actor1) and actor2 is not None and not _is_civilian(actor2):
         # "civilians were killed by X" parsed the wrong way round
         actor1, actor2 = actor2, actor1
+    if actor1 is not None and _is_civilian(actor1) and hit.event_type in _VIOLENT_TYPES:
+        # civilians do not carry out political violence, they suffer it (ACLED codes them as
+        # actor2 only): "3 Civilians Killed in Terrorist Rocket Attacks" read as "civilians killed"
+        actor1, actor2 = None, actor2 if actor2 is not None else actor1
+        civilian = True
     return Roles(actor1, actor2, civilian, accusation is not None)
+
+
+#: the event types of political violence, whose actor1 is never a civilian
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians"})
 
 
 #: a fronted adverbial the parser may swallow the subject into ("after long clashes ... the army")
