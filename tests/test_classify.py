@@ -407,3 +407,17 @@ def test_a_state_striking_a_deal_is_no_air_strike() -> None:
 )
 def test_habitual_acts_are_background_not_events(sentence: str) -> None:
     assert classify_sentence(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Sunday 14 Aug 2016 Warplanes pound rebel-held Idlib as battles rage in Aleppo.",
+        "Published July 4 2015 Jets pounded the town of Ariha, killing eight people.",
+    ],
+)
+def test_a_dateline_before_the_first_trigger_is_no_past_reference(sentence: str) -> None:
+    # a year just before a trigger ("the 2013 attack") marks an earlier event; a full date
+    # (a dateline glued to the lede) does not
+    hits = classify_sentence(sentence)
+    assert any(h.sub_event_type == "Air/drone strike" and h.trigger.lower() in ("warplanes", "jets") for h in hits)
