@@ -428,3 +428,19 @@ def test_civilians_are_never_the_perpetrators_of_political_violence(nlp: Any, te
     a1, a2, civ, hit = roles(nlp, text)
     assert a1 is None or canon(a1) not in ("Civilians (Syria)", "Syria Civil Defence")
     assert a2 is not None and canon(a2) in ("Civilians (Syria)", "Syria Civil Defence") and civ
+
+
+def test_what_a_subject_phrase_strikes_is_not_its_doer(nlp: Any) -> None:
+    a1, a2, _, _ = roles(nlp, "Air strikes on rebel positions in Idlib killed 12 fighters.")
+    assert canon(a1) != "Syrian opposition (armed factions)"
+    a1, _, civ, _ = roles(nlp, "Air strikes on the Islamic State group's de facto capital Raqqa killed 25 civilians.")
+    assert canon(a1) != "Islamic State (ISIS)" and civ
+    # the doer named inside the phrase still is one
+    a1, _, _, _ = roles(nlp, "Air strikes by the regime on rebel positions in Idlib killed 12 fighters.")
+    assert canon(a1) == "Military Forces of Syria"
+
+
+def test_a_country_name_that_begins_a_byline_is_a_person_not_a_state() -> None:
+    assert find_state_mentions("Posted on August 3 2016 by Jordan Dakamseh Toxic Gas Dropped on Town") == []
+    found = find_state_mentions("The villages were shelled by Turkey Monday and by Russia Turkey and Iran later.")
+    assert [m.text for m in found] == ["Turkey", "Russia", "Turkey", "Iran"]

@@ -341,9 +341,26 @@ def find_state_mentions(text: str, base: int = 0) -> list[Mention]:
     out = []
     for m in known.pattern.finditer(text):
         key = _country_key(m.group(0))
-        if key in known.forces:
+        if key in known.forces and not _first_name(text, m.start(), m.end(), known.pattern):
             out.append(Mention(base + m.start(), base + m.end(), m.group(0), STATE_LABEL, known.forces[key]))
     return out
+
+
+_SURNAME = re.compile(
+    r" (?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April|May|June|July"
+    r"|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b)"
+    r"[A-Z][a-z]+\b"
+)
+_BYLINE = re.compile(r"\b(?:by|By|BY)\s+$")
+
+
+def _first_name(text: str, start: int, end: int, countries: re.Pattern[str]) -> bool:
+    """Is the country name at ``start:end`` a person's first name in a byline ("Posted on August
+    3 2016 by Jordan Dakamseh")? A state's forces are never the author of the page. (Not when
+    another country follows: "by Russia Turkey and Iran" in text stripped of its commas.)"""
+    if not _BYLINE.search(text[max(0, start - 4) : start]) or not _SURNAME.match(text, end):
+        return False
+    return countries.match(text, end + 1) is None
 
 
 @lru_cache(maxsize=4)
@@ -610,8 +627,23 @@ def _nested(clause: Token, other: Token) -> bool:
     return False
 
 
-def _mention_for_token(tok: Token, mentions: Sequence[Mention], used_subtree: bool = True) -> Mention | None:
-    """The mention covering ``tok`` or, failing that, the first mention inside its subtree."""
+def _under_target_prep(tok: Token, m: Mention) -> bool:
+    """Is mention ``m`` (inside ``tok``'s subtree) the object of a target preposition on the way
+    up to ``tok`` ("strikes *on the Islamic State's capital*", "an attack *against rebels*")?"""
+    start = next((t for t in tok.subtree if t.idx >= m.start), None)
+    for a in [start, *start.ancestors] if start is not None else []:
+        if a.i == tok.i:
+            return False
+        if a.dep_ == "prep" and a.lower_ in _TARGET_PREPS:
+            return True
+    return False
+
+
+def _mention_for_token(
+    tok: Token, mentions: Sequence[Mention], used_subtree: bool = True, doer: bool = False
+) -> Mention | None:
+    """The mention covering ``tok`` or, failing that, the first mention inside its subtree
+    (for a ``doer``, not one the phrase says is struck: :func:`_under_target_prep`)."""
     for m in mentions:
         if m.start <= tok.idx < m.end:
             return m
@@ -622,6 +654,9 @@ def _mention_for_token(tok: Token, mentions: Sequence[Mention], used_subtree: bo
     # a bare country name counts only as the token itself ("Russia asserts"), never from inside a
     # phrase ("the attack in Syria" is not Syria's forces)
     inside = [m for m in mentions if lo <= m.start and m.end <= hi and m.label != STATE_LABEL]
+    if doer:
+        # "air strikes on rebel positions killed 12": what the subject phrase strikes is no doer
+        inside = [m for m in inside if not _under_target_prep(tok, m)]
     if not inside:
         return None
     # prefer a mention not introduced by a nested preposition ("forces of X" -> forces, not X)
@@ -901,6 +936,13 @@ def _assign_roles(sentence: Span, hit: TypeHit, mentions: Sequence[Mention]) -> 
                 return m
         return None
 
+    def pick_doer(tokens: Iterable[Token]) -> Mention | None:
+        for t in tokens:
+            m = _mention_for_token(t, usable, doer=True)
+            if m is not None:
+                return m
+        return None
+
     # a trigger inside an actor's name ("Russian warplanes", "Turkish drones") names the doer itself
     covering = [m for m in in_sent if m.start <= hit.start and hit.end <= m.end and not _is_civilian(m)]
     if covering:
@@ -919,7 +961,7 @@ def _assign_roles(sentence: Span, hit: TypeHit, mentions: Sequence[Mention]) -> 
                 actor1 = agent
                 actor2 = actor2 or pick(_children(v, _PASS_SUBJ))
                 break
-            subj = pick(_children(v, _SUBJ)) or _stranded_subject(v, usable, doc_text)
+            subj = pick_doer(_children(v, _SUBJ)) or _stranded_subject(v, usable, doc_text)
             if subj is not None:
                 actor1 = subj
                 break
