@@ -575,3 +575,25 @@ def test_the_fallen_of_the_perpetrator_do_not_become_its_victims_when_reports_me
         if e.actor1 is not None and e.actor2 is not None:
             assert e.actor1.name != e.actor2.name, e
     assert any(e.actor1 is not None and e.actor1.name == "Islamic State (ISIS)" for e in evs)
+
+
+@pytest.mark.parametrize(
+    ("text", "doer"),
+    [
+        ("Russian air strikes killed 14 people near Mayadeen on Thursday.", "Military Forces of Russia"),
+        ("Turkish shelling hit Kurdish positions near Afrin on Sunday.", "Military Forces of Turkey"),
+        ("Three people were killed in a Russian airstrike on a market in Maarat al-Numan.",
+         "Military Forces of Russia"),
+    ],
+)
+def test_a_states_demonym_on_the_act_names_its_forces(text: str, doer: str) -> None:
+    (_, evs, _, _), = extract_stories([_story(text, "demonym")])
+    ev = main_event(evs)
+    assert ev is not None and ev.actor1 is not None and ev.actor1.name == doer
+    assert ev.actor1.evidence is not None and ev.actor1.evidence.text in ("Russian", "Turkish")
+
+
+def test_a_demonym_on_talks_names_no_doer() -> None:
+    text = "The attack could derail Syrian peace talks in Astana, the envoy said."
+    (_, evs, _, _), = extract_stories([_story(text, "talks")])
+    assert all(e.actor1 is None or e.actor1.name != "Military Forces of Syria" for e in evs)

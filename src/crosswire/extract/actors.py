@@ -831,6 +831,18 @@ def _nominal_actor(v: Token, pick: Callable[[Iterable[Token]], Mention | None]) 
     return mod if mod is not None else pick(_prep_objects(v, {"by", "from", "of"}))
 
 
+def _demonym_actor(tok: Token) -> Mention | None:
+    """"Russian air strikes", "Turkish shelling": a state's demonym on a nominal act of violence
+    names that state's forces (the listed forms cover only the forces: "Russian jets")."""
+    if tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in tok.children:
+        forces = actor_of_demonym(c.text) if c.dep_ == "amod" else None
+        if forces is not None:
+            return Mention(c.idx, c.idx + len(c), c.text, "ACTOR", forces)
+    return None
+
+
 def _civilian_victim(sentence: Span, hit: TypeHit, tok: Token | None, doc_text: str) -> Token | None:
     """A token naming civilian victims/targets related to the trigger, from the parse."""
     candidates: list[Token] = []
@@ -981,6 +993,8 @@ def _assign_roles(sentence: Span, hit: TypeHit, mentions: Sequence[Mention]) -> 
                 actor1 = _nominal_actor(v, pick)
                 if actor1 is not None:
                     break
+        if actor1 is None and accusation is None and hit.event_type in _VIOLENT_TYPES:
+            actor1 = _demonym_actor(tok)
         accused = _accused(accusation, tok) if accusation is not None else []
         if actor1 is None and accusation is not None:
             # the alleged doer is the one accused, and only when one is: of "both A and B" the
