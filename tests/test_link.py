@@ -273,3 +273,23 @@ def test_an_undated_report_joins_a_dated_one_only_by_close_wording() -> None:
     vague = _event("e3", "s3", ATMA, None, "Mourners gathered for a funeral in the town on the border.", fatalities=3)
     assert [(ln.a, ln.b) for ln in link_events([dated, retold]).links] == [("e1", "e2")]
     assert not link_events([dated, vague]).links
+
+
+def test_an_undated_event_is_scored_with_a_bounded_number_of_dated_ones() -> None:
+    from crosswire.link.events import MAX_UNDATED_CANDIDATES
+
+    # dated reports a week apart (never compared with each other) and one undated report: it is
+    # scored only with those it can be one event with (close wording), and with a bounded number
+    unrelated = [
+        _event(f"d{k}", f"s{k}", ATMA, f"2016-{1 + k // 4:02d}-{1 + 7 * (k % 4):02d}",
+               f"Protesters gathered in the square number {k} to demand the release of detainees.",
+               event_type="Protests", sub="Peaceful protest", fatalities=0)
+        for k in range(40)
+    ]
+    told = [replace(e, event_id=f"b{e.event_id}", story_id=f"t{e.story_id}", notes=BUS) for e in unrelated[:30]]
+    undated = _event("u1", "su", ATMA, None, BUS, fatalities=30)
+    few = link_events([*unrelated, undated])
+    assert few.pairs_scored == 0
+    many = link_events([*told, undated])
+    assert many.pairs_scored == MAX_UNDATED_CANDIDATES
+    assert many.links, "the undated report still joins a dated one it retells"

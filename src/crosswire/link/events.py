@@ -4,11 +4,12 @@ Pairs are only scored inside *blocks*: events sharing a place key (the
 governorate, else the place name, else the sub-event type for events with no
 place) and, inside a block, only events whose dates lie within
 ``settings.link_date_window_days`` of each other (a sweep over the block sorted
-by date). An undated event (its story has no publication date) is compared with
-every event of its block, and is one event with a dated one only on the evidence
-asked of reports days apart. The pair count therefore grows with the density of
-events per place and week (and the few undated ones), not with the square of the
-corpus.
+by date). An undated event (its story has no publication date) is one event with a
+dated one only on the evidence asked of reports days apart, so it is scored only
+with the dated events of its block that can give it (close wording, or one named
+place and an agreeing toll), at most ``MAX_UNDATED_CANDIDATES`` of them. The pair
+count therefore grows with the density of events per place and week, not with the
+square of the corpus.
 
 Sharding: blocks are independent, so a corpus too large for one machine is
 split by place key (every event of a governorate goes to the same worker, plus
@@ -80,6 +81,9 @@ MIN_TEXT_SIMILARITY_OTHER_DAY = 0.3
 MIN_TEXT_SIMILARITY_DAYS_APART = 0.5
 #: km at which place proximity falls to zero
 PLACE_RADIUS_KM = 50.0
+#: an undated event is scored with at most this many dated events of its block, those whose
+#: wording is closest (its wording must be close to join a dated one: :func:`specific_evidence`)
+MAX_UNDATED_CANDIDATES = 20
 
 
 @dataclass(frozen=True)
@@ -302,7 +306,7 @@ def specific_evidence(a: _Ev, b: _Ev, text: float, near_duplicate: bool, place: 
         min_text = max(min_text, MIN_TEXT_SIMILARITY_OTHER_DAY)
     if text >= min_text:
         return True
-    return fatality_score(a, b) == 1.0 and min(a.fatalities, b.fatalities) >= MIN_SPECIFIC_FATALITIES
+    return _agreeing_toll(a, b)
 
 
 def _text_vectors(evs: Sequence[_Ev]) -> Any:
@@ -320,7 +324,41 @@ def _text_vectors(evs: Sequence[_Ev]) -> Any:
         return None
 
 
-def _candidate_pairs(evs: Sequence[_Ev], window: int) -> Iterable[tuple[int, int]]:
+def _agreeing_toll(a: _Ev, b: _Ev) -> bool:
+    """The same casualty figure, large enough to be specific evidence (:func:`specific_evidence`)."""
+    return fatality_score(a, b) == 1.0 and min(a.fatalities, b.fatalities) >= MIN_SPECIFIC_FATALITIES
+
+
+def _undated_candidates(
+    evs: Sequence[_Ev], undated: Sequence[int], dated: Sequence[int], vectors: Any
+) -> Iterable[tuple[int, int]]:
+    """The dated events of a block each undated event of it is scored with.
+
+    An undated event joins a dated one only on the evidence asked of reports days apart
+    (:func:`specific_evidence`): wording at least ``MIN_TEXT_SIMILARITY_OTHER_DAY`` alike, or one
+    named place and an agreeing casualty figure. Only the pairs that can meet it are scored, at
+    most ``MAX_UNDATED_CANDIDATES`` per undated event (the closest wording first), so that an
+    undated event costs a bounded number of pairs however many events its block holds.
+    """
+    if not undated or not dated:
+        return
+    sims = None
+    if vectors is not None:
+        sims = (vectors[list(undated)] @ vectors[list(dated)].T).toarray()
+    for x, i in enumerate(undated):
+        row = sims[x] if sims is not None else [0.0] * len(dated)
+        keep = [
+            (float(sim), j)
+            for sim, j in zip(row, dated, strict=True)
+            if sim >= MIN_TEXT_SIMILARITY_OTHER_DAY
+            or (evs[i].place_name and evs[i].place_name == evs[j].place_name and _agreeing_toll(evs[i], evs[j]))
+        ]
+        keep.sort(key=lambda t: (-t[0], t[1]))
+        for _, j in keep[:MAX_UNDATED_CANDIDATES]:
+            yield (i, j) if i < j else (j, i)
+
+
+def _candidate_pairs(evs: Sequence[_Ev], window: int, vectors: Any = None) -> Iterable[tuple[int, int]]:
     blocks: dict[str, list[int]] = defaultdict(list)
     for i, e in enumerate(evs):
         blocks[_block_key(e)].append(i)
@@ -334,13 +372,12 @@ def _candidate_pairs(evs: Sequence[_Ev], window: int) -> Iterable[tuple[int, int
                     break
                 yield i, j
         # undated events are compared with each other, and with the dated ones of their block
-        # (a story with no publication date reports the same events as dated ones), which then
-        # need the wording of reports days apart (specific_evidence)
+        # that they can be one event with (a story with no publication date reports the same
+        # events as dated ones, on the evidence asked of reports days apart)
         for x, i in enumerate(undated):
             for j in undated[x + 1 :]:
                 yield i, j
-            for j in dated:
-                yield (i, j) if i < j else (j, i)
+        yield from _undated_candidates(evs, undated, dated, vectors)
 
 
 class _UnionFind:
@@ -383,7 +420,7 @@ def link_events(
     links: list[Link] = []
     accepted: list[tuple[float, int, int, dict[str, float], bool]] = []
     scored = 0
-    for i, j in _candidate_pairs(evs, window):
+    for i, j in _candidate_pairs(evs, window, vectors):
         a, b = evs[i], evs[j]
         if a.story_id == b.story_id:
             continue
