@@ -245,8 +245,10 @@ def test_events_on_other_days_in_one_city_need_close_wording_not_just_the_same_t
             _event("e2", "s2", ALEPPO, second_day, notes_b, sub="Air/drone strike", fatalities=18),
         ]
 
-    other = "Warplanes struck a market in the rebel-held Shaar district of Aleppo, killing 18 people, medics said."
+    other = "Warplanes struck a market in a rebel-held district of Aleppo, killing 18 people, medics said."
     assert link_events(pair("2016-07-21", other)).links, "the same day, city, type and toll"
+    shaar = other.replace("a rebel-held district", "the rebel-held Shaar district")
+    assert not link_events(pair("2016-07-21", shaar)).links, "another named part of the city"
     assert not link_events(pair("2016-07-22", other)).links
     retold = "Barrel bombs dropped by regime helicopters on Bab al-Nairab in Aleppo killed 18 people."
     assert link_events(pair("2016-07-22", retold)).links
@@ -275,6 +277,53 @@ def test_an_undated_report_joins_a_dated_one_only_by_close_wording() -> None:
     assert not link_events([dated, vague]).links
 
 
+def _shelling(eid: str, story: str, day: str, notes: str, **kw: Any) -> Event:
+    return _event(eid, story, ALEPPO, day, notes, sub="Shelling/artillery/missile attack", actor1=None, **kw)
+
+
+def test_reports_naming_different_parts_of_one_city_are_two_incidents() -> None:
+    # one day's shells on two neighbourhoods of Aleppo: same city, day, type and wording, two events
+    midan = _shelling("e1", "s1", "2016-04-04", "Militants fired rocket shells on al-Midan neighbourhood in "
+                      "Aleppo city on Monday, killing two civilians and wounding five.")
+    sukkari = _shelling("e2", "s2", "2016-04-04", "Militants fired rocket shells on the Sukkari neighbourhood "
+                        "in Aleppo city on Monday, wounding three civilians.")
+    unnamed = _shelling("e3", "s3", "2016-04-04", "Militants fired rocket shells on a neighbourhood in Aleppo "
+                        "city on Monday, killing two civilians.")
+    assert not link_events([midan, sukkari]).links
+    assert link_events([midan, unnamed]).links, "a report naming no part of the city may be either"
+    retold = replace(sukkari, notes="Rocket shells fired by militants on Midan district of Aleppo city killed two "
+                     "civilians on Monday.")
+    assert link_events([midan, retold]).links, "one part of the city in another spelling"
+    assert link_events([midan, sukkari], near_duplicates=[("s1", "s2")]).links, "one report republished"
+
+
+ROUNDUP = ("Four people were killed and 12 injured in terrorist attacks with rocket shells and explosive devices "
+           "in Aleppo, Hama and Latakia on {day}, a source told SANA.")
+
+
+def test_a_round_up_over_several_places_is_one_days_not_another_days() -> None:
+    # each day's round-up of attacks across governorates reads like the next day's: two events
+    first = _shelling("e1", "s1", "2016-10-18", ROUNDUP.format(day="Tuesday"), fatalities=4)
+    next_day = _shelling("e2", "s2", "2016-10-19", ROUNDUP.format(day="Wednesday"), fatalities=4)
+    assert not link_events([first, next_day]).links
+    same_day = replace(next_day, event_date="2016-10-18", notes=ROUNDUP.format(day="Tuesday"))
+    assert link_events([first, same_day]).links, "two outlets' round-ups of one day"
+
+
+def test_a_round_up_and_one_attack_it_may_count_are_not_one_event_on_loose_wording() -> None:
+    roundup = _event("e1", "s1", ALEPPO, "2016-10-17", "Air strikes killed at least 40 civilians in Aleppo over the "
+                     "past 24 hours, the Observatory said, as the bombardment of the city went on.",
+                     sub="Air/drone strike", fatalities=40)
+    strike = _event("e2", "s2", ALEPPO, "2016-10-17", "An air strike on a bakery in the city of Aleppo killed 12 "
+                    "civilians queuing for bread, the civil defence said.", sub="Air/drone strike", fatalities=12)
+    assert not link_events([roundup, strike]).links
+    one_day = replace(roundup, notes=roundup.notes.replace(" over the past 24 hours", " on Monday"))
+    assert 0.1 < link_events([one_day, strike]).links[0].details["text"] < 0.5, "one report of the day's strikes"
+    retold = replace(strike, notes="At least 40 civilians were killed by air strikes in Aleppo over the past 24 "
+                     "hours, the Observatory said.", fatalities=40)
+    assert link_events([roundup, retold]).links, "the round-up retold by another outlet"
+
+
 def test_an_undated_event_is_scored_with_a_bounded_number_of_dated_ones() -> None:
     from crosswire.link.events import MAX_UNDATED_CANDIDATES
 
@@ -293,3 +342,15 @@ def test_an_undated_event_is_scored_with_a_bounded_number_of_dated_ones() -> Non
     many = link_events([*told, undated])
     assert many.pairs_scored == MAX_UNDATED_CANDIDATES
     assert many.links, "the undated report still joins a dated one it retells"
+
+
+def test_a_report_of_a_battles_week_and_one_of_its_day_stay_comparable() -> None:
+    # an offensive is reported as it runs over days: its week's report is no round-up of attacks
+    week = _event("e1", "s1", ALEPPO, "2015-02-18", "The army's offensive north of Aleppo this week aimed to "
+                  "encircle rebel-held districts and reach two besieged villages.", event_type="Battles",
+                  sub="Armed clash", actor1=SAA)
+    day = _event("e2", "s2", ALEPPO, "2015-02-18", "Government troops fought insurgents north of Aleppo on "
+                 "Wednesday in an offensive to cut their supply route.", event_type="Battles", sub="Armed clash",
+                 actor1=SAA)
+    links = link_events([week, day]).links
+    assert links and links[0].details["text"] < 0.5, "linked on wording a round-up of attacks would not do with"

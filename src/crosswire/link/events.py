@@ -34,6 +34,10 @@ days that share no one named place are one event only from ``MIN_TEXT_SIMILARITY
 (a day apart) or ``MIN_TEXT_SIMILARITY_DAYS_APART`` (more), a casualty figure that agrees being
 no evidence there (tolls repeat: "18 killed" in Aleppo on Tuesday and on Wednesday); at one
 named place, events two or more days apart need that wording or an agreeing figure.
+An event's own sentence can also set it apart (:func:`same_scope`, :mod:`crosswire.link.scope`):
+two reports naming different parts of a city (neighbourhoods) are two incidents in it, a
+round-up over several places is one day's, and a round-up (of a period or of places) is one
+event with a single attack only on wording of ``MIN_TEXT_SIMILARITY_ROUNDUP``.
 Linked pairs are merged greedily, best first, into clusters that never hold two
 events of one story (extraction already told those apart), which also keeps a
 chain of weak links from growing into one giant cluster. A cluster's id is a
@@ -54,6 +58,7 @@ from datetime import date
 from typing import Any
 
 from crosswire.geocode import canonical_admin1
+from crosswire.link.scope import PLACES, Scope, incident_types, scope_of, share_a_subplace
 from crosswire.models import Event, Link, Story, to_dict
 from crosswire.settings import DEFAULT, Settings
 
@@ -81,6 +86,10 @@ MIN_TEXT_SIMILARITY_OTHER_DAY = 0.3
 MIN_TEXT_SIMILARITY_DAYS_APART = 0.5
 #: km at which place proximity falls to zero
 PLACE_RADIUS_KM = 50.0
+#: a round-up (many incidents counted at once: :mod:`crosswire.link.scope`) and one single attack
+#: it may count share place, day and type by construction: they are one event only from this
+#: similarity of wording (a near-duplicate aside)
+MIN_TEXT_SIMILARITY_ROUNDUP = 0.5
 #: an undated event is scored with at most this many dated events of its block, those whose
 #: wording is closest (its wording must be close to join a dated one: :func:`specific_evidence`)
 MAX_UNDATED_CANDIDATES = 20
@@ -103,6 +112,7 @@ class _Ev:
     actor2: str | None
     notes: str
     fatalities: int
+    scope: Scope = Scope()
 
 
 @dataclass(frozen=True)
@@ -196,9 +206,16 @@ def _prepare(
                 actor2=_name(e.get("actor2")),
                 notes=str(e.get("notes") or ""),
                 fatalities=int(e.get("fatalities") or 0),
+                scope=scope_of(_own_sentence(e), place),
             )
         )
     return out
+
+
+def _own_sentence(e: Mapping[str, Any]) -> str:
+    """The sentence that carries the event (its trigger's evidence), else its notes."""
+    ev = (e.get("evidence") or {}).get("trigger") or {}
+    return str(ev.get("sentence") or e.get("notes") or "")
 
 
 def _block_key(ev: _Ev) -> str:
@@ -276,6 +293,43 @@ def actor_score(a: _Ev, b: _Ev) -> float:
     return len(sa & sb) / len(sa | sb)
 
 
+def _day_gap(a: _Ev, b: _Ev) -> int:
+    """Days between two events; an undated one is as far from a dated one as days can be."""
+    if a.day is None and b.day is None:
+        return 0
+    if a.day is None or b.day is None:
+        return 2  # one report dates nothing: the wording must agree as for reports days apart
+    return abs(a.day - b.day)
+
+
+def same_scope(a: _Ev, b: _Ev, text: float, near_duplicate: bool) -> bool:
+    """Whether two events' own sentences allow one incident (:mod:`crosswire.link.scope`).
+
+    * Two reports naming parts of a city (neighbourhoods, districts) with none in common tell
+      two incidents in it ("shells on New Aleppo" / "shells on al-Zahraa neighbourhood").
+    * A round-up over several places (a day's attacks in three governorates) is that day's: a
+      report of another day is not it, however alike the wording of two days' round-ups.
+    * A round-up (of a period or of places) and one single attack (``incident_event_types``: a
+      strike, a shelling, a bombing) share place, day and type by construction; they are one
+      event only from ``MIN_TEXT_SIMILARITY_ROUNDUP`` (the round-up retold). Two round-ups of
+      one day are compared as any two reports are.
+
+    Near-duplicate stories are one report republished, whatever their sentences say.
+    """
+    if near_duplicate:
+        return True
+    sa, sb = a.scope, b.scope
+    if sa.subplaces and sb.subplaces and not share_a_subplace(sa, sb):
+        return False
+    if PLACES in (sa.roundup, sb.roundup) and _day_gap(a, b):
+        return False
+    if bool(sa.roundup) != bool(sb.roundup):
+        single = b if sa.roundup else a
+        if single.event_type in incident_types() and text < MIN_TEXT_SIMILARITY_ROUNDUP:
+            return False
+    return True
+
+
 def specific_evidence(a: _Ev, b: _Ev, text: float, near_duplicate: bool, place: float = 1.0) -> bool:
     """Whether a pair has one piece of evidence that the city, day and type alone do not give:
     near-duplicate stories, similar wording, or the same casualty figure (not a small one).
@@ -289,12 +343,7 @@ def specific_evidence(a: _Ev, b: _Ev, text: float, near_duplicate: bool, place: 
     """
     if near_duplicate:
         return True
-    if a.day is None and b.day is None:
-        gap = 0
-    elif a.day is None or b.day is None:
-        gap = 2  # one report dates nothing: as far apart as days can be (the wording must agree)
-    else:
-        gap = abs(a.day - b.day)
+    gap = _day_gap(a, b)
     coarse = bool(gap) and place < 1.0
     min_text = MIN_TEXT_SIMILARITY
     if gap and bool(a.outlet) and a.outlet == b.outlet:
@@ -439,6 +488,8 @@ def link_events(
         score = sum(WEIGHTS[k] * v for k, v in parts.items())
         near_dup = frozenset((a.story_id, b.story_id)) in dup_pairs
         if score < settings.link_threshold or not specific_evidence(a, b, text, near_dup, parts["place"]):
+            continue
+        if not same_scope(a, b, text, near_dup):
             continue
         accepted.append((score, i, j, parts, near_dup))
     # greedy, best pairs first; a cluster never holds two events of one story (extraction already
