@@ -8,7 +8,7 @@ from typing import Any
 
 from crosswire.link.claims import link_claims, normalise
 from crosswire.link.events import link_events
-from crosswire.models import Actor, Claim, Event, Evidence, Place
+from crosswire.models import Actor, Claim, Event, Evidence, FatalityClaim, Place
 from crosswire.store import Store
 
 ALEPPO = Place("Aleppo", "Syria", "Aleppo", "Jebel Saman", None, 36.2, 37.16, 1)
@@ -322,6 +322,23 @@ def test_a_round_up_and_one_attack_it_may_count_are_not_one_event_on_loose_wordi
     retold = replace(strike, notes="At least 40 civilians were killed by air strikes in Aleppo over the past 24 "
                      "hours, the Observatory said.", fatalities=40)
     assert link_events([roundup, retold]).links, "the round-up retold by another outlet"
+
+
+def _killed(e: Event, *figures: int) -> Event:
+    """``e`` with killed figures read in its own sentence (its notes)."""
+    ev = Evidence(e.story_id, 0, len(e.notes), e.notes, e.notes, 0, len(e.notes))
+    return replace(e, fatality_claims=tuple(FatalityClaim(n, n, n, "killed", None, "civilians", None, ev)
+                                            for n in figures))
+
+
+def test_a_headline_giving_a_round_ups_toll_is_the_round_up_retold() -> None:
+    # "57 killed in continued attacks" carries no period cue, but it gives the round-up's own toll
+    roundup = _shelling("e1", "s1", "2016-04-29", "In recent days 57 civilians have been killed and 150 injured in "
+                        "rocket attacks by militants on the government-held parts of Aleppo.")
+    headline = _shelling("e2", "s2", "2016-04-29", "Fri Apr 29 2016 57 civilians killed, 150 injured in continued "
+                         "terrorist attacks on Aleppo.")
+    assert not link_events([_killed(roundup, 57), _killed(headline, 2)]).links
+    assert link_events([_killed(roundup, 57), _killed(headline, 57)]).links
 
 
 def test_an_undated_event_is_scored_with_a_bounded_number_of_dated_ones() -> None:

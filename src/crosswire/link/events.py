@@ -206,7 +206,7 @@ def _prepare(
                 actor2=_name(e.get("actor2")),
                 notes=str(e.get("notes") or ""),
                 fatalities=int(e.get("fatalities") or 0),
-                scope=scope_of(_own_sentence(e), place),
+                scope=scope_of(_own_sentence(e), place, _own_tolls(e)),
             )
         )
     return out
@@ -216,6 +216,24 @@ def _own_sentence(e: Mapping[str, Any]) -> str:
     """The sentence that carries the event (its trigger's evidence), else its notes."""
     ev = (e.get("evidence") or {}).get("trigger") or {}
     return str(ev.get("sentence") or e.get("notes") or "")
+
+
+def _own_tolls(e: Mapping[str, Any]) -> list[int]:
+    """The killed figures extraction read in the event's own sentence."""
+    sentence = _own_sentence(e)
+    return [
+        int(fc.get("best") or 0)
+        for fc in e.get("fatality_claims") or []
+        if fc.get("kind") == "killed" and (fc.get("evidence") or {}).get("sentence") == sentence
+    ]
+
+
+def _one_toll(a: Iterable[int], b: Iterable[int]) -> bool:
+    """Two sentences give one killed figure (within 10 %, not a small one)."""
+    big = [x for x in b if x >= MIN_SPECIFIC_FATALITIES]
+    return any(
+        abs(x - y) <= 0.1 * max(x, y) for x in a if x >= MIN_SPECIFIC_FATALITIES for y in big
+    )
 
 
 def _block_key(ev: _Ev) -> str:
@@ -311,8 +329,10 @@ def same_scope(a: _Ev, b: _Ev, text: float, near_duplicate: bool) -> bool:
       report of another day is not it, however alike the wording of two days' round-ups.
     * A round-up (of a period or of places) and one single attack (``incident_event_types``: a
       strike, a shelling, a bombing) share place, day and type by construction; they are one
-      event only from ``MIN_TEXT_SIMILARITY_ROUNDUP`` (the round-up retold). Two round-ups of
-      one day are compared as any two reports are.
+      event only from ``MIN_TEXT_SIMILARITY_ROUNDUP``, or when the other sentence gives the
+      round-up's own toll (the round-up retold: "57 civilians killed in continued attacks on
+      Aleppo" / "in recent days 57 civilians were killed"). Two round-ups of one day are
+      compared as any two reports are.
 
     Near-duplicate stories are one report republished, whatever their sentences say.
     """
@@ -326,7 +346,7 @@ def same_scope(a: _Ev, b: _Ev, text: float, near_duplicate: bool) -> bool:
     if bool(sa.roundup) != bool(sb.roundup):
         single = b if sa.roundup else a
         if single.event_type in incident_types() and text < MIN_TEXT_SIMILARITY_ROUNDUP:
-            return False
+            return _one_toll(sa.tolls, sb.tolls)
     return True
 
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,10 +49,11 @@ _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|(?:al|el|ad|ash|as)\b))*"
 class Scope:
     """An event's scope: ``roundup`` is ``"period"``, ``"places"`` or None (one incident);
     ``subplaces`` the match keys (:func:`crosswire.geocode.normalise_toponym`) of the parts of
-    a city its sentence or its place names."""
+    a city its sentence or its place names; ``tolls`` the killed figures its sentence gives."""
 
     roundup: str | None = None
     subplaces: frozenset[str] = frozenset()
+    tolls: frozenset[int] = frozenset()
 
 
 @functools.cache
@@ -96,8 +97,13 @@ def governorates_named(sentence: str, mentions: list[Any] | None = None) -> set[
 
 
 def roundup_kind(sentence: str, mentions: list[Any] | None = None) -> str | None:
-    """``"period"``, ``"places"`` or None: whether the sentence counts several incidents at once."""
-    if _patterns("period_roundup_patterns").search(sentence):
+    """``"period"``, ``"places"`` or None: whether the sentence counts several incidents at once.
+
+    A clause adding the sentence's figure to a running total ("..., bringing to 45 the number
+    killed in 24 hours") is no period of the sentence's own event (``running_total_patterns``).
+    """
+    total = _patterns("running_total_patterns").search(sentence)
+    if _patterns("period_roundup_patterns").search(sentence[: total.start()] if total else sentence):
         return PERIOD
     if _patterns("place_roundup_patterns").search(sentence):
         return PLACES
@@ -167,9 +173,10 @@ def share_a_subplace(a: Scope, b: Scope) -> bool:
     return any(wa <= wb or wb <= wa for wa in (set(k.split()) for k in a.subplaces) for wb in words_b)
 
 
-def scope_of(sentence: str, place: Mapping[str, Any] | None = None) -> Scope:
-    """An event's :class:`Scope` from its own sentence and its place record."""
+def scope_of(sentence: str, place: Mapping[str, Any] | None = None, tolls: Iterable[int] = ()) -> Scope:
+    """An event's :class:`Scope` from its own sentence, its place record and the killed figures
+    extraction read in that sentence."""
     if not sentence.strip():
         return Scope()
     mentions = geocode.find_place_mentions(sentence)
-    return Scope(roundup_kind(sentence, mentions), subplaces(sentence, place, mentions))
+    return Scope(roundup_kind(sentence, mentions), subplaces(sentence, place, mentions), frozenset(tolls))
