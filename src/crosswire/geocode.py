@@ -678,13 +678,26 @@ def _called_a_settlement(text: str, start: int, end: int) -> bool:
     """Does the text call the word at ``start:end`` a town, city or village ("the town of Mare",
     "Mare city", "the village of Hope")? Then a capitalised common English word is a place name
     even when none of its candidates is a big place (cue list ``settlement_nouns``)."""
+    patterns = _settlement_patterns()
+    if patterns is None:
+        return False
+    before_rx, after_rx = patterns
+    before = before_rx.search(text[max(0, start - 30) : start])
+    # "the Bosnian town of Srebrenica": a word before "town of" describes the town, names none
+    after = after_rx.match(text[end : end + 24])
+    return bool(before or after)
+
+
+@functools.cache
+def _settlement_patterns() -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """"the town of X" and "X city" (``settlement_nouns``), compiled once."""
     nouns = "|".join(re.escape(n) for n in _cues().get("settlement_nouns", []))
     if not nouns:
-        return False
-    before = re.search(rf"\b(?:{nouns})\s+of\s+(?:the\s+)?$", text[max(0, start - 30) : start], re.I)
-    # "the Bosnian town of Srebrenica": a word before "town of" describes the town, names none
-    after = re.match(rf"\s+(?:{nouns})\b(?!\s+of\b)", text[end : end + 24], re.I)
-    return bool(before or after)
+        return None
+    return (
+        re.compile(rf"\b(?:{nouns})\s+of\s+(?:the\s+)?$", re.I),
+        re.compile(rf"\s+(?:{nouns})\b(?!\s+of\b)", re.I),
+    )
 
 
 @functools.lru_cache(maxsize=100_000)
