@@ -323,3 +323,75 @@ def test_modifiers_of_one_victim_noun_make_one_victim_phrase() -> None:
     assert c.evidence.text == "At least 70 regime and rebel fighters"
     (c,) = _claims("At least 40 rebel fighters were killed in the ambush.")
     assert (c.low, c.victims) == (40, "fighters")
+
+
+def _sources(parse: object, sentence: str) -> list[str | None]:
+    return [c.source for c in _claims(sentence, doc=parse(sentence))]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # the speaker after the figure, its comma stripped
+        ("Government shelling killed 14 civilians in the town on Friday activists said.", "activists"),
+        ("The car bomb near the market also wounded 23 people the broadcaster said.", "broadcaster"),
+        # the parse reads "a rocket ... said"; the phrase right before the verb speaks
+        ("A rocket fired by rebels killed nine people in the old city on Sunday a monitoring group said.",
+         "monitoring group"),
+        # news puts the speaker after "said"
+        ("Nine soldiers were killed in the ambush said the army spokesman adding that the attackers fled.",
+         "army spokesman"),
+        ("Twelve people were killed in the raid the opposition Observatory claimed on Thursday.",
+         "opposition Observatory"),
+        ("Rockets hit the neighbourhood killing seven people a reporter in Hama told the agency.", "reporter in Hama"),
+        ("Dozens of militants were killed in the raids near the city on Sunday IRNA dispatches said.",
+         "IRNA dispatches"),
+    ],
+)
+def test_a_speaker_after_the_figure_reports_it(parse: object, sentence: str, source: str) -> None:
+    assert _sources(parse, sentence) == [source]
+
+
+def test_a_passive_report_is_told_by_its_agent_or_no_one(parse: object) -> None:
+    assert _sources(parse, "Four deaths were reported by the local health directorate after the raid.") == [
+        "local health directorate"
+    ]
+    assert _sources(parse, "Two more people were reported killed in the shelling.") == []
+    assert _sources(parse, "The fighting is reported to have killed 50 people since Tuesday.") == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "source"),
+    [
+        # a place the stripped comma glued to the speaker is no part of its name ...
+        ("Mortar fire killed five people in the eastern district of Homs Syrian state television reported.",
+         "Syrian state television"),
+        ("An air strike killed eight civilians in a village west of Hama local media reported on Sunday.",
+         "local media"),
+        # ... unless it is ("Aleppo Media Center")
+        ("Shelling killed three children the Aleppo Media Center said.", "Aleppo Media Center"),
+        # a country's possessive without its apostrophe opens the phrase
+        ("A car bomb killed 11 people near the city of Homs Syrias SANA state news agency reported.",
+         "Syrias SANA state news agency"),
+        # a plural before the phrase is the previous clause's ("five teachers")
+        ("Air strikes hit a school killing five teachers opposition activists said.", "opposition activists"),
+        # a headline kicker and a page's date label
+        ("SLEEPING DEAD Opposition activists said about 300 people were killed in the attack.", "Opposition activists"),
+        ("Date of publication 12 May 2016 State media said nine people were killed in the blast.", "State media"),
+    ],
+)
+def test_page_and_place_words_glued_to_a_speaker_are_dropped(parse: object, sentence: str, source: str) -> None:
+    assert _sources(parse, sentence) == [source]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "A blast claimed by the group killed 20 people at the checkpoint.",  # responsibility, not a report
+        "The Islamic State group claimed responsibility for a bombing that killed 30 soldiers.",
+        "Tags Syria Idlib United States At least eight civilians were killed in raids on the town.",  # a name
+        "The strikes killed 30 people he said.",  # a pronoun: the speaker is in another sentence
+    ],
+)
+def test_no_speaker_where_none_reports_the_figure(parse: object, sentence: str) -> None:
+    assert _sources(parse, sentence) == [None]

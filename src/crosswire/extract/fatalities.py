@@ -2,9 +2,13 @@
 
 A figure is a quantity (digits, number words, ranges, ACLED-style vague quantities such as
 "dozens of") next to a kill or injure cue ("killed 62 soldiers", "50 fighters were killed",
-"the death toll reached 112") and, usually, a victim noun. Its *source* is the speaker of the
-reporting verb that governs it in the dependency parse ("that the Syrian Observatory for Human
-Rights said killed ...") or an "according to X" phrase; without a parse a surface fallback is used.
+"the death toll reached 112") and, usually, a victim noun. Its *source* is who reports it, read
+from the dependency parse: the speaker of the reporting verb that closes the figure's clause
+("... killed 14 civilians activists said", "..., said the source"), else of the one that governs
+it ("that the Syrian Observatory for Human Rights said killed ..."), else an "according to X"
+phrase; without a parse a surface fallback is used. A speaker phrase is a noun phrase that can
+speak (a name, or a speaker noun of ``claim_verbs.json``) without the place, date or headline
+words a stripped comma glued to it ("Aleppo Syrian state television", "Tags ...").
 
 The vocabulary (number words, vague quantities, qualifiers, cues, victim categories, cumulative
 toll cues) is data: ``data/casualty_terms.json``. ACLED's ``fatalities`` is the most conservative
@@ -147,6 +151,10 @@ class CasualtyTerms:
     non_person: frozenset[str]
     share_words: tuple[tuple[str, ...], ...] = ()
     partitive: frozenset[str] = frozenset()
+    speaker_nouns: frozenset[str] = frozenset()
+    page_labels: tuple[tuple[str, ...], ...] = ()
+    not_speaker_words: frozenset[str] = frozenset()
+    plural_modifiers: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -188,6 +196,12 @@ def terms() -> CasualtyTerms:
                 sorted((tuple(w.lower().split()) for w in merged.get("share_words", [])), key=len, reverse=True)
             ),
             partitive=frozenset(v.lower() for v in merged.get("partitive_pronouns", [])),
+            speaker_nouns=frozenset(v.lower() for v in merged.get("speaker_nouns", [])),
+            not_speaker_words=frozenset(v.lower() for v in merged.get("not_speaker_words", [])),
+            plural_modifiers=frozenset(v.lower() for v in merged.get("plural_modifiers", [])),
+            page_labels=tuple(
+                sorted((tuple(w.lower().split()) for w in merged.get("page_labels", [])), key=len, reverse=True)
+            ),
         )
     except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
         raise DataFileError(f"casualty_terms.json malformed: {exc}", "CW303") from exc
@@ -566,9 +580,15 @@ def is_cumulative(sentence: str) -> bool:
     return any(cue in low for cue in t.cumulative) or any(p.search(low) for p in t.cumulative_patterns)
 
 
-def _surface_source(sentence: str, toks: list[_Tok], fig_tok: int) -> tuple[str, int, int] | None:
-    """Fallback without a parse: "according to X" or the capitalised phrase before a reporting verb."""
+def _surface_source(
+    sentence: str, toks: list[_Tok], fig_tok: int, doc: Any = None
+) -> tuple[str, int, int] | None:
+    """Fallback without a parse: "according to X" or the capitalised phrase before a reporting verb.
+
+    With a parse that found no speaker, a reporting word counts only where the tagger read a
+    verb: "states" in "United States" and "reports" in "media reports" are names and nouns."""
     t = terms()
+    verbs = None if doc is None else {x.idx for x in doc if x.tag_.startswith("VB")}
     low = [x.low for x in toks]
     for k in range(len(toks) - 2):
         if low[k] == "according" and low[k + 1] == "to" and not _new_sentence_after(toks[k].text, k, fig_tok):
@@ -584,6 +604,8 @@ def _surface_source(sentence: str, toks: list[_Tok], fig_tok: int) -> tuple[str,
     best: tuple[int, int] | None = None
     for k, tok in enumerate(toks):
         lives = k + 1 < len(toks) and toks[k + 1].low in {"the", "lives"}
+        if verbs is not None and tok.start not in verbs:
+            continue
         if tok.low in t.reporting and tok.low != "according" and not (tok.low.startswith("claim") and lives):
             # a participle ("..., saying the blast killed") shares the finite verb's subject
             dist = abs(k - fig_tok) + (20 if tok.low.endswith("ing") else 0)
@@ -641,7 +663,7 @@ def _clean_source(text: str) -> str:
     dates and numbers ("Oct 2016 Syrias army", "50 state media"). "X according to Y" is Y's
     figure, and a relative clause ("the claim which did not mention ...") is no part of the name.
     """
-    text = text.strip()
+    text = _past_page_furniture(text.strip())
     m = re.search(r"\baccording to\s+(.+)$", text, flags=re.I)
     if m:
         text = m.group(1)
@@ -655,7 +677,10 @@ def _clean_source(text: str) -> str:
             words = words[:k]
             break
     while words and (
-        words[0][0].isdigit() or words[0].lower() in _MONTHS or words[0].lower() in _WEEKDAYS
+        words[0][0].isdigit()
+        or words[0].lower() in _MONTHS
+        or words[0].lower() in _WEEKDAYS
+        or (len(words) > 1 and words[0].lower() in {"early", "late", "mid"} and words[1].lower() in _MONTHS)
     ):
         words = words[1:]
     text = re.sub(r"^(?:(?:the|a|an|of|for|by|from)\s+)+", "", " ".join(words), flags=re.I)
@@ -668,8 +693,43 @@ def _clean_source(text: str) -> str:
     return text
 
 
-def _parse_source(doc: Any, fig_char: int) -> tuple[str, int, int] | None:
-    """The speaker of the reporting verb governing the figure, from a spaCy parse of the sentence."""
+def _past_page_furniture(text: str) -> str:
+    """A speaker phrase without the page text a stripped headline or dateline glued before it:
+    what an unopened bracket closes ("TRT World and Agencies) Syrian Observatory ..."), a page
+    label before a capitalised word or a date ("Tags ...", "Related ...", "Date of publication
+    27 October 2016 State media", "Source TRTWorld"; ``page_labels``) and a headline kicker in
+    capitals ("SLEEPING DEAD Opposition activists")."""
+    close = text.find(")")
+    if close >= 0 and "(" not in text[:close]:
+        text = text[close + 1 :].strip()
+    if text.startswith("(") and text.endswith(")") and text.count("(") == 1:
+        text = text[1:-1]  # "(AFP)"
+    words = text.split()
+    while words and words[0][:1].isdigit():
+        words = words[1:]  # "427 Related ..."
+    toks = [_Tok(w, w.lower(), 0, 0) for w in words]
+    n = _match_seq(toks, 0, terms().page_labels)
+    if n and n < len(words) and (words[n][:1].isupper() or words[n][:1].isdigit()):
+        words = words[n:]
+    caps = 0
+    while caps < len(words) and words[caps].isalpha() and words[caps].isupper() and len(words[caps]) > 1:
+        caps += 1
+    if 2 <= caps < len(words):
+        words = words[caps:]  # a kicker of two or more words in capitals before the phrase
+    return " ".join(words)
+
+
+def _parse_source(doc: Any, fig_char: int, fig_end: int | None = None) -> tuple[str, int, int] | None:
+    """The speaker who reports the figure, from a spaCy parse of the sentence.
+
+    News attributes a figure in one of two places: a reporting verb before it that governs it
+    ("the Observatory said 12 people were killed") or one at the end of its clause ("... killed
+    14 civilians activists said", "..., the broadcaster said", "..., said the source"). With the
+    punctuation of FA-KES stripped the small model often hangs such a tail verb off the figure's
+    own verb or noun, so it is looked for first, by position (:func:`_tail_report`); then the
+    reporting verbs among the figure's ancestors; then "according to X". ``fig_end`` is where
+    the figure's phrase (victims included) ends: a speaker is never inside it.
+    """
     tok = None
     for t in doc:
         if t.idx <= fig_char < t.idx + len(t.text):
@@ -677,25 +737,33 @@ def _parse_source(doc: Any, fig_char: int) -> tuple[str, int, int] | None:
             break
     if tok is None:
         return None
+    end = tok.idx + len(tok.text) if fig_end is None else fig_end
+    tail = _tail_report(doc, tok, end)
+    if tail is not None:
+        if _pronoun_subject(tail, end):
+            return None  # "... killed 122 civilians he said": the speaker is in another sentence
+        found = _speaker_of(doc, tail, end)
+        if found is not None:
+            return found
+    prev = tok
     for anc in tok.ancestors:
-        if anc.lemma_.lower() == "claim" and any(c.lemma_.lower() in {"life", "lives"} for c in anc.children):
+        child, prev = prev, anc  # ``child``: the ancestor's dependent on the way to the figure
+        if anc is tail or _claims_lives(anc):
             continue  # "the fighting claimed the lives of 129": a kill cue, not a report
+        if anc.lemma_.lower() == "claim" and child.dep_ not in {"ccomp", "xcomp", "conj"}:
+            continue  # "IS claimed (responsibility for) the bombing that killed 30": no report of them
         # the small model sometimes attaches "X said killed" as an auxiliary of the verb
-        said_aux = any(
-            c.dep_ == "aux"
-            and (c.lemma_.lower() in _REPORT_LEMMAS or c.lower_ in terms().reporting)
-            and c.i < anc.i
-            for c in anc.children
-        )
-        if said_aux or anc.lemma_.lower() in _REPORT_LEMMAS or anc.lower_ in terms().reporting:
-            # a relative pronoun ("an attack that claimed the lives of") is no speaker
-            subj = [
-                c
-                for c in anc.children
-                if c.dep_ in {"nsubj", "nsubjpass"} and c.tag_ not in {"WDT", "WP", "PRP"}
-            ]
+        said_aux = any(c.dep_ == "aux" and _reports(c) and c.i < anc.i for c in anc.children)
+        if said_aux:
+            subj = _subjects(anc)
             if subj:
-                return _span_text(doc, subj[0])
+                found = _speaker_span(doc, subj[0])
+                if found is not None:
+                    return found
+        elif _reports(anc):
+            found = _speaker_of(doc, anc, end)
+            if found is not None:
+                return found
     for t in doc:
         if t.lower_ == "according":
             if _new_sentence_after(t.text, t.i, tok.i):
@@ -704,8 +772,454 @@ def _parse_source(doc: Any, fig_char: int) -> tuple[str, int, int] | None:
                 if c.lower_ == "to":
                     objs = [o for o in c.children if o.dep_ == "pobj"]
                     if objs:
-                        return _span_text(doc, _informant(objs[0]))
+                        who = _informant(objs[0])
+                        if who.lower_ in _speech().count_nouns:
+                            return None  # "according to the latest death toll": no one's
+                        return _span_text(doc, who)
     return None
+
+
+def _reports(tok: Any) -> bool:
+    """Is the token a reporting word ("said", "reported", "told")?"""
+    return tok.lemma_.lower() in _REPORT_LEMMAS or tok.lower_ in terms().reporting
+
+
+def _claims_lives(verb: Any) -> bool:
+    """ "claimed the lives of", "has claimed hundreds of lives": a kill cue, not a report."""
+    if verb.lemma_.lower() != "claim":
+        return False
+    objs = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    return any(t.lemma_.lower() in {"life", "lives"} for o in objs for t in o.subtree if t.i - o.i <= 3)
+
+
+def _subjects(verb: Any) -> list[Any]:
+    """The verb's active subjects that can name a speaker: a relative pronoun ("an attack that
+    claimed the lives of") or a personal one ("he said") names no one here."""
+    return [c for c in verb.children if c.dep_ == "nsubj" and c.tag_ not in {"WDT", "WP", "PRP"}]
+
+
+def _passive(verb: Any) -> bool:
+    return any(c.dep_ in {"auxpass", "nsubjpass"} for c in verb.children)
+
+
+#: dependents by which a reporting verb takes what it reports after itself
+_CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd"}
+
+
+def _tail_report(doc: Any, fig: Any, fig_end: int) -> Any | None:
+    """The reporting verb that closes the figure's clause ("... were killed, the monitor said on
+    Friday", "... wounded 56 people the broadcaster said", "... said the source adding that"):
+    the first reporting verb after the figure, if what it reports lies before it (it takes no
+    clause or object of its own after itself: "the army said 10 more were killed" and "residents
+    said was hit" report something else). A passive one ("were reported killed") and a claim of
+    responsibility ("the attack claimed by ISIS") are no report of the figure. The parse may
+    hang the verb on the speaker ("the observatory reported on Thursday" as a modifier of
+    "observatory"); it is looked for in the 80 words after the figure (a headline and a lede
+    joined without their full stops)."""
+    for t in doc[fig.i + 1 : fig.i + 81]:
+        if t.idx < fig_end or not t.tag_.startswith("VB") or t.tag_ == "VBG":
+            continue
+        if not _reports(t) or t.lower_ == "according":
+            continue
+        if _passive(t):
+            if t in fig.ancestors:
+                return None  # "Three deaths were reported by the civil defence": its agent speaks
+            continue
+        if t.lemma_.lower() == "claim" and (_claims_lives(t) or t.dep_ in {"acl", "amod"} or _agent(t) is not None):
+            continue
+        if any(c.i > t.i and c.dep_ in _CONTENT_DEPS and not _inverted_subject(t, c) for c in t.children):
+            return None
+        return t
+    return None
+
+
+def _agent(verb: Any) -> Any | None:
+    """The object of the verb's "by" agent ("reported by state television")."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
+
+
+def _inverted_subject(verb: Any, child: Any) -> bool:
+    """A noun the parse made the object of "said" after it is its speaker ("..., said the
+    source", "said Rami Abdel Rahman"): "say" takes a clause, never a noun object. A gerund
+    ("said adding that ...") continues the speaker's words."""
+    if child.tag_ == "VBG" or _new_sentence(verb, child):
+        return True
+    if child.dep_ != "dobj":
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma == "tell" or (child.tag_.startswith("NN") and lemma in _speech().clause_verbs)
+
+
+def _new_sentence(verb: Any, child: Any) -> bool:
+    """Does the verb's complement begin a new sentence whose full stop was stripped ("... the
+    Observatory said The hospital in the town is ...")? It starts right after the verb with a
+    capitalised function word."""
+    first = child.left_edge
+    return first.i == verb.i + 1 and first.text[:1].isupper() and first.tag_ in {"DT", "PRP", "IN", "EX", "WRB", "RB"}
+
+
+def _pronoun_subject(verb: Any, fig_end: int) -> bool:
+    return any(c.dep_ == "nsubj" and c.tag_ == "PRP" and c.idx >= fig_end for c in verb.children)
+
+
+def _speaker_of(doc: Any, verb: Any, fig_end: int) -> tuple[str, int, int] | None:
+    """Who says what ``verb`` reports: its agent when it is passive ("was reported by state
+    television"; none in "466 patients have been reported wounded"), else its subject. A verb
+    after the figure takes the noun phrase right before it ("... on Tuesday the monitoring
+    group said"), which the parse often gives to the figure's clause ("A missile ... killed 18
+    civilians [a monitoring group] said" read as the missile saying), then the one right after
+    it ("said the source"), and only then a subject before the figure ("The Observatory, which
+    counted 12 dead, said")."""
+    agent = _agent(verb)
+    if agent is not None:
+        return _speaker_span(doc, agent, fig_end if verb.idx >= fig_end else 0)
+    if _passive(verb):
+        return None
+    subj = _subjects(verb)
+    if not subj and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}:
+        # "The group claimed responsibility ..., saying the blast killed 40": a participle
+        # shares the subject of the verb it hangs on
+        subj = _subjects(verb.head)
+    if verb.idx < fig_end:
+        found = _first_speaker(doc, subj)
+        # a verb of its own ("the Observatory reported that ...", tagged or hung as a modifier),
+        # not a participle or an auxiliary's ("saying", "has said")
+        own = verb.tag_ in {"VBD", "VBZ", "VBP", "VBN"} and not any(c.dep_ == "aux" for c in verb.children)
+        np = _np_before(doc, verb, 0) if own else None
+        if np is not None and (found is None or np[1] <= found[1] < np[2]):
+            return np  # the whole phrase before the verb: the parse cut "opponents of [X] said"
+        return found
+    return (
+        _np_before(doc, verb, fig_end)
+        or _first_speaker(doc, sorted((s for s in subj if s.left_edge.idx >= fig_end), key=lambda c: -c.i), fig_end)
+        or _np_after(doc, verb)
+        or _first_speaker(doc, subj)
+    )
+
+
+def _first_speaker(doc: Any, heads: list[Any], lo: int = 0) -> tuple[str, int, int] | None:
+    for head in heads:
+        found = _speaker_span(doc, head, lo)
+        if found is not None:
+            return found
+    return None
+
+
+@functools.cache
+def _speech() -> Any:
+    """The speaker vocabulary of ``claim_verbs.json`` (speaker nouns, verbs that take a clause
+    only), which :mod:`crosswire.extract.claims` reads speakers with too."""
+    from crosswire.extract import claims  # claims reads figures' words through annotate
+
+    return claims.load_lexicon()
+
+
+_NAME_PREPS = {"of", "for"}
+#: prepositions by which a speaker phrase says where its speaker is ("a reporter in Aleppo")
+_SEAT_PREPS = {"in", "at", "from", "with"}
+
+
+def _np_before(doc: Any, verb: Any, lo: int) -> tuple[str, int, int] | None:
+    """The noun phrase that ends right before ``verb`` (an adverb such as "also" between), read
+    by part of speech leftwards and not past ``lo``: "the Syrian Observatory for Human Rights",
+    "Britain-based monitor", "SANA reporter in Aleppo", "FNA dispatches" (after "on Friday").
+
+    It stops where a stripped comma joined it to the clause before: at a date or number, a
+    place glued to it (:func:`_glued_place`) and a word that is no part of a speaker's name
+    (``not_speaker_words``: "in the area [residents] said", "in the past 24 hours [military
+    sources] said"; victims, units and casualty words likewise). A phrase that is the object of
+    a preposition ("in Syria announced") is no subject."""
+    i = verb.i - 1
+    while i >= 0 and doc[i].tag_ in {"RB", "RBR"} and doc[i].lower_ not in {"not", "never"}:
+        i -= 1
+    if i > 0 and doc[i].text == ")":
+        # "the Syrian Observatory for Human Rights (SOHR) said": the name before its acronym
+        opening = [j for j in range(max(0, i - 6), i) if doc[j].text == "("]
+        i = opening[-1] - 1 if opening else i
+    if i < 0 or doc[i].idx < lo or not (doc[i].tag_.startswith("NN") or _proper(doc[i])):
+        return None
+    keep = [i]
+    k = i - 1
+    boundary = False  # stopped at a mark of a clause boundary (date, number, glued place)
+    while k >= 0 and doc[k].idx >= lo:
+        t = doc[k]
+        if _date_word(t) or _glued_place(doc, k, keep[-1]):
+            boundary = True
+            break
+        if _possessive_country(t):
+            keep.append(k)  # "[near Deir al-Zor] Syrias SANA state news agency": it opens the phrase
+            boundary = True
+            break
+        if _not_in_name(t) or (doc[keep[-1]].tag_.startswith(("NN", "JJ")) and _plural_before_noun(t)):
+            break
+        if t.tag_.startswith("JJ") and t.dep_ in {"acomp", "oprd", "attr", "advmod", "xcomp", "ccomp", "conj"}:
+            break  # "... which was keeping them alive [Observatory chief X] told": a predicate
+        if t.tag_.startswith(("NN", "JJ")) or t.tag_ in {"HYPH", "POS"} or _compound_participle(doc, k) or _proper(t):
+            keep.append(k)
+        elif t.tag_ == "DT":
+            keep.append(k)
+            if not (k > 0 and _phrase_preposition(doc, k - 1)):
+                k -= 1
+                break
+        elif _phrase_preposition(doc, k):
+            keep.append(k)
+        else:
+            break
+        k -= 1
+    if not boundary and k >= 0 and doc[k].idx >= lo and doc[k].tag_ == "IN" and doc[k].lower_ in _PREPOSITIONS:
+        return None
+    toks = [doc[x] for x in sorted(keep)]
+    while toks and (toks[0].tag_ in {"HYPH", "POS"} or toks[0].lower_ in _NAME_PREPS | _SEAT_PREPS):
+        toks = toks[1:]
+    return _phrase(doc, toks)
+
+
+#: prepositions whose object a noun phrase before a verb would be, were it one
+_PREPOSITIONS = {
+    "of", "for", "at", "in", "by", "from", "on", "to", "with", "near", "within", "into", "across",
+    "against", "over", "under", "around", "during", "between", "among", "outside", "inside",
+    "through", "toward", "towards", "behind", "beyond", "off",
+}
+
+
+def _plural_before_noun(tok: Any) -> bool:
+    """A lowercase plural before a noun is no part of its phrase: English compounds do not modify
+    a noun by a plural ("rights group", ``plural_modifiers``, aside), so "killing eight volunteers
+    [opposition activists] said" and "its surroundings [local media] reported" join two phrases.
+    A possessive whose apostrophe was stripped ("the UN childrens agency") is no plural."""
+    t = terms()
+    low = tok.lower_
+    return (
+        tok.tag_ == "NNS"
+        and tok.text.islower()
+        and low not in t.plural_modifiers
+        and not (low.endswith("s") and low[:-1] in t.victims)
+        and not re.search(r"[^aeiou]ys$", low)  # "the observatorys chief": "ies" is the plural
+    )
+
+
+def _not_in_name(tok: Any) -> bool:
+    """A word a speaker phrase never holds before its head: a victim, a unit, a casualty word,
+    a place or time noun (``not_speaker_words``), a number or date."""
+    t = terms()
+    low = tok.lower_
+    if low in t.vague or low in t.number_words or tok.like_num:
+        return True  # "wounding dozens [opposition activists] said"
+    if _speaker_noun(tok):
+        return False
+    return low in t.not_speaker_words or low in t.victims or low in t.non_person or low in t.kill or low in t.injure
+
+
+def _np_after(doc: Any, verb: Any) -> tuple[str, int, int] | None:
+    """The speaker after a verb that news puts first ("..., said the source", "added the
+    Observatory"): a noun phrase right after it, read rightwards by part of speech."""
+    if verb.lemma_.lower() not in _speech().inverting_verbs:
+        return None
+    keep: list[int] = []
+    k = verb.i + 1
+    if k < len(doc) and doc[k].tag_ == "DT":
+        keep.append(k)
+        k += 1
+    while k < len(doc):
+        t = doc[k]
+        if _date_word(t):
+            break
+        if t.tag_.startswith(("NN", "JJ")) or t.tag_ in {"HYPH", "POS"} or _compound_participle(doc, k):
+            keep.append(k)
+        elif t.lower_ in _NAME_PREPS and k + 1 < len(doc) and (doc[k + 1].tag_ == "DT" or _capitalised(doc[k + 1])):
+            keep.append(k)
+        elif t.tag_ == "DT" and keep and doc[keep[-1]].lower_ in _NAME_PREPS:
+            keep.append(k)
+        else:
+            break
+        k += 1
+    while keep and not doc[keep[-1]].tag_.startswith("NN"):
+        keep.pop()
+    return _phrase(doc, [doc[x] for x in keep])
+
+
+def _capitalised(tok: Any) -> bool:
+    return tok.text[:1].isupper()
+
+
+def _date_word(tok: Any) -> bool:
+    """A weekday, month, number or ordinal, which ends a speaker phrase read across a stripped
+    comma ("on Friday FNA dispatches said", "6 September 2016 SANA reporter said", "injuring a
+    fourth SANA said")."""
+    low = tok.lower_
+    return low in _WEEKDAYS or low in _MONTHS or tok.tag_ == "CD" or low[:1].isdigit() or tok.like_num
+
+
+def _compound_participle(doc: Any, k: int) -> bool:
+    """ "based" in "Britain-based", "run" in "state-run", "led" in "US-led": a participle joined
+    by a hyphen to the word before it, or one the parse reads as a modifier ("the opposing
+    Syrian Observatory")."""
+    t = doc[k]
+    return t.tag_ in {"VBN", "VBG", "VBD"} and ((k > 0 and doc[k - 1].tag_ == "HYPH") or t.dep_ == "amod")
+
+
+def _phrase_preposition(doc: Any, k: int) -> bool:
+    """Does the preposition at ``k`` hold a speaker phrase together: "of"/"for" inside a name
+    after a noun ("Observatory for Human Rights", "director of the monitor"), or "in"/"at"/"from"
+    after a speaker noun ("reporter in Aleppo", "source at the Police Command")?"""
+    low = doc[k].lower_
+    if k == 0 or not doc[k - 1].tag_.startswith("NN"):
+        return False
+    if low in _NAME_PREPS:
+        # "Observatory for Human Rights", "Ministry of Defence", "director of the monitor"; not
+        # "the area of explosion"
+        nxt = doc[k + 1] if k + 1 < len(doc) else None
+        return _speaker_noun(doc[k - 1]) or (nxt is not None and _capitalised(nxt))
+    return low in _SEAT_PREPS and _speaker_noun(doc[k - 1])
+
+
+def _speaker_noun(tok: Any) -> bool:
+    """A common noun that heads a speaker phrase ("source", "activists", "media")."""
+    nouns = _speech().speaker_nouns | terms().speaker_nouns
+    return tok.lower_ in nouns or tok.lemma_.lower() in nouns
+
+
+def _glued_place(doc: Any, k: int, right: int) -> bool:
+    """Is token ``k`` (with the one before it: "Deir Ezzor") a known place that a stripped
+    comma or dateline glued to the speaker phrase after it ("district of Aleppo Syrian state
+    television", "west of Raqqa local media", "Damascus SANA")? The word after it is then no part
+    of a name with it: a lowercase word, an adjective, an acronym. "Aleppo Media Center" and
+    "Damascus Police Command" stay whole."""
+    nxt = doc[right]
+    if not (nxt.text[:1].islower() or nxt.tag_.startswith("JJ") or (nxt.text.isupper() and len(nxt.text) > 1)):
+        return False
+    if not _capitalised(doc[k]):
+        return False
+    if k > 0 and _capitalised(doc[k - 1]) and _known_place(f"{doc[k - 1].text} {doc[k].text}"):
+        return True
+    return _known_place(doc[k].text)
+
+
+def _possessive_country(tok: Any) -> bool:
+    """ "Syrias", "Turkeys": a country's possessive with its apostrophe stripped, which opens a
+    speaker phrase like a determiner ("Syrias SANA state news agency")."""
+    text = tok.text
+    if len(text) < 5 or not text.endswith("s") or not _capitalised(tok):
+        return False
+    try:
+        from crosswire.geocode import countries
+
+        return text[:-1].casefold() in countries()
+    except Exception:  # noqa: BLE001 - no country list: no possessive is read
+        return False
+
+
+#: a gazetteer entry this important (a governorate, district or town of note) is read as a place
+#: when it is glued to a speaker phrase; villages share too many names with words
+_PLACE_RANK = 45.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _known_place(name: str) -> bool:
+    try:
+        from crosswire.geocode import Gazetteer
+
+        found = Gazetteer.default().candidates(name, fuzzy=False)
+    except Exception:  # noqa: BLE001 - no gazetteer: no place is stripped
+        return False
+    return any(score >= 100.0 and e.rank >= _PLACE_RANK for e, score in found)
+
+
+def _phrase(doc: Any, toks: list[Any]) -> tuple[str, int, int] | None:
+    """The speaker phrase of these tokens, when its head can speak (:func:`_can_speak`)."""
+    while toks and toks[0].tag_ in {"DT", "HYPH", "POS"}:
+        toks = toks[1:]
+    if not toks or not _can_speak(toks):
+        return None
+    from crosswire.annotate import doc_text  # annotate imports this module
+
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    text = _clean_source(doc_text(doc)[start:end])
+    return (text, start, end) if text else None
+
+
+def _can_speak(toks: list[Any]) -> bool:
+    """Can a phrase with these tokens be a speaker? Its head (the last noun before any "of",
+    "in", ...) is no casualty word, unit or date, nor a victim noun that names no speaker
+    ("civilians"); the phrase is no casualty figure ("at least 48 people", "two more people");
+    and a common noun heads it only when it is a speaker or record noun (``claim_verbs.json``,
+    "the monitoring group", "media reports", and ``casualty_terms.json``'s own) or the phrase
+    holds a proper name ("FNA dispatches"). "A suicide bomb blast" and "the airstrikes" say
+    nothing."""
+    t = terms()
+    head = toks[-1]
+    for x in toks:
+        if x.tag_ == "IN" or x.lower_ in _NAME_PREPS | _SEAT_PREPS:
+            break
+        head = x
+    low = head.lower_
+    if low in t.kill or low in t.injure or low in t.non_person or _date_word(head):
+        return False
+    if low in t.victims and any(x is not head and x.lower_ in t.victims for x in toks):
+        return False  # "2600 civilians citizens": the victims of a figure
+    words = [x.lower_ for x in toks]
+    counted = any(x.like_num or x.lower_ in t.vague for x in toks)
+    if _match_seq([_Tok(w, w, 0, 0) for w in words], 0, t.qualifiers) or (counted and {"more", "other"} & set(words)):
+        return False
+    if low in t.victims and not _speaker_noun(head):
+        # "civilians" speak for no one; "Al-Qaeda-affiliated extremists" name who speaks
+        return any(_proper(x) for x in toks if x.i < head.i)
+    lex = _speech()
+    if _proper(head) or _speaker_noun(head) or (low in lex.source_nouns and low not in lex.count_nouns):
+        return True
+    return any(_proper(x) for x in toks)
+
+
+def _proper(tok: Any) -> bool:
+    """A proper name or an acronym ("MSF", which the tagger may read as a plural noun)."""
+    return tok.tag_ in {"NNP", "NNPS"} or (tok.text.isupper() and len(tok.text) > 1 and tok.text.isalpha())
+
+
+def _speaker_span(doc: Any, head: Any, lo: int = 0) -> tuple[str, int, int] | None:
+    """The speaker phrase a parse gives by its head: the head's subtree (a long relative clause
+    cut, as :func:`_span_text`), nothing of it before ``lo`` (the figure's end: "... left
+    another 30 [injured Ahmed Mustafa] told"), no casualty participle or glued place before the
+    name, and only when it can speak (:func:`_can_speak`)."""
+    toks = list(head.subtree)
+    if len(toks) > 14 or (len(toks) > 9 and any(t.pos_ in {"VERB", "AUX"} for t in toks)):
+        toks = [t for t in toks if t.i <= head.i]
+    toks = [t for t in toks if t.idx >= lo]
+    # a quote or bracket before the head closes what came before ('the residential area"
+    # activist Mansoor Hussain'); a time after it is no part of the name ("forces on Sunday")
+    marks = [k for k, x in enumerate(toks) if x.i < head.i and (x.is_punct and x.text not in {"-", "'", "’"})]
+    if marks:
+        toks = toks[marks[-1] + 1 :]
+    for k, x in enumerate(toks):
+        if x.i > head.i and x.tag_ == "IN" and _dated(doc, x.i + 1):
+            toks = toks[:k]
+            break
+    t = terms()
+    if head.lower_ in t.victims and any(x.i < head.i and (x.like_num or x.lower_ in t.vague) for x in toks):
+        return None  # "two more people", "some 300 fighters": a figure, not who tells it
+    while toks and (toks[0].dep_ in {"det", "punct"} or toks[0].lower_ in t.kill or toks[0].lower_ in t.injure):
+        toks = toks[1:]
+    if len(toks) > 1 and _glued_place(doc, toks[0].i, toks[1].i):
+        toks = toks[1:]
+    elif len(toks) > 2 and _glued_place(doc, toks[1].i, toks[2].i) and toks[1].i == toks[0].i + 1:
+        toks = toks[2:]  # "Deir Ezzor SANA news agency"
+    if not toks:
+        return None
+    return _phrase(doc, toks)
+
+
+def _dated(doc: Any, k: int) -> bool:
+    """Does a date or time start at token ``k`` ("Sunday", "the weekend", "last week")?"""
+    while k < len(doc) and doc[k].tag_ in {"DT", "JJ"} and not _date_word(doc[k]):
+        k += 1
+    if k >= len(doc):
+        return False
+    low = doc[k].lower_
+    return low in _WEEKDAYS or low in _MONTHS or doc[k].ent_type_ in {"DATE", "TIME"}
 
 
 def _new_sentence_after(word: str, at: int, fig: int) -> bool:
@@ -881,11 +1395,11 @@ def find_fatality_claims(
         source: tuple[str, int, int] | None = None
         if doc is not None:
             try:
-                source = _parse_source(doc, toks[fig.end_tok - 1].start)
+                source = _parse_source(doc, toks[fig.end_tok - 1].start, end_char)
             except Exception:  # noqa: BLE001 - a parse quirk must not lose the figure
                 source = None
-        if source is None:
-            source = _surface_source(sentence, toks, fig.start_tok)
+        if source is None and doc is None:
+            source = _surface_source(sentence, toks, fig.start_tok, doc)
         if source is not None and source[1] < end_char and start_char < source[2]:
             source = _outside(sentence, source, start_char, end_char)
         source_name: str | None = None
