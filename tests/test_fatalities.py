@@ -395,3 +395,119 @@ def test_page_and_place_words_glued_to_a_speaker_are_dropped(parse: object, sent
 )
 def test_no_speaker_where_none_reports_the_figure(parse: object, sentence: str) -> None:
     assert _sources(parse, sentence) == [None]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Shelling killed 9 people on Monday bringing the number killed in 48 hours of bombardment to 61.",
+        "Shelling killed 9 people on Monday bringing to 61 the number killed this week.",
+        "Shelling killed 9 people on Monday raising the death toll to 61.",
+        "The death toll rose to 61 the monitor said.",
+    ],
+)
+def test_a_toll_brought_up_to_a_figure_is_a_running_total(sentence: str) -> None:
+    assert 61 not in [c.low for c in _claims(sentence)]
+    running = [c for c in _claims(sentence, include_cumulative=True) if c.low == 61]
+    assert [(c.kind, c.low) for c in running] == [("killed", 61)]
+
+
+def test_the_updated_toll_of_one_event_stays_its_figure() -> None:
+    s = "Two more people died of their wounds raising the death toll from the bombing to 20."
+    assert [(c.low, c.kind) for c in _claims(s)] == [(2, "killed"), (20, "killed")]
+    s = "The death toll from the raid rose to 115 on Friday."
+    assert [c.low for c in _claims(s)] == [115]
+    s = "The number of wounded rose to 50 overnight."
+    assert [(c.low, c.kind) for c in _claims(s, include_cumulative=True)] == [(50, "injured")]
+
+
+def test_a_side_that_lost_people_lost_its_dead() -> None:
+    assert _summary("The army lost 12 soldiers in the fighting near the airport.") == [
+        (12, 12, 12, "killed", "soldiers", None)
+    ]
+    assert [(c.low, c.kind) for c in _claims("The group said the jihadists lost 13 of their fighters.")] == [
+        (13, "killed")
+    ]
+    # what is lost is no person: no figure
+    assert _claims("The army lost six tanks in the battle.") == []
+    assert _claims("Rebels lost two of their positions.") == []
+    assert _claims("The rebels lost contact with 12 fighters.") == []
+
+
+def test_perished_and_bodies_report_the_dead() -> None:
+    assert _summary("Scores perished in the fire.") == [(20, 20, 20, "killed", None, "scores")]
+    assert [(c.low, c.kind) for c in _claims("Rescuers recovered 14 bodies from the rubble.")] == [(14, "killed")]
+    assert [(c.low, c.kind) for c in _claims("The bodies of 23 people were found in a mass grave.")] == [
+        (23, "killed")
+    ]
+
+
+def test_figures_joined_or_among_a_whole_share_its_cue() -> None:
+    s = "At least 40 fighters and three civilians were killed in the clashes."
+    assert [(c.low, c.kind, c.victims) for c in _claims(s)] == [
+        (40, "killed", "fighters"),
+        (3, "killed", "civilians"),
+    ]
+    s = "Five civilians including a child were among at least 19 people killed in the strikes."
+    claims = _claims(s)
+    assert [(c.low, c.kind, c.qualifier) for c in claims] == [
+        (5, "killed", "including"),
+        (1, "killed", "including"),
+        (19, "killed", "at least"),
+    ]
+    assert acled_fatalities(claims) == 19  # the parts are not the toll
+    s = "Seventeen children were among those killed."
+    assert [(c.low, c.qualifier) for c in _claims(s)] == [(17, "including")]
+    # a part of the figure before it joins no figure after it
+    s = "Ten civilians were killed including a child and 37 others were injured."
+    assert [(c.low, c.kind) for c in _claims(s)] == [(10, "killed"), (1, "killed"), (37, "injured")]
+
+
+def test_killed_and_wounded_after_the_figure_gives_both_kinds() -> None:
+    s = "A large number of militants were killed and wounded in the raid."
+    assert sorted((c.low, c.kind) for c in _claims(s)) == [(10, "injured"), (10, "killed")]
+
+
+def test_number_words_without_their_hyphen() -> None:
+    assert [c.low for c in _claims("Thirty one militants have been killed in clashes.")] == [31]
+    assert [(c.low, c.kind) for c in _claims("The blast left more than hundred other wounded.")] == [
+        (100, "injured")
+    ]
+
+
+def test_a_number_of_strikes_before_a_toll_is_no_count() -> None:
+    s = "The toll in several air strikes on the town rose to at least 20 people."
+    assert [c.low for c in _claims(s)] == [20]
+    assert [c.low for c in _claims("Dozens were wounded when ten Russian raids hit the city.")] == [12]
+
+
+def test_figures_joined_by_and_are_summed_into_one_reports_toll() -> None:
+    from crosswire.extract.fatalities import acled_toll
+
+    s = "The raid killed 31 jihadists and eight civilians in the town."
+    n, evidence = acled_toll(_claims(s))
+    assert n == 39
+    assert evidence is not None and evidence.text == "31 jihadists and eight civilians"
+    assert evidence.start == 100 + s.index("31")
+    # two reports of one toll: the more conservative, as before
+    s = "The monitor said 32 people were killed while the group said the blast killed 20 fighters and 15 civilians."
+    assert acled_fatalities(_claims(s)) == 32
+    # a part is no addend, a wounded figure neither
+    assert acled_fatalities(_claims("Ten civilians were killed including a child and 37 others were injured.")) == 10
+    assert acled_fatalities(_claims("Strikes killed 5 people and wounded 10 others.")) == 5
+
+
+def test_a_figure_joined_to_a_part_is_a_part_too() -> None:
+    s = "Among those killed were 15 children and 9 women from one family."
+    assert [(c.low, c.qualifier) for c in _claims(s)] == [(15, "including"), (9, "including")]
+    s = "The source said 8 civilians including a woman and two children were killed in the shelling."
+    claims = _claims(s)
+    assert [(c.low, c.qualifier) for c in claims] == [(8, None), (1, "including"), (2, "including")]
+    assert acled_fatalities(claims) == 8
+
+
+def test_a_toll_since_something_began_is_cumulative() -> None:
+    s = "At least 90 civilians have been killed by air strikes since the army launched its offensive a week ago."
+    assert is_cumulative(s)
+    assert _claims(s) == []
+    assert not is_cumulative("Twelve people were killed on Monday when the shelling began.")

@@ -378,7 +378,7 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
 @functools.cache
 def _cue_pattern() -> re.Pattern[str]:
     t = fatalities.terms()
-    words = sorted(t.kill | t.injure, key=lambda w: (-len(w), w))
+    words = sorted(t.kill | t.injure | t.loss_cues, key=lambda w: (-len(w), w))
     alternation = first_char_alternation([(w[:1], re.escape(w)) for w in words])
     return re.compile(r"\b(?:" + alternation + r")\b", re.I)
 

@@ -584,11 +584,10 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
 
 def _finish(story: Story, sentences: Sequence[Sentence], d: _Draft) -> Event:
     claims = tuple(d.claims)
-    n = fatalities.acled_fatalities(claims)
+    n, toll = fatalities.acled_toll(claims)
     evidence = dict(d.evidence)
-    chosen = [c for c in claims if c.kind == "killed" and c.low == n and c.evidence is not None]
-    if chosen and chosen[0].evidence is not None:
-        evidence["fatalities"] = chosen[0].evidence
+    if toll is not None:
+        evidence["fatalities"] = toll
     confidence = float(getattr(d.hit, "score", 0.5) or 0.5)
     confidence = 0.5 * min(1.0, confidence) + 0.2 * (d.place is not None) + 0.15 * (d.actor1 is not None)
     confidence += 0.15 * d.date_own

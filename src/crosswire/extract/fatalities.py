@@ -17,6 +17,7 @@ killed figure among the claims attached to one event (:func:`acled_fatalities`).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import re
@@ -76,6 +77,12 @@ _AUX = {
     "got",
     "left",
     "found",
+    "seriously",
+    "critically",
+    "severely",
+    "lightly",
+    "fatally",
+    "mortally",
 }
 _SUBSET = {"including", "incl", "among them", "of whom", "of them"}
 #: active verb forms: after a figure they start a new clause ("kills 12 wounds 50"), so they are
@@ -155,6 +162,12 @@ class CasualtyTerms:
     page_labels: tuple[tuple[str, ...], ...] = ()
     not_speaker_words: frozenset[str] = frozenset()
     plural_modifiers: frozenset[str] = frozenset()
+    toll_nouns: frozenset[str] = frozenset()
+    toll_raise_verbs: frozenset[str] = frozenset()
+    toll_rise_verbs: frozenset[str] = frozenset()
+    single_event_nouns: frozenset[str] = frozenset()
+    loss_cues: frozenset[str] = frozenset()
+    time_units: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -199,6 +212,12 @@ def terms() -> CasualtyTerms:
             speaker_nouns=frozenset(v.lower() for v in merged.get("speaker_nouns", [])),
             not_speaker_words=frozenset(v.lower() for v in merged.get("not_speaker_words", [])),
             plural_modifiers=frozenset(v.lower() for v in merged.get("plural_modifiers", [])),
+            toll_nouns=frozenset(v.lower() for v in merged.get("toll_nouns", [])),
+            toll_raise_verbs=frozenset(v.lower() for v in merged.get("toll_raise_verbs", [])),
+            toll_rise_verbs=frozenset(v.lower() for v in merged.get("toll_rise_verbs", [])),
+            single_event_nouns=frozenset(v.lower() for v in merged.get("single_event_nouns", [])),
+            loss_cues=frozenset(v.lower() for v in merged.get("loss_cues", [])),
+            time_units=frozenset(v.lower() for v in merged.get("time_units", [])),
             page_labels=tuple(
                 sorted((tuple(w.lower().split()) for w in merged.get("page_labels", [])), key=len, reverse=True)
             ),
@@ -284,6 +303,10 @@ def _number_value(toks: list[_Tok], i: int) -> tuple[int, int] | None:
     if n:
         value = t.number_words[" ".join(x.low for x in toks[i : i + n])]
         used = n
+        unit = toks[i + n].low if i + n < len(toks) else ""
+        if n == 1 and value % 10 == 0 and 20 <= value <= 90 and 0 < t.number_words.get(unit, 0) < 10:
+            value += t.number_words[unit]  # "Thirty one": a hyphen stripped
+            used += 1
         if i + used < len(toks) and toks[i + used].low in t.multipliers:
             value *= t.multipliers[toks[i + used].low]
             used += 1
@@ -567,10 +590,120 @@ def _not_a_count(toks: list[_Tok], fig: _Figure, victim: tuple[str, int] | None)
         return True
     if victim is None and e < len(toks) and toks[e].low in t.non_person:
         return True
+    if victim is None and e + 1 < len(toks) and toks[e + 1].low in t.non_person and toks[e].low.isalpha():
+        # "several air strikes", "ten Russian raids": a modifier and a unit; not "1300 after shells"
+        mod = toks[e].low
+        return _cue_kind(toks, e) is None and mod not in t.victims and mod not in _PREPOSITIONS | _CLAUSE_WORDS
     if not fig.vague or victim is not None:
         return False
     nxt = toks[e].low if e < len(toks) else ""
     return nxt.endswith("ed") and nxt not in _AUX and _cue_kind(toks, e) is None
+
+
+def _among_before(low: list[str], s: int) -> bool:
+    """ "Among those killed were 105 children", "among the dead are two women": a part of a
+    toll told before it."""
+    if s < 4 or low[s - 1] not in {"were", "was", "are", "is"}:
+        return False
+    return any(low[j] == "among" and low[j + 1] in {"those", "the"} for j in range(max(0, s - 5), s - 2))
+
+
+def _past_parts(toks: list[_Tok], k: int, victim: bool) -> tuple[int, bool]:
+    """Where the cue after a figure's noun phrase is, past what lies between: a part of it
+    ("including 24 civilians", "among them two children"), auxiliaries ("were", "have been"),
+    and the whole it is among ("Six civilians were among at least 22 people killed", "one
+    civilian was among those killed") or the figure it is joined to ("At least 50 fighters and
+    two civilians were killed"), whose cue is this one's too. True with it when the figure is
+    among a whole: a part of another figure, like "including six children"."""
+    among = False
+    for _ in range(3):
+        start = k
+        if k < len(toks) and toks[k].low in {"including", "among"}:  # skip "including 24 civilians"
+            k1 = k + 1 + (k + 1 < len(toks) and toks[k + 1].low in {"them", "whom"})
+            # "were among at least 22 people killed": the whole; "among them two children": a part
+            whole = toks[k].low == "among" and k1 == k + 1 and k > 0 and toks[k - 1].low in _AUX
+            if whole and k1 + 1 < len(toks) and toks[k1].low in {"those", "the"}:
+                if _cue_kind(toks, k1 + 1) is not None:  # "among those killed", "among the dead"
+                    return k1 + 1, True
+            sub = _figure_at(toks, k1) if k1 < len(toks) else None
+            if sub is not None:
+                sv = _victim_at(toks, sub.end_tok)
+                k = sv[1] + 1 if sv else sub.end_tok
+                among = among or whole
+        elif victim and k + 1 < len(toks) and toks[k].low == "and":
+            sub = _figure_at(toks, k + 1)
+            sv = _victim_at(toks, sub.end_tok) if sub is not None else None
+            if sv is None:
+                break
+            k = sv[1] + 1  # "50 fighters and two civilians were killed"
+        while k < len(toks) and toks[k].low in _AUX:
+            k += 1
+        if k == start:
+            break
+    return k, among
+
+
+def _running_total(toks: list[_Tok], fig: _Figure) -> str | None:
+    """The kind of a running total the figure is ("killed", "injured"), or None.
+
+    A toll brought up to the figure adds this event's dead to earlier ones: "bringing the number
+    killed in 24 hours to 45", "raising the death toll to 45", "bringing to 45 the number killed",
+    "took to 89 the number of civilians killed in the past seven days", "the toll rose to 45"
+    (``toll_nouns``, ``toll_raise_verbs``, ``toll_rise_verbs``). Its figure is no one event's,
+    unless the toll is that of one event ("raising the death toll from the bombing to 20", "the
+    death toll from the raid rose to 115"): a ``single_event_nouns`` word after "from", "of" or
+    "in", and no span of time ("in 24 hours", "this week", "since")."""
+    t = terms()
+    s = fig.start_tok
+    if s < 2 or toks[s - 1].low != "to":
+        return None
+    if toks[s - 2].low in t.toll_raise_verbs:  # "bringing to 45 the number killed"
+        phrase = []
+        for x in toks[fig.end_tok : fig.end_tok + 14]:
+            if x.low in _BOUNDARY or x.low == ",":
+                break
+            phrase.append(x)
+        if not any(x.low in t.toll_nouns for x in phrase[:3]):
+            return None
+        return None if _one_event(phrase) else _toll_kind(phrase)
+    for back in range(2, 18):
+        j = s - back
+        if j < 0 or toks[j].low in _BOUNDARY or toks[j].low == ",":
+            return None
+        if toks[j].low not in t.toll_nouns:
+            continue
+        between = toks[j + 1 : s - 1]
+        rises = any(x.low in t.toll_rise_verbs for x in between)
+        raised = any(x.low in t.toll_raise_verbs for x in toks[max(0, j - 3) : j])
+        phrase = toks[max(0, j - 1) : s - 1]
+        if not (rises or raised) or (toks[j].low != "toll" and not _toll_kind(phrase, strict=True)):
+            return None  # "a number of", "the total": a toll only with its dead or wounded
+        return None if _one_event(between) else _toll_kind(phrase)
+    return None
+
+
+def _one_event(scope: Sequence[_Tok]) -> bool:
+    """Is a toll phrase's scope one event ("from the bombing", "of the attack in Homs")?"""
+    t = terms()
+    low = [x.low for x in scope]
+    if "since" in low or any(w in t.time_units for w in low):
+        return False  # "in 24 hours", "this week", "since April": a span of time
+    return any(
+        w in {"from", "of", "in"} and any(v in t.single_event_nouns for v in low[k + 1 : k + 6])
+        for k, w in enumerate(low)
+    )
+
+
+def _toll_kind(phrase: Sequence[_Tok], strict: bool = False) -> str | None:
+    """ "killed" for a toll of the dead, "injured" for one of the wounded ("the number of
+    wounded"); a bare toll counts the dead unless ``strict``."""
+    t = terms()
+    words = [x.low for x in phrase]
+    if any(w in t.injure for w in words) and not any(w in t.kill for w in words):
+        return "injured"
+    if any(w in t.kill for w in words) or not strict:
+        return "killed"
+    return None
 
 
 def is_cumulative(sentence: str) -> bool:
@@ -959,7 +1092,11 @@ def _np_before(doc: Any, verb: Any, lo: int) -> tuple[str, int, int] | None:
             break
         if t.tag_.startswith("JJ") and t.dep_ in {"acomp", "oprd", "attr", "advmod", "xcomp", "ccomp", "conj"}:
             break  # "... which was keeping them alive [Observatory chief X] told": a predicate
+        # a word the parse makes a modifier is one whatever its tag ("chief" read as a verb)
+        modifier = t.dep_ in {"amod", "compound"} and t.is_alpha and t.head.i > k
         if t.tag_.startswith(("NN", "JJ")) or t.tag_ in {"HYPH", "POS"} or _compound_participle(doc, k) or _proper(t):
+            keep.append(k)
+        elif modifier:
             keep.append(k)
         elif t.tag_ == "DT":
             keep.append(k)
@@ -979,6 +1116,8 @@ def _np_before(doc: Any, verb: Any, lo: int) -> tuple[str, int, int] | None:
     return _phrase(doc, toks)
 
 
+#: words that begin a clause or join two: no modifier of the noun after them
+_CLAUSE_WORDS = {"after", "before", "when", "as", "and", "or", "while", "than", "but", "since", "until"}
 #: prepositions whose object a noun phrase before a verb would be, were it one
 _PREPOSITIONS = {
     "of", "for", "at", "in", "by", "from", "on", "to", "with", "near", "within", "into", "across",
@@ -1307,11 +1446,16 @@ def find_fatality_claims(
     low = [t.low for t in toks]
     out: list[FatalityClaim] = []
     last_end = -1  # one past the last token (victim included) of the last figure kept
+    part_end = -1  # the same, when that figure is a part of another ("including six children")
     i = 0
     while i < len(toks):
         fig = _figure_at(toks, i)
         if fig is None or _is_date_number(toks, fig.qty_tok, fig.end_tok):
             i += 1
+            continue
+        running = _running_total(toks, fig)
+        if running is not None and not include_cumulative:
+            i = max(i + 1, fig.end_tok)  # "bringing the number killed in 24 hours to 45": no one event's
             continue
         victim = _victim_at(toks, fig.end_tok)
         share = _share_of_previous(toks, fig, victim, last_end)
@@ -1323,9 +1467,9 @@ def find_fatality_claims(
         if victim and nxt in terms().reporting and nxt != "according" and prev in terms().victims:
             i = victim[1] + 1  # "killing four civilians two residents said": the speakers
             continue
-        kinds: list[str] = []
+        kinds: list[str] = [running] if running is not None else []
         e = fig.end_tok
-        if victim is None and e + 1 < len(toks) and low[e] in _PARTICIPLES:
+        if not kinds and victim is None and e + 1 < len(toks) and low[e] in _PARTICIPLES:
             # "several injured civilians", "two wounded soldiers"
             victim = _victim_at(toks, e + 1, limit=3)
             cue0 = _cue_kind(toks, e) if victim else None
@@ -1337,24 +1481,24 @@ def find_fatality_claims(
         shared = _share_clause(toks, k) if victim else None
         if shared is not None:
             k = shared  # "200 people, most of whom were civilians, were killed": the cue is beyond
-        if k < len(toks) and toks[k].low in {"including", "among"}:  # skip "including 24 civilians"
-            k1 = k + 1 + (k + 1 < len(toks) and toks[k + 1].low in {"them", "whom"})
-            sub = _figure_at(toks, k1)
-            if sub is not None:
-                sv = _victim_at(toks, sub.end_tok)
-                k = sv[1] + 1 if sv else sub.end_tok
         if not victim and k < len(toks) and toks[k].low in {"more", "other"}:
             k += 1
         if not victim and k + 1 < len(toks) and toks[k].low == "of" and toks[k + 1].low in {"the", "them"}:
             k += 2
-        while k < len(toks) and toks[k].low in _AUX:
-            k += 1
+        before = " ".join(low[max(0, fig.start_tok - 2) : fig.start_tok])
+        part = any(before.endswith(s) for s in _SUBSET) or _among_before(low, fig.start_tok)
+        # a part ("including a child and 37 others were injured") joins no figure after it
+        k, among = _past_parts(toks, k, bool(victim) and not part)
         cue = _cue_kind(toks, k) if k < len(toks) and not kinds and toks[k].low not in _ACTIVE else None
         if cue and victim and _object_figure(toks, k + cue[1]):
             cue = None  # "... three citizens injured two others": the verb of the next figure
         cue_end = -1
         if cue and (victim or k == fig.end_tok or toks[k].low in {"dead", "killed", "injured", "wounded"}):
             kinds.append(cue[0])
+            m = k + cue[1]
+            both = _cue_kind(toks, m + 1) if m + 1 < len(toks) and low[m] == "and" else None
+            if both and both[0] != cue[0] and not _object_figure(toks, m + 1 + both[1]):
+                kinds.append(both[0])  # "were killed and wounded": a figure of each
             if shared is None:
                 cue_end = k + cue[1]  # "50 bodies", "12 were killed": the figure's phrase ends here
         if not kinds and not _not_a_count(toks, fig, victim):
@@ -1366,6 +1510,8 @@ def find_fatality_claims(
                 if j < last_end and _new_verb_between(toks, last_end, fig.start_tok):
                     break  # "killing two children, burning many civilians": another verb's object
                 c = _cue_kind(toks, j)
+                if c is None and back == 1 and victim and low[j] in terms().loss_cues:
+                    c = ("killed", 1)  # "the army lost 12 soldiers": a side's dead (of people only)
                 if c is None:
                     continue
                 window = 15 if low[j] in {"toll", "death"} else 6
@@ -1379,14 +1525,17 @@ def find_fatality_claims(
                     if c2 and c2[0] != c[0]:
                         kinds.append(c2[0])
                 break
-        before = " ".join(low[max(0, fig.start_tok - 2) : fig.start_tok])
-        subset = any(before.endswith(s) for s in _SUBSET) or share is not None
+        subset = part or share is not None or among
         if not kinds and subset and out:
             # "killed 19 people on Tuesday including six children": a part of the figure before
             kinds.append(out[-1].kind)
         if not kinds:
             i = max(i + 1, fig.end_tok)
             continue
+        if not subset and part_end >= 0 and out and kinds[0] == out[-1].kind:
+            # "including a woman and two children were killed", "Among those killed were 105
+            # children and 76 women": the figure joined to a part is a part of the same whole
+            subset = all(low[x] in {"and", ","} for x in range(part_end, fig.start_tok)) and part_end < fig.start_tok
         qualifier = fig.qualifier
         if subset:
             qualifier = "including" + (f" {qualifier}" if qualifier else "")
@@ -1432,6 +1581,7 @@ def find_fatality_claims(
                 )
             )
         last_end = (victim[1] + 1) if victim else fig.end_tok
+        part_end = last_end if subset else -1
         i = max(i + 1, last_end)
         last_end = max(last_end, cue_end)
     return out
@@ -1443,10 +1593,56 @@ def acled_fatalities(claims: Sequence[FatalityClaim]) -> int:
     Sub-figures ("including 24 civilians") are parts of another figure and never the total. A
     vague quantity's conventional value ("tens" = 10, "dozens" = 12) stands in for a count no
     report gives, so it counts only when no figure of the event is a count: "tens killed" beside
-    "14 of the dead" is the 14, not 10.
+    "14 of the dead" is the 14, not 10. Figures joined by "and" ("killed 31 jihadists and eight
+    civilians", "50 fighters and two civilians were killed") are the parts of one report's toll:
+    their sum is that report's figure (:func:`_joined_totals`).
     """
+    return acled_toll(claims)[0]
+
+
+def acled_toll(claims: Sequence[FatalityClaim]) -> tuple[int, Evidence | None]:
+    """:func:`acled_fatalities` with its evidence: the span of the figure (or of the joined
+    figures, "At least 50 fighters and two civilians") it is."""
     killed = [c for c in claims if c.kind == "killed" and not (c.qualifier or "").startswith("including")]
-    counted = [c.low for c in killed if not c.vague]
-    if counted:
-        return min(counted)
-    return min((c.low for c in killed), default=0)
+    totals = _joined_totals(killed)
+    pool = [t for t in totals if not t[1]] or totals
+    if not pool:
+        return 0, None
+    low, _, evidence = min(pool, key=lambda t: t[0])
+    return low, evidence
+
+
+def _joined_totals(killed: Sequence[FatalityClaim]) -> list[tuple[int, bool, Evidence | None]]:
+    """(figure, vague, evidence) of each report: a run of figures of one sentence with nothing
+    but "and" between them ("two children and three women") is one report of their sum, its
+    evidence the span from the first to the last."""
+    ordered = sorted(
+        killed,
+        key=lambda c: (c.evidence.sentence_start, c.evidence.start) if c.evidence else (-1, -1),
+    )
+    runs: list[list[FatalityClaim]] = []
+    for c in ordered:
+        last = runs[-1][-1] if runs else None
+        if last is not None and _joined(last, c):
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return [(sum(c.low for c in run), all(c.vague for c in run), _run_evidence(run)) for run in runs]
+
+
+def _run_evidence(run: list[FatalityClaim]) -> Evidence | None:
+    first, last = run[0].evidence, run[-1].evidence
+    if first is None or last is None or len(run) == 1:
+        return first
+    a, b = first.start - first.sentence_start, last.end - first.sentence_start
+    return dataclasses.replace(first, end=last.end, text=first.sentence[a:b])
+
+
+def _joined(a: FatalityClaim, b: FatalityClaim) -> bool:
+    ea, eb = a.evidence, b.evidence
+    if ea is None or eb is None or ea.sentence_start != eb.sentence_start or ea.sentence != eb.sentence:
+        return False
+    if eb.start < ea.end:
+        return False
+    gap = ea.sentence[ea.end - ea.sentence_start : eb.start - ea.sentence_start]
+    return gap.strip(" ,").lower() == "and"
