@@ -356,7 +356,7 @@ def test_a_passive_report_is_told_by_its_agent_or_no_one(parse: object) -> None:
     assert _sources(parse, "Four deaths were reported by the local health directorate after the raid.") == [
         "local health directorate"
     ]
-    assert _sources(parse, "Two more people were reported killed in the shelling.") == []
+    assert _sources(parse, "Two more people were reported killed in the shelling.") == [None]
     assert _sources(parse, "The fighting is reported to have killed 50 people since Tuesday.") == [None]
 
 
@@ -468,6 +468,11 @@ def test_killed_and_wounded_after_the_figure_gives_both_kinds() -> None:
     assert sorted((c.low, c.kind) for c in _claims(s)) == [(10, "injured"), (10, "killed")]
 
 
+def test_a_figure_reported_killed_or_injured_has_that_kind() -> None:
+    s = "The source put the death toll at 5 civilians while 9 other people were reported injured."
+    assert [(c.low, c.kind) for c in _claims(s)] == [(5, "killed"), (9, "injured")]
+
+
 def test_number_words_without_their_hyphen() -> None:
     assert [c.low for c in _claims("Thirty one militants have been killed in clashes.")] == [31]
     assert [(c.low, c.kind) for c in _claims("The blast left more than hundred other wounded.")] == [
@@ -511,3 +516,8 @@ def test_a_toll_since_something_began_is_cumulative() -> None:
     assert is_cumulative(s)
     assert _claims(s) == []
     assert not is_cumulative("Twelve people were killed on Monday when the shelling began.")
+
+
+def test_a_country_glued_before_a_speaker_name_is_dropped(parse: object) -> None:
+    s = "Twenty-five children were killed in strikes on a town in eastern Syria UNICEF has said."
+    assert _sources(parse, s) == ["UNICEF"]

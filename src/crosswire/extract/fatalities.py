@@ -77,6 +77,7 @@ _AUX = {
     "got",
     "left",
     "found",
+    "reported",
     "seriously",
     "critically",
     "severely",
@@ -659,7 +660,7 @@ def _running_total(toks: list[_Tok], fig: _Figure) -> str | None:
         return None
     if toks[s - 2].low in t.toll_raise_verbs:  # "bringing to 45 the number killed"
         phrase = []
-        for x in toks[fig.end_tok : fig.end_tok + 14]:
+        for x in toks[fig.end_tok : fig.end_tok + 20]:
             if x.low in _BOUNDARY or x.low == ",":
                 break
             phrase.append(x)
@@ -949,11 +950,15 @@ def _tail_report(doc: Any, fig: Any, fig_end: int) -> Any | None:
     hang the verb on the speaker ("the observatory reported on Thursday" as a modifier of
     "observatory"); it is looked for in the 80 words after the figure (a headline and a lede
     joined without their full stops)."""
+    words = [t for t in doc if not t.is_punct]
+    last = words[-1].i if words else -1
     for t in doc[fig.i + 1 : fig.i + 81]:
-        if t.idx < fig_end or not t.tag_.startswith("VB") or t.tag_ == "VBG":
+        # a name and a reporting word ending the sentence report it whatever the tag ("FNA reports")
+        closing = t.i == last and t.i > 0 and _proper(doc[t.i - 1]) and t.lower_ in terms().reporting
+        if t.idx < fig_end or not (t.tag_.startswith("VB") or closing) or t.tag_ == "VBG":
             continue
-        if not _reports(t) or t.lower_ == "according":
-            continue
+        if not _reports(t) or t.lower_ == "according" or t.dep_ in {"compound", "amod", "nmod"}:
+            continue  # "others [state] news agency": a noun the tagger read as a verb
         if _passive(t):
             if t in fig.ancestors:
                 return None  # "Three deaths were reported by the civil defence": its agent speaks
@@ -1058,7 +1063,7 @@ _SEAT_PREPS = {"in", "at", "from", "with"}
 
 
 def _np_before(doc: Any, verb: Any, lo: int) -> tuple[str, int, int] | None:
-    """The noun phrase that ends right before ``verb`` (an adverb such as "also" between), read
+    """The noun phrase that ends right before ``verb`` (an adverb or auxiliary between: "also said", "has said"), read
     by part of speech leftwards and not past ``lo``: "the Syrian Observatory for Human Rights",
     "Britain-based monitor", "SANA reporter in Aleppo", "FNA dispatches" (after "on Friday").
 
@@ -1068,8 +1073,8 @@ def _np_before(doc: Any, verb: Any, lo: int) -> tuple[str, int, int] | None:
     sources] said"; victims, units and casualty words likewise). A phrase that is the object of
     a preposition ("in Syria announced") is no subject."""
     i = verb.i - 1
-    while i >= 0 and doc[i].tag_ in {"RB", "RBR"} and doc[i].lower_ not in {"not", "never"}:
-        i -= 1
+    while i >= 0 and (doc[i].tag_ in {"RB", "RBR"} or doc[i].dep_ == "aux") and doc[i].lower_ not in {"not", "never"}:
+        i -= 1  # "the Observatory also said", "UNICEF has said"
     if i > 0 and doc[i].text == ")":
         # "the Syrian Observatory for Human Rights (SOHR) said": the name before its acronym
         opening = [j for j in range(max(0, i - 6), i) if doc[j].text == "("]
@@ -1094,6 +1099,10 @@ def _np_before(doc: Any, verb: Any, lo: int) -> tuple[str, int, int] | None:
             break  # "... which was keeping them alive [Observatory chief X] told": a predicate
         # a word the parse makes a modifier is one whatever its tag ("chief" read as a verb)
         modifier = t.dep_ in {"amod", "compound"} and t.is_alpha and t.head.i > k
+        # ... and a speaker noun before a noun ("others [state news agency SANA]", "state" read as a verb)
+        modifier = modifier or (
+            t.is_alpha and t.text.islower() and _speaker_noun(t) and doc[keep[-1]].tag_.startswith("NN")
+        )
         if t.tag_.startswith(("NN", "JJ")) or t.tag_ in {"HYPH", "POS"} or _compound_participle(doc, k) or _proper(t):
             keep.append(k)
         elif modifier:
@@ -1236,21 +1245,25 @@ def _glued_place(doc: Any, k: int, right: int) -> bool:
         return False
     if k > 0 and _capitalised(doc[k - 1]) and _known_place(f"{doc[k - 1].text} {doc[k].text}"):
         return True
-    return _known_place(doc[k].text)
+    # a country before its own "state television" is whose it is; before a name ("UNICEF"), glued
+    return _known_place(doc[k].text) or (_country(doc[k].text) and _proper(nxt))
+
+
+def _country(name: str) -> bool:
+    """A country's name ("in eastern Syria UNICEF has said")."""
+    try:
+        from crosswire.geocode import countries
+
+        return len(name) > 3 and name.casefold() in countries()
+    except Exception:  # noqa: BLE001 - no country list: no country is read
+        return False
 
 
 def _possessive_country(tok: Any) -> bool:
     """ "Syrias", "Turkeys": a country's possessive with its apostrophe stripped, which opens a
     speaker phrase like a determiner ("Syrias SANA state news agency")."""
     text = tok.text
-    if len(text) < 5 or not text.endswith("s") or not _capitalised(tok):
-        return False
-    try:
-        from crosswire.geocode import countries
-
-        return text[:-1].casefold() in countries()
-    except Exception:  # noqa: BLE001 - no country list: no possessive is read
-        return False
+    return len(text) >= 5 and text.endswith("s") and _capitalised(tok) and _country(text[:-1])
 
 
 #: a gazetteer entry this important (a governorate, district or town of note) is read as a place
