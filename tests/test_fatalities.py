@@ -403,7 +403,8 @@ def test_no_speaker_where_none_reports_the_figure(parse: object, sentence: str) 
         "Shelling killed 9 people on Monday bringing the number killed in 48 hours of bombardment to 61.",
         "Shelling killed 9 people on Monday bringing to 61 the number killed this week.",
         "Shelling killed 9 people on Monday raising the death toll to 61.",
-        "The death toll rose to 61 the monitor said.",
+        "The death toll in 24 hours rose to 61 the monitor said.",
+        "The number of civilians killed rose to 61 since Sunday.",
     ],
 )
 def test_a_toll_brought_up_to_a_figure_is_a_running_total(sentence: str) -> None:
@@ -419,6 +420,8 @@ def test_the_updated_toll_of_one_event_stays_its_figure() -> None:
     assert [c.low for c in _claims(s)] == [115]
     s = "The number of wounded rose to 50 overnight."
     assert [(c.low, c.kind) for c in _claims(s, include_cumulative=True)] == [(50, "injured")]
+    # a toll that rose, over no span of time, is the latest count of the story's event
+    assert [c.low for c in _claims("The death toll has risen to 85 the monitor said.")] == [85]
 
 
 def test_a_side_that_lost_people_lost_its_dead() -> None:

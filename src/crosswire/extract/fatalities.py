@@ -679,8 +679,41 @@ def _running_total(toks: list[_Tok], fig: _Figure) -> str | None:
         phrase = toks[max(0, j - 1) : s - 1]
         if not (rises or raised) or (toks[j].low != "toll" and not _toll_kind(phrase, strict=True)):
             return None  # "a number of", "the total": a toll only with its dead or wounded
+        if rises and not raised and not _time_span([*between, *toks[fig.end_tok : fig.end_tok + 8]]):
+            return None  # the latest count of the story's event: :func:`_updated_toll`
         return None if _one_event(between) else _toll_kind(phrase)
     return None
+
+
+def _updated_toll(toks: list[_Tok], fig: _Figure) -> str | None:
+    """The kind of a toll that rose to the figure over no span of time ("the death toll has risen
+    to 85", "the number of wounded rose to 50 overnight"): the latest count of the story's event,
+    which ACLED codes (a toll of a span, "the toll in 24 hours rose to 45", adds events up:
+    :func:`_running_total`)."""
+    t = terms()
+    s = fig.start_tok
+    if s < 3 or toks[s - 1].low != "to" or _running_total(toks, fig) is not None:
+        return None
+    for back in range(2, 18):
+        j = s - back
+        if j < 0 or toks[j].low in _BOUNDARY or toks[j].low == ",":
+            return None
+        if toks[j].low not in t.toll_nouns:
+            continue
+        between = toks[j + 1 : s - 1]
+        phrase = toks[max(0, j - 1) : s - 1]
+        if not any(x.low in t.toll_rise_verbs for x in between):
+            return None
+        if toks[j].low != "toll" and not _toll_kind(phrase, strict=True):
+            return None
+        return _toll_kind(phrase)
+    return None
+
+
+def _time_span(scope: Sequence[_Tok]) -> bool:
+    """Does a toll phrase count over a span of time ("in 24 hours", "this week", "since April")?"""
+    low = [x.low for x in scope]
+    return "since" in low or any(w in terms().time_units for w in low)
 
 
 def _one_event(scope: Sequence[_Tok]) -> bool:
@@ -1480,7 +1513,8 @@ def find_fatality_claims(
         if victim and nxt in terms().reporting and nxt != "according" and prev in terms().victims:
             i = victim[1] + 1  # "killing four civilians two residents said": the speakers
             continue
-        kinds: list[str] = [running] if running is not None else []
+        updated = _updated_toll(toks, fig) if running is None else None
+        kinds: list[str] = [running] if running is not None else [updated] if updated is not None else []
         e = fig.end_tok
         if not kinds and victim is None and e + 1 < len(toks) and low[e] in _PARTICIPLES:
             # "several injured civilians", "two wounded soldiers"
