@@ -770,3 +770,33 @@ def test_a_quotation_after_a_count_goes_on_with_the_speaker_quoted_before_it() -
     (cont,) = [c for c in claims if "cannot sleep" in c.content]
     assert cont.speaker == "Omar Haddad"
     assert any(c.speaker == "monitor" and "31" in c.content for c in claims)
+
+
+def test_a_sentence_final_attribution_the_parse_hung_on_the_report_is_a_claim() -> None:
+    # "he added" parsed as a relative clause of "raid"; "SANA news agency reported" as a clause
+    # on "attack"; "the Observatory added" as a complement of "left ... wounded"
+    claims = _claims(
+        "Hassan Omar, head of the clinic, said the hospital was full. "
+        "At least nine people were also hurt in the second raid he added."
+    )
+    (added,) = [c for c in claims if c.reporting_verb == "added"]
+    assert added.speaker == "Hassan Omar"
+    assert added.content == "At least nine people were also hurt in the second raid"
+    (sana,) = _claims(
+        "Government troops destroyed two rocket launchers in an attack on militant positions near Palmyra "
+        "SANA news agency reported on Monday."
+    )
+    assert sana.speaker == "SANA news agency" and sana.content.endswith("near Palmyra")
+    (obs,) = _claims("The shelling left 14 others wounded the Observatory added.")
+    assert obs.speaker == "Observatory" and obs.content == "The shelling left 14 others wounded"
+    assert obs.claim_type == "casualty_report"
+
+
+def test_no_sentence_final_attribution_in_a_relative_clause_an_infinitive_or_a_relay() -> None:
+    assert not _claims("We could not verify the figures that the ministry reported.")
+    assert not _claims("Ministers urged waiting for the inspectors to report before any action.")
+    claims = _claims(
+        "Turkey said on Monday it would close the crossing and called on Damascus to reopen the road "
+        "Reuters reported."
+    )
+    assert [c.speaker for c in claims] == ["Turkey"]  # the outlet relaying Turkey's words

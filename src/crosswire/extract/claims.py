@@ -95,6 +95,8 @@ class ClaimLexicon:
     count_giving_verbs: frozenset[str] = frozenset()  # "gave a lower toll of ...": a count reported
     person_nouns: frozenset[str] = frozenset()  # "a source", "the spokesman": whom "he" can mean
     location_participles: frozenset[str] = frozenset()  # "the center based in Hmeimim"
+    addressee_verbs: frozenset[str] = frozenset()  # "told AFP": the object is whom it is said to
+    attribution_prepositions: frozenset[str] = frozenset()  # "said on Sunday", "told AFP by telephone"
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -226,7 +228,15 @@ def load_lexicon() -> ClaimLexicon:
     accused_object_verbs: set[str] = set()
     ally_nouns: set[str] = set()
     word_lists: dict[str, set[str]] = {
-        k: set() for k in ("count_nouns", "count_giving_verbs", "person_nouns", "location_participles")
+        k: set()
+        for k in (
+            "count_nouns",
+            "count_giving_verbs",
+            "person_nouns",
+            "location_participles",
+            "addressee_verbs",
+            "attribution_prepositions",
+        )
     }
     paths = data_files("claim_verbs.json")
     if not paths:
@@ -277,6 +287,8 @@ def load_lexicon() -> ClaimLexicon:
         count_giving_verbs=frozenset(word_lists["count_giving_verbs"]),
         person_nouns=frozenset(word_lists["person_nouns"]),
         location_participles=frozenset(word_lists["location_participles"]),
+        addressee_verbs=frozenset(word_lists["addressee_verbs"]),
+        attribution_prepositions=frozenset(word_lists["attribution_prepositions"]),
     )
 
 
@@ -1610,6 +1622,66 @@ class _StoryClaims:
                 return outer
         return None
 
+    def trailing_speaker(
+        self, sent: Sentence, verb: Any, head: Any | None, speaker: _Speaker | None, off: int
+    ) -> tuple[_Speaker, int] | None:
+        """Who a sentence-final attribution (:func:`_attribution_tail`) names, and where its phrase
+        begins (the report ends there): the verb's own subject right before it, a pronoun resolved
+        as any ("... he added"), else the speaker phrase right before the verb (a verb the parse
+        left without a subject); a person named right before that phrase is whom it describes
+        ("... Fadi Ismail an official in the ministry told Reuters"). "as" before the speaker ("...
+        as an AFP correspondent said") is no part of the report."""
+        doc = verb.doc
+        if (
+            head is not None
+            and head.dep_ == "nsubj"
+            and head.head.i == verb.i
+            and head.i < verb.i
+            and speaker is not None
+            and speaker is not _NOT_A_SPEAKER
+        ):
+            if head.pos_ != "PRON" and sent.start <= speaker.start <= head.idx + off:
+                first = next(t.i for t in doc if t.idx + off >= speaker.start)  # the phrase as read
+            else:
+                first = head.i  # a pronoun, or a name remembered from an earlier sentence
+            ent = next((e for e in doc.ents if e.start <= first < e.end), None)
+            if ent is not None and ent.start < first and ent.label_ in ("PERSON", "ORG"):
+                first = ent.start  # "Leys al-Faris": a name the parse did not join
+            while first < head.i and doc[first].ent_type_ in ("DATE", "TIME"):
+                first += 1  # "... on Wednesday Al-Alam News Network reports": when, in the report
+            start = doc[first].idx + off
+            found: _Speaker | None = speaker
+        else:
+            found = self.speaker_before(verb, off)
+            start = found.start if found is not None else -1
+        if found is None:
+            return None
+        k = next((t.i for t in doc if t.idx + off >= start), verb.i)
+        if 0 < k < verb.i and doc[k].lower_ in ("a", "an", "the"):
+            person = next((e for e in doc.ents if e.end == k and e.label_ == "PERSON"), None)
+            if person is not None:
+                # "Fadi Ismail an official ...": the person, who speaks for the phrase's affiliation
+                p0, p1 = doc[person.start].idx + off, doc[verb.i - 1].idx + len(doc[verb.i - 1].text) + off
+                found = _Speaker(_clean_name(str(person.text)), self.speaker_actor(p0, p1), p0, p1, person=True)
+                self.remember(found)
+                start, k = p0, person.start
+        if k > 0 and doc[k - 1].lower_ == "as":
+            start = doc[k - 1].idx + off
+        return found, start
+
+    def relayed(self, sent: Sentence, end: int) -> bool:
+        """Does a claim of this sentence, its speaker named there, already lie before ``end``, so
+        that a sentence-final attribution relays it ("Britain said on Wednesday it would ...
+        Reuters reported"): the outlet reporting a statement is no claim of its own."""
+        return any(
+            c.evidence is not None
+            and c.evidence.part == self.part
+            and sent.start <= c.evidence.start < end
+            and c.speaker is not None
+            and c.speaker in self.text[sent.start : end]
+            for c in self.claims
+        )
+
     def count_given(self, sent: Sentence, verb: Any, off: int) -> None:
         """ "(The Observatory also reported strikes) but gave a lower toll of eight civilians
         killed", "put the toll at 20": a verb of ``count_giving_verbs`` whose object is a record
@@ -1982,6 +2054,20 @@ class _StoryClaims:
                 if before is not None and before.start - sent.start >= 12:
                     speaker = before
                     content = (sent.start, before.start)
+            ends_at_speaker = False  # the content ends where a sentence-final attribution begins
+            if content is None and _attribution_tail(tok, self.lex):
+                # "... in the air raids he added", "... in Deir Ezzor SANA news agency reported on
+                # Tuesday", "... in the site the source told SANA reporter": the sentence ends with
+                # its attribution, which the parse hung on a word of the report (a relative
+                # clause, a clause on a noun, a complement); the report is all before the speaker
+                trailing = self.trailing_speaker(sent, tok, head, speaker, off)
+                if (
+                    trailing is not None
+                    and trailing[1] - sent.start >= 12
+                    and not self.relayed(sent, trailing[1])
+                ):
+                    speaker, content = trailing[0], (sent.start, trailing[1])
+                    ends_at_speaker = True
             if content is None and lemma == "say" and speaker is not None:
                 # "..., the agency cited Shoigu as saying": the rest of the sentence is what was said
                 top = _top_clause(tok)
@@ -1993,7 +2079,9 @@ class _StoryClaims:
                     content = (sent.start, c0) if c0 - sent.start >= sent.end - c1 else (c1, sent.end)
             if content is None:
                 continue
-            if speaker is not None and speaker.start <= content[0] < speaker.end:
+            if ends_at_speaker:
+                pass
+            elif speaker is not None and speaker.start <= content[0] < speaker.end:
                 content = (speaker.end, content[1])
             elif (
                 speaker is not None
@@ -2029,6 +2117,47 @@ class _StoryClaims:
             if speaker is not None:
                 carried.update((g.i, speaker) for g in goes_on)
             self.add(sent, speaker, tok.text, verb_key, quote, content[0], content[1], accused=accused)
+
+
+def _attribution_tail(verb: Any, lex: ClaimLexicon) -> bool:
+    """Does the sentence end with ``verb``'s own attribution, nothing of the report after it ("...
+    the source told SANA reporter.", "... SANA news agency reported on Tuesday.", "... he added in
+    a statement.")? Only whom it was said to (after a verb of ``addressee_verbs``) and phrases of
+    ``attribution_prepositions`` (when, how, where: "on Sunday", "by telephone") may follow, none
+    with a verb of its own. The verb states (not an infinitive: "waiting for the inspectors to
+    report before any action"; not a capitalised headline verb: "Militants Claimed in Syria"); on
+    a noun it heads no relative clause of its own ("the figures that the ministry reported") and
+    takes no object the noun could be ("an accusation the YPG has denied"): only a neutral verb."""
+    doc = verb.doc
+    tail = [t for t in doc[verb.i + 1 :] if not t.is_punct]
+    if len(tail) > 8 or not _states_finitely(verb) or (verb.i > 0 and verb.text[:1].isupper()):
+        return False
+    if any(c.tag_ in ("WDT", "WP") or c.lower_ in ("that", "which", "who", "whom") for c in verb.children):
+        return False
+    if verb.dep_ == "relcl" and lex.verb_type.get(verb.lemma_.lower()) != "neutral":
+        return False
+    addressee = verb.lemma_.lower() in lex.addressee_verbs
+    allowed = {
+        t.i
+        for c in verb.children
+        if c.i > verb.i
+        and (
+            (c.dep_ in ("prep", "agent") and c.lower_ in lex.attribution_prepositions)
+            or c.dep_ in ("npadvmod", "advmod", "prt", "dative")
+            or (addressee and c.dep_ == "dobj")
+        )
+        for t in c.subtree
+    }
+    return all((t.i in allowed or t.ent_type_ in ("DATE", "TIME")) and not _is_verb(t) for t in tail)
+
+
+def _states_finitely(verb: Any) -> bool:
+    """A verb in a tense, not an infinitive or participle ("said", "has reported"); also a past
+    form the tagger read as a participle where no passive auxiliary makes it one ("... SANA news
+    agency reported on Tuesday", hung on a noun)."""
+    if verb.tag_ in ("VBD", "VBZ", "VBP"):
+        return True
+    return verb.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in verb.children)
 
 
 def _bare_infinitive(verb: Any) -> bool:
