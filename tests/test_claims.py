@@ -800,3 +800,33 @@ def test_no_sentence_final_attribution_in_a_relative_clause_an_infinitive_or_a_r
         "Reuters reported."
     )
     assert [c.speaker for c in claims] == ["Turkey"]  # the outlet relaying Turkey's words
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content_end"),
+    [
+        # an entity the model ran across the lost comma: the article begins the speaker's name
+        ("Two men were shot dead in the nearby village of al-Mansura the Observatory said.", "Observatory",
+         "al-Mansura"),
+        # the parse joined the report's last words to the subject; the phrase read from its article
+        ("Two soldiers were hurt in clashes four kilometres west of Jarablus the Turkish army said.", "Turkish army",
+         "Jarablus"),
+        # when it happened ends the report; "state-run news agency" describes the name it ends with
+        ("Two car bombs killed 12 people in Homs on Tuesday state-run news agency SANA reported.",
+         "SANA", "on Tuesday"),
+        # a count of the report ("a fourth") is no part of who speaks
+        ("A rocket hit a house in the old city killing two brothers and injuring a fourth SANA said.", "SANA",
+         "a fourth"),
+        # a plural that modifies the noun after it belongs to the phrase; another one ends the report
+        ("An assault on the town killed at least 40 people in Hama rights groups said.", "rights groups", "in Hama"),
+        ("Air strikes hit the town of Saraqeb activists and rescue workers said.", "activists and rescue workers",
+         "Saraqeb"),
+        ("The shelling killed six people and wounded several others activists said.", "activists", "several others"),
+    ],
+)
+def test_the_speaker_at_a_sentences_end_is_read_where_the_report_ends(
+    text: str, speaker: str, content_end: str
+) -> None:
+    (claim,) = _claims(text)
+    assert claim.speaker == speaker
+    assert claim.content.endswith(content_end)

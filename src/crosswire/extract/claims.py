@@ -97,6 +97,8 @@ class ClaimLexicon:
     location_participles: frozenset[str] = frozenset()  # "the center based in Hmeimim"
     addressee_verbs: frozenset[str] = frozenset()  # "told AFP": the object is whom it is said to
     attribution_prepositions: frozenset[str] = frozenset()  # "said on Sunday", "told AFP by telephone"
+    plural_modifiers: frozenset[str] = frozenset()  # "rights groups": a plural that modifies a noun
+    speaker_modifiers: frozenset[str] = frozenset()  # "rescue workers", "news agency": nouns on speakers
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -236,6 +238,8 @@ def load_lexicon() -> ClaimLexicon:
             "location_participles",
             "addressee_verbs",
             "attribution_prepositions",
+            "plural_modifiers",
+            "speaker_modifiers",
         )
     }
     paths = data_files("claim_verbs.json")
@@ -289,6 +293,8 @@ def load_lexicon() -> ClaimLexicon:
         location_participles=frozenset(word_lists["location_participles"]),
         addressee_verbs=frozenset(word_lists["addressee_verbs"]),
         attribution_prepositions=frozenset(word_lists["attribution_prepositions"]),
+        plural_modifiers=frozenset(word_lists["plural_modifiers"]),
+        speaker_modifiers=frozenset(word_lists["speaker_modifiers"]),
     )
 
 
@@ -399,6 +405,13 @@ def _speaker_tokens(head: Any) -> list[Any]:
         if stray:
             toks = [t for t in toks if t.i > stray[-1]]
     toks = _cut_at_number(head, toks)
+    if head.pos_ == "NOUN":
+        # "... and wounded several others activists said": a plural before the head ends the
+        # report, the comma after it lost
+        plural = [t.i for t in toks if t.i < head.i and t.pos_ == "NOUN" and _plural_before_noun(head.doc, t.i)]
+        if plural and toks[0].i > 0 and not any(t.pos_ == "DET" and t.i < plural[-1] for t in toks):
+            # (not inside one article's phrase: "the UN childrens agency", the apostrophe lost)
+            toks = [t for t in toks if t.i > plural[-1]]
     if (
         len(toks) > 1
         and toks[0].i < head.i
@@ -473,6 +486,35 @@ def _cut_at_number(head: Any, toks: list[Any]) -> list[Any]:
     return toks
 
 
+def _described_name(toks: Sequence[Any], ent: Any | None) -> str | None:
+    """The name that ends the phrase ``toks`` after only common words that describe it ("state-run
+    news agency SANA" is "SANA"; not "the UN childrens agency UNICEF": "UN" is a name too): an
+    organisation's entity ``ent`` at the end, else the proper nouns that end it."""
+    if ent is not None and ent.label_ != "ORG":
+        return None
+    if ent is not None:
+        start = ent.start
+    else:
+        start = toks[-1].i + 1
+        for t in reversed(toks):
+            if t.pos_ != "PROPN" or not t.text[:1].isupper() or t.i != start - 1:
+                break
+            start = t.i
+    before = [t for t in toks if t.i < start]
+    if start > toks[-1].i or not before or not any(t.pos_ == "NOUN" for t in before):
+        return None
+    ok = all(
+        t.pos_ in ("NOUN", "ADJ", "DET", "VERB", "PUNCT")
+        and (t.ent_type_ in ("", "NORP") or t.pos_ == "ADJ")
+        and (t.text[:1].islower() or not t.text[:1].isalpha() or t.ent_type_ == "NORP" or t.i == toks[0].i)
+        for t in before
+    )
+    if not ok:
+        return None
+    doc = toks[0].doc
+    return str(doc_text(doc)[doc[start].idx : toks[-1].idx + len(toks[-1].text)])
+
+
 def _capitalized(tok: Any) -> bool:
     return bool(tok.text[:1].isupper())
 
@@ -539,10 +581,17 @@ def _counted(doc: Any, i: int) -> bool:
 
 def _plural_before_noun(doc: Any, i: int) -> bool:
     """A plural noun right before another noun ("regime forces activists", "residents
-    activists"): two phrases, the comma between them lost ("media sources" is one)."""
+    activists", "several others activists"): two phrases, the comma between them lost ("media
+    sources" is one, and so is a plural that modifies nouns, ``plural_modifiers``: "rights
+    groups", "special operations forces")."""
     t = doc[i]
     return bool(
-        t.tag_ == "NNS" and t.lower_.endswith("s") and i + 1 < len(doc) and doc[i + 1].pos_ in ("NOUN", "PROPN")
+        t.tag_ == "NNS"
+        and t.lower_.endswith("s")
+        and i + 1 < len(doc)
+        and doc[i + 1].pos_ in ("NOUN", "PROPN")
+        and t.lower_ not in _lexicon().plural_modifiers
+        and not t.text[:1].isupper()  # "Assads regime", "ISs statement": a name's lost apostrophe
     )
 
 
@@ -648,7 +697,11 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
         if t.text in _QUOTE_CHARS:
             break  # 'Coalition forces "successfully engaged ...': the quotation is no part of who
         core.append(t)
+    while len(core) > 1 and core[-1].is_punct:
+        core.pop()  # "Doctors Without Borders (MSF)": the bracket of the acronym the apposition holds
     core = core or [head]
+    if core[-1].i == head.i and (named := _described_name(core, None)) is not None:
+        return named  # "state-run news agency SANA": the name it describes
     text = doc_text(head.doc)[core[0].idx : core[-1].idx + len(core[-1].text)]
     text = re.sub(r"\s+", " ", text).strip()
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)[:120]
@@ -656,10 +709,21 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
 
 def _own_part(ent: Any, ids: set[int]) -> str:
     """The words of an entity inside the speaker phrase: 'Jaish Al Fath" Reports', one entity to
-    the model across a closing quotation mark, is "Reports" after it."""
+    the model across a closing quotation mark, is "Reports" after it; "the town of al-Bulel the
+    Observatory said", one entity to the model across the lost comma, is "the Observatory" (a
+    person's name is the model's whole entity: "Leys al-Faris", the parse leaving "Leys al-" out)."""
     marks = [t.i for t in ent if t.text in _QUOTE_CHARS]
-    inside = [t for t in ent if t.i in ids and (not marks or t.i > marks[-1])]
-    if not marks or not inside:
+    if not marks:
+        # "al-Bulel the Observatory": an article inside the entity begins the phrase's own name
+        art = next(
+            (t for t in ent[1:] if t.lower_ in ("the", "a", "an") and all(x.i in ids for x in ent[t.i - ent.start :])),
+            None,
+        )
+        if art is None or ent.label_ == "PERSON" or ent.start in ids:
+            return str(ent.text)
+        marks = [art.i - 1]
+    inside = [t for t in ent if t.i in ids and t.i > marks[-1]]
+    if not inside:
         return str(ent.text)
     doc = ent.doc
     return str(doc_text(doc)[inside[0].idx : inside[-1].idx + len(inside[-1].text)])
@@ -1231,13 +1295,7 @@ class _StoryClaims:
     def read_speaker_before(self, verb: Any, off: int) -> _Speaker | None:
         """:meth:`speaker_before`'s phrase, read from the parse (not remembered)."""
         doc = verb.doc
-        stop = verb.i
-        while stop > 0 and doc[stop - 1].dep_ == "advmod" and doc[stop - 1].head.i == verb.i:
-            stop -= 1  # "Reports also said": an adverb of the verb, between who and the verb
-        while stop > 0 and doc[stop - 1].ent_type_ in ("DATE", "TIME"):
-            stop -= 1  # "US officials on Wednesday said": when, between who and the verb
-        if stop < verb.i and stop > 0 and doc[stop - 1].lower_ in ("on", "late", "early", "in"):
-            stop -= 1
+        stop = _phrase_stop(verb)
         first, clean, low, place = self.run_back(doc, stop)
         if first is None:
             return None
@@ -1246,6 +1304,38 @@ class _StoryClaims:
         if first is None or first == 0:
             return None
         return self.read_phrase_speaker(list(doc[first:stop]), off)
+
+    def clean_speaker_before(self, verb: Any, off: int) -> _Speaker | None:
+        """The phrase right before ``verb`` when it begins at a clean boundary (an article or a
+        punctuation mark: "... in the nearby town of al-Bulel the Observatory said", "... wounded
+        several others activists said" is not), not remembered: where that reading and the
+        parse's subject differ at the end of a sentence, the parse has joined the report's last
+        words to the speaker."""
+        doc = verb.doc
+        stop = _phrase_stop(verb)
+        first, clean, _, _ = self.run_back(doc, stop)
+        if first is None or not clean or first == 0:
+            return None
+        return self.read_phrase_speaker(list(doc[first:stop]), off)
+
+    def only_describes(self, doc: Any, clean: _Speaker, subject: _Speaker, off: int) -> bool:
+        """May the phrase ``clean`` read before a verb stand for the parse's ``subject`` phrase?
+        When it is the shorter (the subject took in the report's last words: "the town of
+        al-Bulel the Observatory"), or longer only by words that describe the subject (an
+        article, adjectives, "Britain-based": "the Britain-based Observatory"), not by a noun or
+        a name of the report ("Aleppo city state media", "the Emirates, members of the coalition,
+        Pentagon officials")."""
+        if clean.start >= subject.start:
+            return True
+        extra = [t for t in doc if clean.start <= t.idx + off < subject.start]
+        return all(
+            t.pos_ in ("DET", "ADJ", "PUNCT")
+            or t.ent_type_ == "NORP"
+            or _glued_hyphen(doc, t.i + 1)
+            or _glued_hyphen(doc, t.i - 1)
+            or (t.pos_ == "NOUN" and (self.speaker_noun(t) or t.lower_ in self.lex.speaker_modifiers))
+            for t in extra
+        )
 
     def speaker_after(self, verb: Any, off: int) -> _Speaker | None:
         """'<what was said> said the Syrian Observatory for Human Rights', '... said the resident
@@ -1334,6 +1424,8 @@ class _StoryClaims:
             # "head of the Observatory Rami Abdel Rahman": the person (not in "opponents of Bashar
             # al-Assad")
             name = str(last.text)
+        elif (named := _described_name(toks, last)) is not None:
+            name = named  # "state-run news agency SANA", "medical charity Doctors Without Borders"
         actor = self.speaker_actor(start, end)
         noun = next((t for t in toks if t.pos_ in ("NOUN", "PROPN")), toks[-1])  # "source in the police"
         one = _one_person_noun(noun, self.lex)
@@ -1368,6 +1460,8 @@ class _StoryClaims:
                     return i, True, i + 1, False
             elif t.ent_type_ in ("DATE", "TIME"):
                 break  # "on Friday Turkish military said": when, not who
+            elif first is not None and (t.ent_type_ in ("ORDINAL", "CARDINAL") or t.pos_ == "NUM"):
+                break  # "... and injuring a fourth SANA said": the report's count, not who
             elif (p := _preposition_before(doc, i)) is not None and not self.affiliation(doc, p):
                 # "in the town of Khan Sheikhoun activists said", "based in Aleppo reported"; but
                 # "an AFP journalist in Aleppo said", "activists in Homs said": where they are
@@ -1386,8 +1480,17 @@ class _StoryClaims:
                 first = i
             elif (
                 first is not None
-                and (modifier is not None or first == end - 1 or _glued_hyphen(doc, i - 1))
+                and (
+                    modifier is not None
+                    or first == end - 1
+                    or _glued_hyphen(doc, i - 1)
+                    # "news" of "news agency SANA": a noun that modifies speakers, on the first
+                    or (t.head.i == first and doc[first].pos_ == "NOUN" and t.lower_ in self.lex.speaker_modifiers)
+                )
                 and _modifies(t, modifier if modifier is not None else first, end)
+                # "... of the city state news agency", "... wounded children opposition activists":
+                # a place's noun, a plural or a count before the phrase is the report's
+                and not (t.pos_ == "NOUN" and (_place_noun(t) or _plural_before_noun(doc, i)))
             ):
                 # "the US-based rights group", but not "(the clinics were left) without medicine
                 # activists say": a modifier needs an article or a name before it
@@ -1401,8 +1504,10 @@ class _StoryClaims:
             i -= 1
         if first is None:
             return None, False, i + 1, False
-        if i < 0 or (doc[i].is_punct and doc[i].text != "-"):
-            return i + 1, True, i + 1, False  # '"..." local sources said', or the sentence start
+        if i < 0 or (doc[i].is_punct and doc[i].text != "-") or doc[i].ent_type_ in ("DATE", "TIME"):
+            # '"..." local sources said', the sentence start, or "... on Wednesday state-run news
+            # agency SANA reported": when it happened, the report's last words
+            return i + 1, True, i + 1, False
         return first, False, i + 1, doc[i].pos_ == "ADP"
 
     def affiliation(self, doc: Any, i: int) -> bool:
@@ -1430,13 +1535,23 @@ class _StoryClaims:
         j = end - 1
         while j >= lo:
             t = doc[j]
-            hyphened = _glued_hyphen(doc, j) or _glued_hyphen(doc, j + 1) or (t.text == "-" and _glued_hyphen(doc, j))
+            hyphened = (
+                _glued_hyphen(doc, j)
+                or _glued_hyphen(doc, j + 1)
+                or (j > lo and _glued_hyphen(doc, j - 1))  # "run" of "state-run"
+            )
             if (
                 start is not None
                 and t.pos_ == "NOUN"
                 and t.dep_ == "compound"
                 and start <= t.head.i < end
-                and t.head.tag_ == "NN"  # "in Jayrud town rebels": a place's word before a plural
+                and (
+                    t.head.tag_ == "NN"
+                    # before a plural only a noun that modifies speakers: "rescue workers", "rights
+                    # groups"; not "in Jayrud town rebels", "without medicine activists"
+                    or t.lower_ in self.lex.plural_modifiers
+                    or t.lower_ in self.lex.speaker_modifiers
+                )
             ):
                 start = j  # "war monitor", "monitoring group": a noun the parse hangs on the speaker's
                 j -= 1
@@ -1644,9 +1759,9 @@ class _StoryClaims:
                 first = next(t.i for t in doc if t.idx + off >= speaker.start)  # the phrase as read
             else:
                 first = head.i  # a pronoun, or a name remembered from an earlier sentence
-            ent = next((e for e in doc.ents if e.start <= first < e.end), None)
-            if ent is not None and ent.start < first and ent.label_ in ("PERSON", "ORG"):
-                first = ent.start  # "Leys al-Faris": a name the parse did not join
+            ent = next((e for e in doc.ents if e.start <= first < e.end and e.label_ == "PERSON"), None)
+            if ent is not None:
+                first = min(first, ent.start)  # "Leys al-Faris": a name the parse did not join
             while first < head.i and doc[first].ent_type_ in ("DATE", "TIME"):
                 first += 1  # "... on Wednesday Al-Alam News Network reports": when, in the report
             start = doc[first].idx + off
@@ -1944,6 +2059,28 @@ class _StoryClaims:
                 speaker = carried[tok.i]  # "..., adding that ...": the statement's speaker goes on
             elif head is not None and head in subjects and len(subjects) > 1:
                 speaker = self.other_subject(tok, head, speaker, subjects, off)
+            elif (
+                head is not None
+                and head.dep_ == "nsubj"
+                and head.pos_ != "PRON"
+                and head.i < tok.i
+                and speaker is not None
+                and speaker is not _NOT_A_SPEAKER
+                and speaker.start >= sent.start  # read here, not a name remembered from before
+                and _attribution_tail(tok, self.lex)
+                and not speaker.person
+                and (clean := self.clean_speaker_before(tok, off)) is not None
+                and (clean.start, clean.name) != (speaker.start, speaker.name)
+                and _one_within(clean.name, speaker.name)
+                and self.only_describes(doc, clean, speaker, off)
+            ):
+                # "... in the nearby town of al-Bulel the Observatory said", "... east of Dabiq the
+                # Turkish army said": at the sentence's end a phrase that begins with its article
+                # is the speaker, where the parse joined the report's last words to its subject
+                if self.named and self.named[-1] is speaker:
+                    self.named.pop()
+                speaker = clean
+                self.remember(clean)
             before = unsubjected
             finite = tok.tag_ in ("VBD", "VBZ", "VBP")
             inverted = None
@@ -2158,6 +2295,41 @@ def _states_finitely(verb: Any) -> bool:
     if verb.tag_ in ("VBD", "VBZ", "VBP"):
         return True
     return verb.tag_ == "VBN" and not any(c.dep_ == "auxpass" for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    """The common nouns that name a kind of place (data/place_cues.json: "town", "district",
+    "province", "countryside")."""
+    from crosswire.settings import merged_json
+
+    cues = merged_json("place_cues.json")
+    keys = ("settlement_nouns", "subdivision_nouns", "region_after", "province_after")
+    return frozenset(w.lower() for k in keys for w in cues.get(k, []) if isinstance(w, str))
+
+
+def _place_noun(tok: Any) -> bool:
+    """Is ``tok`` a noun of a kind of place ("town" of "in Jayrud town rebels")?"""
+    return tok.lower_ in _place_nouns() or tok.lemma_.lower() in _place_nouns()
+
+
+def _one_within(a: str, b: str) -> bool:
+    """Is one name inside the other ("Observatory", "the Britain-based Observatory"), case aside?"""
+    return a.casefold() in b.casefold() or b.casefold() in a.casefold()
+
+
+def _phrase_stop(verb: Any) -> int:
+    """Where a speaker phrase before ``verb`` ends: before the verb, its adverbs ("Reports also
+    said") and when it was said ("US officials on Wednesday said")."""
+    doc = verb.doc
+    stop = verb.i
+    while stop > 0 and doc[stop - 1].dep_ == "advmod" and doc[stop - 1].head.i == verb.i:
+        stop -= 1
+    while stop > 0 and doc[stop - 1].ent_type_ in ("DATE", "TIME"):
+        stop -= 1
+    if stop < verb.i and stop > 0 and doc[stop - 1].lower_ in ("on", "late", "early", "in"):
+        stop -= 1
+    return stop
 
 
 def _bare_infinitive(verb: Any) -> bool:
