@@ -19,6 +19,7 @@ from crosswire.extract.actors import (
     in_separate_clauses,
     is_accused_act,
     lookup_actor,
+    read_in_context,
     read_roles,
 )
 from crosswire.extract.classify import TypeHit, classify_sentence, overridden_hits
@@ -444,3 +445,22 @@ def test_a_country_name_that_begins_a_byline_is_a_person_not_a_state() -> None:
     assert find_state_mentions("Posted on August 3 2016 by Jordan Dakamseh Toxic Gas Dropped on Town") == []
     found = find_state_mentions("The villages were shelled by Turkey Monday and by Russia Turkey and Iran later.")
     assert [m.text for m in found] == ["Turkey", "Russia", "Turkey", "Iran"]
+
+
+def test_the_coalition_is_the_one_the_story_named_before_or_whose_outlet_it_is() -> None:
+    national = "National Coalition for Syrian Revolutionary and Opposition Forces"
+    text = (
+        "The Syrian Coalition condemned the shelling of the market. The Coalition said the regime was to blame. "
+        "Later the US-led coalition said its jets hit a bridge. The coalition said no civilians were hurt."
+    )
+    mentions = find_actor_mentions(text)
+    bare = [m for m in mentions if m.text.lower() == "the coalition"]
+    assert [m.canonical for m in bare] == ["US-led Coalition", "US-led Coalition"]  # the alias alone
+    assert [read_in_context(m, mentions, None).canonical for m in bare] == [national, "US-led Coalition"]
+    alone = find_actor_mentions("The Coalition said the regime was to blame.")
+    assert read_in_context(alone[0], alone, "Etilaf").canonical == national  # the coalition's own outlet
+    assert read_in_context(alone[0], alone, "Reuters").canonical == "US-led Coalition"
+    assert read_in_context(alone[0], alone, None).canonical == "US-led Coalition"
+    other = find_actor_mentions("Coalition forces struck Raqqa.")
+    assert read_in_context(other[0], other, "Etilaf").canonical == "US-led Coalition"  # not a bare alias
+    assert lookup_actor(national) is not None and lookup_actor(national).speaks_only  # type: ignore[union-attr]

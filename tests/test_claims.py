@@ -830,3 +830,18 @@ def test_the_speaker_at_a_sentences_end_is_read_where_the_report_ends(
     (claim,) = _claims(text)
     assert claim.speaker == speaker
     assert claim.content.endswith(content_end)
+
+
+def test_the_coalition_that_speaks_is_the_one_the_story_names_or_whose_outlet_it_is() -> None:
+    national = "National Coalition for Syrian Revolutionary and Opposition Forces"
+    claims = _claims(
+        "The Syrian Coalition condemned the bombing of the hospital in Idlib. "
+        "Further delay in taking a firm stance will open the door to more crimes by the regime the Coalition said."
+    )
+    assert [c.speaker_actor for c in claims] == [national, national]
+    (us,) = _claims("The coalition said it had destroyed two bridges used by the militants near Raqqa.")
+    assert us.speaker_actor == "US-led Coalition"
+    text = "The Coalition said the international community bears responsibility for the massacre in Aleppo."
+    own = Story("s1", "in", 0, None, text, hashlib.sha1(text.encode()).hexdigest(), outlet="Etilaf")
+    (etilaf,) = extract_claims(annotate([own])[0])
+    assert etilaf.speaker_actor == national

@@ -369,6 +369,15 @@ def test_every_evidence_span_points_into_its_story(events: list[dict[str, Any]])
             assert text[ev["sentence_start"] : ev["sentence_end"]] == ev["sentence"]
 
 
+def test_a_body_that_only_speaks_is_no_party_to_an_event() -> None:
+    # the National Coalition (means: speech in the actors file) mourns; it did not strike
+    story = _story("Syrian Coalition Mourns 4 Medics Killed by Airstrikes on Rural Idlib.", "nc")
+    ((_, evs, _, _),) = extract_stories([story])
+    ev = main_event(evs)
+    assert ev is not None and ev.sub_event_type == "Air/drone strike"
+    assert ev.actor1 is None or ev.actor1.name != "National Coalition for Syrian Revolutionary and Opposition Forces"
+
+
 def _story(text: str, sid: str) -> Story:
     return Story(story_id=sid, input_id="in-" + sid, index=0, title=None, text=text, content_hash=sid)
 

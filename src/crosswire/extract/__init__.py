@@ -204,6 +204,15 @@ _GENERIC_ATTACKS = frozenset({"Armed clash", "Attack"})
 _UNNAMED_WEAPON = _GENERIC_ATTACKS | {"Remote explosive/landmine/IED", "Looting/property destruction"}
 
 
+def _speaks_only(m: Mention) -> bool:
+    """Is ``m`` an actor that acts only by statements (``ActorInfo.speaks_only``), no party to
+    an event?"""
+    from crosswire.extract import actors
+
+    info = actors.lookup_actor(m.canonical or m.text)
+    return info is not None and info.speaks_only
+
+
 def _means_by_actor(hit: Any, actor1: Mention | None) -> Any:
     """An attack by an actor that only fights from the air (``means`` = air in the actors file,
     e.g. the US-led coalition in Syria) is an air strike, whoever its victims: ACLED codes air
@@ -306,7 +315,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     sentences = annotated.sentences
     pub = dates.publication_date(story.published, text, story.story_id)
     places = [m for m in annotated.mentions if m.label == "GAZ"]
-    actor_mentions = [m for m in annotated.mentions if m.label == "ACTOR"]
+    actor_mentions = [m for m in annotated.mentions if m.label == "ACTOR" and not _speaks_only(m)]
     candidates = set(annotated.candidates)
 
     # the date each sentence carries, for inheritance by later sentences without one

@@ -62,7 +62,8 @@ class ActorInfo:
     source: str = ""
     aliases: tuple[str, ...] = ()
     #: how the actor fights when the text does not say: "air" for an air force or a coalition
-    #: that only strikes from the air (an attack it makes is an air strike); None when unknown
+    #: that only strikes from the air (an attack it makes is an air strike); "speech" for a
+    #: political body that acts only by statements (no party to an event); None when unknown
     means: str | None = None
 
     @property
@@ -82,6 +83,13 @@ class ActorInfo:
     @property
     def is_civilian(self) -> bool:
         return self.actor_type == CIVILIANS
+
+    @property
+    def speaks_only(self) -> bool:
+        """A body that acts only by statements (``means`` = speech: the Syrian opposition's National
+        Coalition): a speaker of claims, never a party to an event ("The Coalition condemned the
+        air strikes by Russian forces": the strikes are Russia's)."""
+        return self.means == "speech"
 
 
 @dataclass(frozen=True)
@@ -412,6 +420,80 @@ def find_government_references(text: str, mentions: Sequence[Mention]) -> list[M
         gov = max(counts, key=lambda g: (counts[g], latest[g]))
         out.append(Mention(ref.start(), ref.end(), ref.group(0), "ACTOR", gov))
     return out
+
+
+def _bare_form(text: str) -> str:
+    """An alias as context aliases are keyed: case, a leading "the" and a possessive aside."""
+    low = re.sub(r"\s+", " ", text.replace("’", "'")).strip().casefold()
+    low = re.sub(r"^the ", "", low)
+    return re.sub(r"(?:'s|'|s)$", "", low) if not low.endswith("ss") else low
+
+
+@lru_cache(maxsize=4)
+def _context_aliases_for(paths: tuple[Path, ...]) -> dict[str, tuple[str, ...]]:
+    """``context_aliases`` of every ``actor_forms.json`` (bundled first): bare form -> the actors it
+    can mean, the one it means when the story says nothing first."""
+    out: dict[str, tuple[str, ...]] = {}
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            entries = data.get("context_aliases", {})
+            if not isinstance(entries, dict):
+                raise ValueError("context_aliases must map an alias to a list of actor names")
+            for alias, names in entries.items():
+                if not isinstance(names, list) or not names or not all(isinstance(n, str) for n in names):
+                    raise ValueError(f"context_aliases[{alias!r}] must be a non-empty list of actor names")
+                out[_bare_form(alias)] = tuple(names)
+        except (OSError, ValueError, AttributeError) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    return out
+
+
+def _context_aliases() -> dict[str, tuple[str, ...]]:
+    return _context_aliases_for(tuple(data_files(FORMS_FILE)))
+
+
+@lru_cache(maxsize=64)
+def _outlet_actor(outlet: str | None) -> str | None:
+    """The listed actor an outlet of outlets.csv is the voice of (Etilaf: the National Coalition),
+    by an actor alias among the outlet's name and aliases."""
+    if not outlet:
+        return None
+    from crosswire.clean import outlet_by_name
+
+    known = outlet_by_name(outlet)
+    names = (known.name, *known.aliases) if known is not None else (outlet,)
+    for name in names:
+        for m in find_actor_mentions(name):
+            if m.start == 0 and m.end == len(name) and m.canonical:
+                return m.canonical
+    return None
+
+
+def read_in_context(m: Mention, story: Sequence[Mention], outlet: str | None) -> Mention:
+    """An alias that names different actors by context (``context_aliases`` of actor_forms.json:
+    "the Coalition" is the US-led coalition, or in the Syrian opposition's statements its National
+    Coalition) as the one the story means: of the actors it can mean, the one the story named last
+    before it by another alias ("the Syrian Coalition condemned ... the Coalition said"), else the
+    one whose own outlet the story is from (Etilaf), else the first. ``story``: the story's actor
+    mentions (:func:`find_actor_mentions` of its text, in the offsets ``m`` has); any other
+    mention is returned as it is."""
+    aliases = _context_aliases()
+    readings = aliases.get(_bare_form(m.text))
+    if not readings or m.canonical not in readings:
+        return m
+    named = [
+        x.canonical
+        for x in story
+        if x.end <= m.start and x.canonical in readings and _bare_form(x.text) not in aliases
+    ]
+    if named:
+        pick = named[-1]
+    elif (own := _outlet_actor(outlet)) in readings:
+        pick = own
+    else:
+        pick = readings[0]
+    return m if pick == m.canonical else replace(m, canonical=pick)
 
 
 def government_of(phrase: str) -> str | None:

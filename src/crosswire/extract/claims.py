@@ -1032,6 +1032,7 @@ class _StoryClaims:
         self.prev_doc: Any = None  # its parse, when the story holds one (a Doc of its text)
         self.named: list[_Speaker] = []
         self.claims: list[Claim] = []
+        self.story_mentions: list[Mention] | None = None  # every actor alias in the text, when asked
         #: :meth:`speaker_before`'s answers for the sentence being parsed, by (verb, offset)
         self.before: dict[tuple[int, int], _Speaker | None] = {}
 
@@ -1061,13 +1062,26 @@ class _StoryClaims:
         return m.canonical if m is not None else None
 
     def mention_in(self, start: int, end: int, exclude: str | None = None) -> Mention | None:
-        """The first listed actor named in ``text[start:end]`` other than ``exclude``."""
+        """The first listed actor named in ``text[start:end]`` other than ``exclude``; an alias that
+        names different actors by context read as the story means it ("the Coalition" after the
+        Syrian Coalition: ``extract.actors.read_in_context``)."""
         if end <= start:
             return None
         for m in self.find_actors(self.text[start:end], start):
+            m = self.in_context(m)
             if m.canonical and m.canonical != exclude:
                 return m
         return None
+
+    def in_context(self, m: Mention) -> Mention:
+        """``m`` as the story means it (see :meth:`mention_in`)."""
+        try:
+            from crosswire.extract.actors import read_in_context
+        except ImportError:
+            return m
+        if self.story_mentions is None:
+            self.story_mentions = self.find_actors(self.text, 0)
+        return read_in_context(m, self.story_mentions, self.story.outlet)
 
     def accused_mention(self, tok: Any, off: int, exclude: str | None) -> Mention | None:
         """The actor one accused conjunct names: a listed alias in its own phrase, a bare country
