@@ -845,3 +845,24 @@ def test_the_coalition_that_speaks_is_the_one_the_story_names_or_whose_outlet_it
     own = Story("s1", "in", 0, None, text, hashlib.sha1(text.encode()).hexdigest(), outlet="Etilaf")
     (etilaf,) = extract_claims(annotate([own])[0])
     assert etilaf.speaker_actor == national
+
+
+def test_a_second_reporting_verb_the_parse_joined_to_the_statement_is_the_same_speakers() -> None:
+    # "added"/"warned" parsed as conjuncts of the reported clause's verb ("shelled", "hit")
+    claims = _claims(
+        "The governor of Hama said on Monday that rebels had shelled the town of Mhardeh and added that "
+        "at least four civilians were wounded."
+    )
+    said, added = sorted(claims, key=lambda c: c.evidence.start if c.evidence else 0)
+    assert said.content == "that rebels had shelled the town of Mhardeh"
+    assert added.speaker == "governor of Hama" and added.reporting_verb == "added"
+    assert "four civilians were wounded" in added.content and added.claim_type == "casualty_report"
+    text = "The ministry said the convoy was hit by a drone and warned that further attacks would be answered."
+    (warned,) = [c for c in _claims(text) if c.reporting_verb == "warned"]
+    assert warned.speaker == "ministry" and warned.claim_type == "threat"
+    # another clause's subject between them: the second verb may be that subject's, not the first speaker's
+    claims = _claims(
+        "The agency said that 16 civilians were killed in raids on the village whilst a coalition source did not "
+        "deny that strikes had been carried out and said that an investigation is under way."
+    )
+    assert all(c.speaker != "agency" for c in claims if c.content.startswith("that an investigation"))

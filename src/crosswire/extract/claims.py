@@ -1855,6 +1855,33 @@ class _StoryClaims:
                 out.append(t)
         return out
 
+    def conjoined_reports(self, verb: Any, going: set[int], quotes: list[tuple[int, int]], off: int) -> list[Any]:
+        """Reporting verbs the parse joined to the last verb of ``verb``'s statement that go on
+        with it ("the ministry said the convoy was hit by a drone and warned that ...", "said that
+        rebels had shelled the town and added that ..."): a verb in a tense, with no subject of
+        its own, that states something (a clause, "that", a quotation), not inside a quotation,
+        with no other clause's subject between them; its speaker is ``verb``'s and the first
+        statement ends before it."""
+        comp = next((c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i not in going), None)
+        if comp is None or comp.i < verb.i:
+            return []
+        out = []
+        doc = verb.doc
+        for c in comp.conjuncts:
+            if (
+                c.i > comp.i
+                # "... whilst a coalition source did not deny that ... and said ...": a subject of
+                # another clause between them may be whose the verb is
+                and not any(t.dep_.startswith("nsubj") and t.head.i != comp.i for t in doc[comp.i + 1 : c.i])
+                and c.lemma_.lower() in self.lex.verb_type
+                and c.tag_ in ("VBD", "VBZ", "VBP")
+                and not any(x.dep_.startswith("nsubj") for x in c.children)
+                and _states(c, quotes, off)
+                and not any(q[0] <= c.idx + off < q[1] for q in quotes)
+            ):
+                out.append(c)
+        return out
+
     def other_subject(
         self, verb: Any, head: Any, speaker: _Speaker | None, subjects: list[Any], off: int
     ) -> _Speaker | None:
@@ -1996,6 +2023,7 @@ class _StoryClaims:
                 continue  # "cited X as saying": the 'saying' carries it
             subjpass = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
             goes_on = self.going_on(tok, quotes, off)
+            goes_on += self.conjoined_reports(tok, {g.i for g in goes_on}, quotes, off)
             going = {g.i for g in goes_on}
             comp = next(
                 (c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i not in going), None
@@ -2254,7 +2282,7 @@ class _StoryClaims:
                 # "said three strikes hit the town warning the toll could rise": the statement
                 # stops where the participle that goes on with it begins; but "condemned the
                 # attack saying ..." is one statement
-                cut = min(min(t.idx for t in g.subtree if t.i >= g.i - 1) for g in goes_on) + off
+                cut = min(_goes_on_start(g) for g in goes_on) + off
                 if content[0] < cut < content[1] and len(self.text[content[0] : cut].strip()) >= 20:
                     content = (content[0], cut)
                 elif content[0] < cut < content[1]:
@@ -2344,6 +2372,16 @@ def _phrase_stop(verb: Any) -> int:
     if stop < verb.i and stop > 0 and doc[stop - 1].lower_ in ("on", "late", "early", "in"):
         stop -= 1
     return stop
+
+
+def _goes_on_start(verb: Any) -> int:
+    """Where the statement that goes on with another begins (a character offset in its doc): its
+    verb's phrase, from the conjunction before it ("... and warned that ...")."""
+    start = min(t.idx for t in verb.subtree if t.i >= verb.i - 1)
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and before.dep_ == "cc" and before.head.i != verb.i:
+        start = min(start, before.idx)  # the conjunction hangs on the verb it joins this one to
+    return int(start)
 
 
 def _bare_infinitive(verb: Any) -> bool:
