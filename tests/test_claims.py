@@ -866,3 +866,18 @@ def test_a_second_reporting_verb_the_parse_joined_to_the_statement_is_the_same_s
         "deny that strikes had been carried out and said that an investigation is under way."
     )
     assert all(c.speaker != "agency" for c in claims if c.content.startswith("that an investigation"))
+
+
+def test_a_reporting_verb_inside_the_quotation_an_outer_verb_reports_is_the_quoted_speakers_words() -> None:
+    # "announce" is inside the quotation (its subject before it, outside): the words Abu Omar is
+    # quoted saying, so "he told AFP" after it is his too
+    claims = _claims(
+        'Rebel factions "announce the start of the battle to open the road to Daraa" said Abu Omar al-Halabi '
+        "a commander with Jaish al-Izza. "
+        'The offensive "will cut the regime supply line south of the city" he told AFP.'
+    )
+    assert [c.speaker for c in claims] == ["Abu Omar al-Halabi", "Abu Omar al-Halabi"]
+    assert claims[0].quote and claims[0].content.startswith("announce the start")
+    # a report quoted whole is still its own speaker's ('"The minister said ..." the statement said')
+    whole = _claims('"President Erdogan said such attacks are unacceptable" a statement from his office said.')
+    assert any(c.speaker == "Erdogan" for c in whole)

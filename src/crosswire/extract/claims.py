@@ -1231,12 +1231,18 @@ class _StoryClaims:
             )
         )
 
-    def reports_anew(self, verb: Any) -> bool:
+    def reports_anew(self, verb: Any, quotes: Sequence[tuple[int, int]] = (), off: int = 0) -> bool:
         """Whether a reporting verb inside another's complement has a speaker of its own ("TASS
         writes that the ministry reported ..."), not a passive or a non-speaker subject, nor a
         verb under a modal or a negation ("warned that all sides should not think they are
         immune"): that says what the outer speaker states, nobody reports it."""
         if any(c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _UNSTATED_AUX) for c in verb.children):
+            return False
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        quoted = next((q for q in quotes if q[0] <= verb.idx + off < q[1]), None)
+        if quoted is not None and (subj is None or not quoted[0] <= subj.idx + off < quoted[1]):
+            # 'Rebel groups "announce the start of the battle" said X': words X is quoted saying
+            # (but '"President Erdogan said ..." the statement said' quotes a report whole)
             return False
         if _agent(verb) is not None:
             # "it was reported by SANA that ...", not "a draft was not even read by Russia"
@@ -1855,6 +1861,43 @@ class _StoryClaims:
                 out.append(t)
         return out
 
+    def verb_key(self, tok: Any) -> str | None:
+        """The lexicon key a reporting verb is read by ("claim responsibility" for "claimed the
+        attack"), or None for one that states nothing here: a name in a title ("REUTERS Rodi Said
+        US Tanks ..."), a negated neutral verb ("did not say whether", "would not confirm"), an
+        infinitive nobody uses ("difficult to estimate"), "claimed the lives of", "cited X as
+        saying" (the "saying" carries it)."""
+        lemma = tok.lemma_.lower()
+        if _title_case_word(tok) or _bare_infinitive(tok):
+            return None
+        if self.lex.verb_type.get(lemma) == "neutral" and any(c.dep_ == "neg" for c in tok.children):
+            return None
+        if lemma == "claim" and any(c.dep_ == "dobj" for c in tok.children):
+            return None if _claims_lives(tok) else "claim responsibility"
+        if lemma in ("cite", "quote") and any(t.lemma_.lower() == "say" and t.i != tok.i for t in tok.subtree):
+            return None
+        return lemma
+
+    def inner(self, tok: Any, verb_key: str, quotes: list[tuple[int, int]], off: int) -> tuple[list[Any], Any, bool]:
+        """A reporting verb's participles and conjoined verbs that go on with its statement, its
+        clausal complement, and whether that complement is a report of its own that is the claim
+        ("TASS writes that X reported ...": True, a pronoun speaker of it being ``tok``'s) rather
+        than words of ``tok``'s statement ("said more than 40 people have been confirmed dead",
+        a negated or modal verb, a verb inside the quotation ``tok`` introduces: False)."""
+        goes_on = self.going_on(tok, quotes, off)
+        goes_on += self.conjoined_reports(tok, {g.i for g in goes_on}, quotes, off)
+        going = {g.i for g in goes_on}
+        comp = next((c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i not in going), None)
+        relays = bool(
+            verb_key != "claim responsibility"
+            and comp is not None
+            and comp.lemma_.lower() in self.lex.verb_type
+            and _is_verb(comp)
+            and self.reports_anew(comp, quotes, off)
+            and not any(c.dep_ == "nsubj" and c.pos_ != "PRON" and c.left_edge.i == tok.i + 1 for c in comp.children)
+        )
+        return goes_on, comp, relays
+
     def conjoined_reports(self, verb: Any, going: set[int], quotes: list[tuple[int, int]], off: int) -> list[Any]:
         """Reporting verbs the parse joined to the last verb of ``verb``'s statement that go on
         with it ("the ministry said the convoy was hit by a drone and warned that ...", "said that
@@ -1999,6 +2042,21 @@ class _StoryClaims:
             if tok.lower_ == "according" and any(c.lower_ == "to" for c in tok.children):
                 self.according(sent, tok, off, quotes)
 
+        # which inner reporting verbs relay an outer speaker or report nothing of their own, known
+        # before the loop reaches them ('"..." X said' puts the inner verb first)
+        for tok in doc:
+            if tok.lemma_.lower() in self.lex.verb_type and _is_verb(tok):
+                key = self.verb_key(tok)
+                if key is None:
+                    continue
+                _, comp, relays = self.inner(tok, key, quotes, off)
+                if comp is None or comp.lemma_.lower() not in self.lex.verb_type:
+                    continue
+                if relays and (outer := _speaker_head(tok)) is not None:
+                    relay[comp.i] = outer
+                elif not relays and not self.reports_anew(comp, quotes, off):
+                    used_verbs.add(comp.i)
+
         for tok in doc:
             lemma = tok.lemma_.lower()
             if lemma in self.lex.count_giving_verbs and _is_verb(tok) and tok.i not in used_verbs:
@@ -2006,51 +2064,23 @@ class _StoryClaims:
                 continue
             if lemma not in self.lex.verb_type or not _is_verb(tok) or tok.i in used_verbs:
                 continue
-            if _title_case_word(tok):
-                continue  # "REUTERS Rodi Said US Tanks to Storm Raqqa": a name in a title
-            vtype = self.lex.verb_type[lemma]
-            if vtype == "neutral" and any(c.dep_ == "neg" for c in tok.children):
-                continue  # "It did not say whether ...", "would not confirm": nothing is stated
-            if _bare_infinitive(tok):
-                continue  # "the numbers difficult to estimate": a reporting verb nobody uses
-            verb_key = lemma
-            dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
-            if lemma == "claim" and dobj is not None:
-                if _claims_lives(tok):
-                    continue  # "claimed the lives of": not speech
-                verb_key = "claim responsibility"
-            if lemma in ("cite", "quote") and any(t.lemma_.lower() == "say" and t.i != tok.i for t in tok.subtree):
-                continue  # "cited X as saying": the 'saying' carries it
-            subjpass = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-            goes_on = self.going_on(tok, quotes, off)
-            goes_on += self.conjoined_reports(tok, {g.i for g in goes_on}, quotes, off)
-            going = {g.i for g in goes_on}
-            comp = next(
-                (c for c in tok.children if c.dep_ in ("ccomp", "xcomp", "parataxis") and c.i not in going), None
-            )
-            if (
-                verb_key != "claim responsibility"
-                and comp is not None
-                and comp.lemma_.lower() in self.lex.verb_type
-                and _is_verb(comp)
-                and self.reports_anew(comp)
-                and not any(
-                    c.dep_ == "nsubj" and c.pos_ != "PRON" and c.left_edge.i == tok.i + 1 for c in comp.children
-                )
-            ):
-                # "TASS writes that X reported ...": the inner report is the claim; its pronoun
-                # speaker ("Lavrov said he realized") is the outer one
-                outer = _speaker_head(tok)
-                if outer is not None:
-                    relay[comp.i] = outer
+            verb_key = self.verb_key(tok)
+            if verb_key is None:
                 continue
-            if comp is not None and comp.lemma_.lower() in self.lex.verb_type and not self.reports_anew(comp):
-                # "said more than 40 people have been confirmed dead": the inner verb reports
-                # nothing of its own
-                used_verbs.add(comp.i)
+            vtype = self.lex.verb_type[lemma]
+            dobj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+            subjpass = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+            goes_on, comp, relays = self.inner(tok, verb_key, quotes, off)
+            going = {g.i for g in goes_on}
+            if relays:
+                continue  # the inner report is the claim (relay, filled before the loop)
+            reported = comp is not None and comp.lemma_.lower() in self.lex.verb_type
+            if reported and not self.reports_anew(comp, quotes, off):
+                used_verbs.add(comp.i)  # it reports nothing of its own (see inner)
             head = _speaker_head(tok)
             if head is not None and head.pos_ == "PRON" and tok.i in relay:
-                head = relay[tok.i]
+                if self.speaker_from(relay[tok.i], off) not in (None, _NOT_A_SPEAKER):
+                    head = relay[tok.i]  # else the pronoun is read as any ("We warn ..." the staff said)
             elif head is not None and head.pos_ == "PRON" and head.lower_ in self.lex.pronouns:
                 head = self.outer_head(tok, head) or head
             speaker = self.speaker_from(head, off) if head is not None else None
