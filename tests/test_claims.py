@@ -881,3 +881,16 @@ def test_a_reporting_verb_inside_the_quotation_an_outer_verb_reports_is_the_quot
     # a report quoted whole is still its own speaker's ('"The minister said ..." the statement said')
     whole = _claims('"President Erdogan said such attacks are unacceptable" a statement from his office said.')
     assert any(c.speaker == "Erdogan" for c in whole)
+
+
+def test_a_persons_words_going_on_in_the_first_person_without_quotation_marks() -> None:
+    claims = _claims(
+        "This is a crime against children ambassador Karen Pierce told reporters. "
+        "I call on the members who vetoed the draft to change their course. "
+        "The council meets again on Friday."
+    )
+    assert [c.speaker for c in claims] == ["Karen Pierce", "Karen Pierce"]
+    assert claims[1].content.startswith("I call on the members") and not claims[1].quote
+    # after a body's claim the first person may be the outlet's own voice: no claim
+    body = _claims("Activists said the fighters were executed. We call on the world to support the rebels.")
+    assert [c.speaker for c in body] == ["Activists"]

@@ -99,6 +99,7 @@ class ClaimLexicon:
     attribution_prepositions: frozenset[str] = frozenset()  # "said on Sunday", "told AFP by telephone"
     plural_modifiers: frozenset[str] = frozenset()  # "rights groups": a plural that modifies a noun
     speaker_modifiers: frozenset[str] = frozenset()  # "rescue workers", "news agency": nouns on speakers
+    first_person_words: frozenset[str] = frozenset()  # "We", "I": a person's words going on unquoted
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -240,6 +241,7 @@ def load_lexicon() -> ClaimLexicon:
             "attribution_prepositions",
             "plural_modifiers",
             "speaker_modifiers",
+            "first_person_words",
         )
     }
     paths = data_files("claim_verbs.json")
@@ -295,6 +297,7 @@ def load_lexicon() -> ClaimLexicon:
         attribution_prepositions=frozenset(word_lists["attribution_prepositions"]),
         plural_modifiers=frozenset(word_lists["plural_modifiers"]),
         speaker_modifiers=frozenset(word_lists["speaker_modifiers"]),
+        first_person_words=frozenset(word_lists["first_person_words"]),
     )
 
 
@@ -1033,6 +1036,7 @@ class _StoryClaims:
         self.named: list[_Speaker] = []
         self.claims: list[Claim] = []
         self.story_mentions: list[Mention] | None = None  # every actor alias in the text, when asked
+        self.said_at: tuple[int, _Speaker | None] | None = None  # the last sentence with a claim, its speaker
         #: :meth:`speaker_before`'s answers for the sentence being parsed, by (verb, offset)
         self.before: dict[tuple[int, int], _Speaker | None] = {}
 
@@ -1719,8 +1723,33 @@ class _StoryClaims:
         self, idx: int, sent: Sentence, doc: Any, off: int, prev: Sentence | None, prev_doc: Any = None
     ) -> None:
         """The claims of one sentence; ``doc`` (its parse) is None when it needs none (no reporting
-        verb, no "according to": only a continued quotation or an unattributed pattern can match);
-        ``prev_doc``: the parse of ``prev``, if the story holds one."""
+        verb, no "according to": only a continued quotation, an unattributed pattern or a first
+        person's words going on can match); ``prev_doc``: the parse of ``prev``, if the story
+        holds one."""
+        n_before = len(self.claims)
+        self.sentence_claims(idx, sent, doc, off, prev, prev_doc)
+        if len(self.claims) == n_before and (person := self.goes_on_in_first_person(idx, sent)) is not None:
+            self.add(sent, person, None, None, False, sent.start, sent.end)
+        if len(self.claims) > n_before:
+            self.said_at = (idx, self.last_any)
+
+    def goes_on_in_first_person(self, idx: int, sent: Sentence) -> _Speaker | None:
+        """'Rycroft told reporters this was a war crime. I call on the Council members ...': a
+        sentence in the first person, no quotation marks, right after one whose claim a person
+        made, goes on with that person's words (the marks lost in scraping): that person; never
+        after a body's claim, which an outlet speaking for itself in the first person could
+        follow."""
+        if self.said_at is None or self.said_at[0] != idx - 1:
+            return None
+        person = self.said_at[1]
+        if person is None or not person.person or any(ch in sent.text for ch in _QUOTE_CHARS):
+            return None
+        return person if _opens_first_person(sent.text, self.lex) else None
+
+    def sentence_claims(
+        self, idx: int, sent: Sentence, doc: Any, off: int, prev: Sentence | None, prev_doc: Any = None
+    ) -> None:
+        """:meth:`sentence`'s claims but the first person's going on."""
         n_before = len(self.claims)
         self.prev, self.prev_doc = prev, prev_doc
         quotes = [(sent.start + a, sent.start + b) for a, b in _quote_spans(sent.text)]
@@ -2414,6 +2443,13 @@ def _goes_on_start(verb: Any) -> int:
     return int(start)
 
 
+def _opens_first_person(text: str, lex: ClaimLexicon) -> bool:
+    """Does the sentence begin with a word of the first person ("We", "I", "Our"; data
+    ``first_person_words``), capitalised as a sentence's first word?"""
+    first = re.match(r"\s*([A-Z][a-z]*)\b", text)
+    return bool(first and first.group(1).lower() in lex.first_person_words and len(text.strip()) >= 12)
+
+
 def _bare_infinitive(verb: Any) -> bool:
     """ "difficult to estimate", "a chance to say": an infinitive on an adjective or a noun, with
     no subject of its own: nobody states anything."""
@@ -2514,7 +2550,7 @@ def _claims_of(annotated: AnnotatedStory, docs: Mapping[int, Any] | None, part: 
     sentences = _sentences(annotated)
     if docs is None and annotated.docs:
         docs = dict(zip(annotated.candidates, annotated.docs, strict=False))
-    wanted = [i for i, s in enumerate(sentences) if is_candidate(s.text)]
+    wanted = [i for i, s in enumerate(sentences) if is_candidate(s.text) or _opens_first_person(s.text, lex)]
     parsed: dict[int, Any] = {}
     todo: list[int] = []
     for i in wanted:
