@@ -894,3 +894,16 @@ def test_a_persons_words_going_on_in_the_first_person_without_quotation_marks() 
     # after a body's claim the first person may be the outlet's own voice: no claim
     body = _claims("Activists said the fighters were executed. We call on the world to support the rebels.")
     assert [c.speaker for c in body] == ["Activists"]
+
+
+def test_page_furniture_run_into_a_speaker_phrase_is_no_part_of_it() -> None:
+    (credit,) = _claims("(Reuters) Local civil defence workers told Reuters that bodies were still under the rubble.")
+    assert credit.speaker == "Local civil defence workers"
+    slideshow = _claims(
+        "Slideshow (3 Images) A resident of Deir al-Zor Omar Khaled al-Hassan said that two villages had fallen."
+    )
+    assert [c.speaker for c in slideshow] == ["Omar Khaled al-Hassan"]
+    assert not _claims("H. Zain/ R.J/ Ghossoun/H. Said")  # an editors' line: "Said" is a name
+    # a label that ends a name is the name's
+    (hrw,) = _claims("Human Rights Watch said that the strike killed at least 12 civilians in the town.")
+    assert hrw.speaker == "Human Rights Watch"

@@ -100,6 +100,8 @@ class ClaimLexicon:
     plural_modifiers: frozenset[str] = frozenset()  # "rights groups": a plural that modifies a noun
     speaker_modifiers: frozenset[str] = frozenset()  # "rescue workers", "news agency": nouns on speakers
     first_person_words: frozenset[str] = frozenset()  # "We", "I": a person's words going on unquoted
+    page_labels: frozenset[str] = frozenset()  # "Slideshow", "Tags": page furniture before a speaker
+    page_label_nouns: frozenset[str] = frozenset()  # "News" of "Related News"
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -242,6 +244,8 @@ def load_lexicon() -> ClaimLexicon:
             "plural_modifiers",
             "speaker_modifiers",
             "first_person_words",
+            "page_labels",
+            "page_label_nouns",
         )
     }
     paths = data_files("claim_verbs.json")
@@ -298,6 +302,8 @@ def load_lexicon() -> ClaimLexicon:
         plural_modifiers=frozenset(word_lists["plural_modifiers"]),
         speaker_modifiers=frozenset(word_lists["speaker_modifiers"]),
         first_person_words=frozenset(word_lists["first_person_words"]),
+        page_labels=frozenset(word_lists["page_labels"]),
+        page_label_nouns=frozenset(word_lists["page_label_nouns"]),
     )
 
 
@@ -908,15 +914,17 @@ def _that_clause(verb: Any, exclude: frozenset[int] = frozenset()) -> Any | None
 
 
 def _title_case_word(tok: Any) -> bool:
-    """A capitalised past form inside a run of capitalised words: a name ("REUTERS Rodi Said US
-    Tanks to Storm Raqqa"; a headline's verb is in the present, "Coalition Confirms ...")."""
+    """A capitalised past form inside a run of capitalised words, or ending one: a name ("REUTERS
+    Rodi Said US Tanks to Storm Raqqa", an editors' line "H. Zain/ R.J/ Ghossoun/H. Said"; a
+    headline's verb is in the present, "Coalition Confirms ...")."""
     doc = tok.doc
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
     return bool(
         tok.text[:1].isupper()
         and tok.tag_ in ("VBD", "VBN")
-        and 0 < tok.i < len(doc) - 1
+        and tok.i > 0
         and doc[tok.i - 1].text[:1].isupper()
-        and doc[tok.i + 1].text[:1].isupper()
+        and (nxt is None or nxt.text[:1].isupper() or (nxt.is_punct and nxt.i == len(doc) - 1))
     )
 
 
@@ -1427,6 +1435,7 @@ class _StoryClaims:
 
     def read_phrase_speaker(self, toks: list[Any], off: int) -> _Speaker | None:
         """:meth:`phrase_speaker`'s speaker, not remembered."""
+        toks = self.past_furniture(toks)
         if not toks:
             return None
         doc = toks[0].doc
@@ -1533,6 +1542,43 @@ class _StoryClaims:
             # agency SANA reported": when it happened, the report's last words
             return i + 1, True, i + 1, False
         return first, False, i + 1, doc[i].pos_ == "ADP"
+
+    def past_furniture(self, toks: list[Any]) -> list[Any]:
+        """A speaker phrase without the page furniture the scrape ran into it: a dateline's credit
+        up to its closing bracket ("(Reuters) Local civil defence personnel", "TRT World and
+        Agencies) International leaders") and what comes up to a page label and its count or
+        noun ("Slideshow (2 Images) Another resident ...", "... agencies Related News Turkey
+        tells ...": ``page_labels`` and ``page_label_nouns``, capitalised as labels are)."""
+        opened = 0
+        cut = -1
+        for n, t in enumerate(toks):
+            if t.text == "(":
+                opened += 1
+            elif t.text == ")":
+                if opened:
+                    opened -= 1
+                else:
+                    cut = n  # a bracket closed that the phrase never opened
+        toks = toks[cut + 1 :]
+        labels = [
+            n
+            for n, t in enumerate(toks)
+            if t.text[:1].isupper()
+            and t.lower_ in self.lex.page_labels
+            and t.ent_iob_ != "I"  # "Human Rights Watch", "Siege Watch": the end of a name
+            and not (n > 0 and toks[n - 1].pos_ == "PROPN" and n == len(toks) - 1)
+        ]
+        if not labels:
+            return toks
+        rest = toks[labels[-1] + 1 :]
+        while rest and rest[0].text[:1].isupper() and rest[0].lower_ in self.lex.page_label_nouns:
+            rest = rest[1:]  # "Related News"
+        if rest and rest[0].text == "(":
+            close = next((k for k, t in enumerate(rest) if t.text == ")"), None)
+            rest = rest[close + 1 :] if close is not None else rest
+        while rest and (rest[0].like_num or rest[0].is_punct):
+            rest = rest[1:]
+        return rest
 
     def affiliation(self, doc: Any, i: int) -> bool:
         """Is ``doc[i]`` the preposition of a title ("head *of* the Observatory", "spokesman *for*
@@ -1691,9 +1737,10 @@ class _StoryClaims:
         if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in head.children) and not self.speaker_noun(head):
             # "according to our data", inside someone's quote (not "according to their type")
             return self.last_speaker if self.source_noun(head) else None
-        toks = self.past_place(head, _speaker_tokens(head))
-        if not toks:
-            return None
+        read = self.past_place(head, _speaker_tokens(head))
+        toks = self.past_furniture(read)
+        if not toks or (len(toks) < len(read) and all(t.i != head.i for t in toks)):
+            return None  # (the head a page label: "Slideshow (2 Images) Another resident ... said")
         if not self.plausible_speaker(head, toks) and not (
             (record or (head.dep_ == "nsubj" and head.tag_ == "NN" and head.lemma_.lower() not in self.lex.count_nouns))
             and self.source_noun(head)
