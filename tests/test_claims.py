@@ -907,3 +907,14 @@ def test_page_furniture_run_into_a_speaker_phrase_is_no_part_of_it() -> None:
     # a label that ends a name is the name's
     (hrw,) = _claims("Human Rights Watch said that the strike killed at least 12 civilians in the town.")
     assert hrw.speaker == "Human Rights Watch"
+
+
+def test_what_a_sentence_ending_told_x_that_says_is_the_next_sentence() -> None:
+    claims = _claims(
+        "A military source spoke about the raid. The source told the agency that. "
+        "We have seen the reports that people were killed and we are collecting information on the matter."
+    )
+    (said,) = [c for c in claims if c.content.startswith("We have seen")]
+    assert said.speaker == "source" and not said.quote
+    claims = _claims("The governor told reporters that. The road to the city will reopen on Monday.")
+    assert [(c.speaker, c.content) for c in claims] == [("governor", "The road to the city will reopen on Monday.")]

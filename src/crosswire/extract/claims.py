@@ -1045,6 +1045,8 @@ class _StoryClaims:
         self.claims: list[Claim] = []
         self.story_mentions: list[Mention] | None = None  # every actor alias in the text, when asked
         self.said_at: tuple[int, _Speaker | None] | None = None  # the last sentence with a claim, its speaker
+        self.dangling: tuple[int, _Speaker] | None = None  # a sentence that ends "told X that.", its speaker
+        self.index = -1  # the sentence being read
         #: :meth:`speaker_before`'s answers for the sentence being parsed, by (verb, offset)
         self.before: dict[tuple[int, int], _Speaker | None] = {}
 
@@ -1774,7 +1776,11 @@ class _StoryClaims:
         person's words going on can match); ``prev_doc``: the parse of ``prev``, if the story
         holds one."""
         n_before = len(self.claims)
+        self.index = idx
         self.sentence_claims(idx, sent, doc, off, prev, prev_doc)
+        if len(self.claims) == n_before and self.dangling is not None and self.dangling[0] == idx - 1:
+            # "The source told Asharq Al-Awsat that." ends where what it said begins: this sentence
+            self.add(sent, self.dangling[1], None, None, False, sent.start, sent.end)
         if len(self.claims) == n_before and (person := self.goes_on_in_first_person(idx, sent)) is not None:
             self.add(sent, person, None, None, False, sent.start, sent.end)
         if len(self.claims) > n_before:
@@ -1783,13 +1789,13 @@ class _StoryClaims:
     def goes_on_in_first_person(self, idx: int, sent: Sentence) -> _Speaker | None:
         """'Rycroft told reporters this was a war crime. I call on the Council members ...': a
         sentence in the first person, no quotation marks, right after one whose claim a person
-        made, goes on with that person's words (the marks lost in scraping): that person; never
-        after a body's claim, which an outlet speaking for itself in the first person could
-        follow."""
+        made (a name, or a noun of one person: "the source"), goes on with that person's words
+        (the marks lost in scraping): that person; never after a body's claim, which an outlet
+        speaking for itself in the first person could follow."""
         if self.said_at is None or self.said_at[0] != idx - 1:
             return None
         person = self.said_at[1]
-        if person is None or not person.person or any(ch in sent.text for ch in _QUOTE_CHARS):
+        if person is None or not (person.person or person.one_person) or any(ch in sent.text for ch in _QUOTE_CHARS):
             return None
         return person if _opens_first_person(sent.text, self.lex) else None
 
@@ -2363,6 +2369,8 @@ class _StoryClaims:
                     c0, c1 = _tok_span(list(top.subtree), off)
                     content = (sent.start, c0) if c0 - sent.start >= sent.end - c1 else (c1, sent.end)
             if content is None:
+                if speaker is not None and _ends_with_that(doc) and tok.i < len(doc) - 1:
+                    self.dangling = (self.index, speaker)  # "The source told Asharq Al-Awsat that."
                 continue
             if ends_at_speaker:
                 pass
@@ -2490,6 +2498,16 @@ def _goes_on_start(verb: Any) -> int:
     return int(start)
 
 
+def _ends_with_that(doc: Any) -> bool:
+    """Does the sentence end with "that" (its period aside): "The source told Asharq Al-Awsat
+    that." -- the scrape split the report from what it says?"""
+    words = [t for t in doc if not t.is_punct]
+    return bool(words) and words[-1].lower_ == "that"
+
+
+_ENDS_WITH_THAT = re.compile(r"\bthat\W*$", re.I)
+
+
 def _opens_first_person(text: str, lex: ClaimLexicon) -> bool:
     """Does the sentence begin with a word of the first person ("We", "I", "Our"; data
     ``first_person_words``), capitalised as a sentence's first word?"""
@@ -2597,7 +2615,13 @@ def _claims_of(annotated: AnnotatedStory, docs: Mapping[int, Any] | None, part: 
     sentences = _sentences(annotated)
     if docs is None and annotated.docs:
         docs = dict(zip(annotated.candidates, annotated.docs, strict=False))
-    wanted = [i for i, s in enumerate(sentences) if is_candidate(s.text) or _opens_first_person(s.text, lex)]
+    wanted = [
+        i
+        for i, s in enumerate(sentences)
+        if is_candidate(s.text)
+        or _opens_first_person(s.text, lex)
+        or (i > 0 and _ENDS_WITH_THAT.search(sentences[i - 1].text) is not None)  # what "told X that." says
+    ]
     parsed: dict[int, Any] = {}
     todo: list[int] = []
     for i in wanted:
