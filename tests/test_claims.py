@@ -918,3 +918,15 @@ def test_what_a_sentence_ending_told_x_that_says_is_the_next_sentence() -> None:
     assert said.speaker == "source" and not said.quote
     claims = _claims("The governor told reporters that. The road to the city will reopen on Monday.")
     assert [(c.speaker, c.content) for c in claims] == [("governor", "The road to the city will reopen on Monday.")]
+
+
+def test_one_of_a_group_of_speakers_speaks_and_a_place_before_a_participle_is_the_reports() -> None:
+    claims = _claims(
+        "One of the guards at the gate told AFP his detector began beeping when a truck pulled up. "
+        '"We stopped the car at the checkpoint" he said.'
+    )
+    assert [c.speaker for c in claims] == ["One of the guards at the gate"] * 2  # "he": the guard
+    (sources,) = _claims("The families fled to shelters in Lebanon Jordan or Turkey informed sources said.")
+    assert sources.speaker == "informed sources" and sources.content.endswith("or Turkey")
+    (monitor,) = _claims("Rebels retook the village near Idlib on Sunday the London based monitor said.")
+    assert monitor.speaker == "London based monitor"

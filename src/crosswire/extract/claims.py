@@ -102,6 +102,7 @@ class ClaimLexicon:
     first_person_words: frozenset[str] = frozenset()  # "We", "I": a person's words going on unquoted
     page_labels: frozenset[str] = frozenset()  # "Slideshow", "Tags": page furniture before a speaker
     page_label_nouns: frozenset[str] = frozenset()  # "News" of "Related News"
+    partitive_heads: frozenset[str] = frozenset()  # "one" of "one of the guards"
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -246,6 +247,7 @@ def load_lexicon() -> ClaimLexicon:
             "first_person_words",
             "page_labels",
             "page_label_nouns",
+            "partitive_heads",
         )
     }
     paths = data_files("claim_verbs.json")
@@ -304,6 +306,7 @@ def load_lexicon() -> ClaimLexicon:
         first_person_words=frozenset(word_lists["first_person_words"]),
         page_labels=frozenset(word_lists["page_labels"]),
         page_label_nouns=frozenset(word_lists["page_label_nouns"]),
+        partitive_heads=frozenset(word_lists["partitive_heads"]),
     )
 
 
@@ -414,6 +417,20 @@ def _speaker_tokens(head: Any) -> list[Any]:
         if stray:
             toks = [t for t in toks if t.i > stray[-1]]
     toks = _cut_at_number(head, toks)
+    places = [
+        t.i
+        for t in toks
+        if t.i < head.i
+        and t.ent_type_ in ("GPE", "LOC")
+        and t.dep_ == "npadvmod"
+        and t.head.pos_ == "VERB"
+        and t.head.lemma_.lower() not in _lexicon().location_participles  # "the London based monitor"
+        and not _glued_hyphen(head.doc, t.i + 1)
+    ]
+    if places:
+        # "... in Syria Iraq or Turkey informed sources said": a place the report names, parsed as
+        # a modifier of the participle after it (not "Turkey-based", "London based": where it is)
+        toks = [t for t in toks if t.i > places[-1]]
     if head.pos_ == "NOUN":
         # "... and wounded several others activists said": a plural before the head ends the
         # report, the comma after it lost
@@ -1711,7 +1728,16 @@ class _StoryClaims:
             return True  # an acronym the tagger took for a common noun ("according to UNICEF")
         if not self.lex.speaker_nouns:
             return True
-        return self.speaker_noun(head)
+        return self.speaker_noun(head) or self.partitive(head) is not None
+
+    def partitive(self, head: Any) -> Any | None:
+        """The speaker noun of a part of a group: "one of the guards", "some of the residents"
+        (``partitive_heads`` of data/claim_verbs.json)."""
+        if head.lower_ not in self.lex.partitive_heads:
+            return None
+        of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        return pobj if pobj is not None and self.speaker_noun(pobj) else None
 
     def past_place(self, head: Any, toks: list[Any]) -> list[Any]:
         """A subject right before its verb that begins right after a preposition ("... in Aleppo
@@ -1760,7 +1786,10 @@ class _StoryClaims:
                     return known
         person = _person_phrase(head, toks)
         actor = self.speaker_actor(start, end) or self.seat_actor(head, off)
-        one = _one_person_noun(head, self.lex)
+        part = self.partitive(head)
+        one = _one_person_noun(head, self.lex) or (
+            head.lower_ == "one" and part is not None and part.lemma_.lower() in self.lex.person_nouns
+        )  # "one of the guards": whom a later "he" may mean
         sp = _Speaker(name=name, actor=actor, start=start, end=end, person=person, one_person=one)
         if person or head.pos_ == "PROPN":
             self.last_speaker = sp
