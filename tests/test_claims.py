@@ -930,3 +930,12 @@ def test_one_of_a_group_of_speakers_speaks_and_a_place_before_a_participle_is_th
     assert sources.speaker == "informed sources" and sources.content.endswith("or Turkey")
     (monitor,) = _claims("Rebels retook the village near Idlib on Sunday the London based monitor said.")
     assert monitor.speaker == "London based monitor"
+
+
+def test_it_ending_a_sentence_is_the_body_that_spoke_before_not_the_reports_subject() -> None:
+    claims = _claims(
+        "Fighting erupted overnight in the Qaboun district the Britain-based watchdog said. "
+        "The army shelled both Qaboun and the Jobar district of the capital it added."
+    )
+    (added,) = [c for c in claims if c.reporting_verb == "added"]
+    assert added.speaker == "Britain-based watchdog" and added.content.startswith("The army shelled")

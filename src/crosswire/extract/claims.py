@@ -1886,6 +1886,10 @@ class _StoryClaims:
             and speaker is not None
             and speaker is not _NOT_A_SPEAKER
         ):
+            if head.lower_ == "it" and self.last_body is not None:
+                # "... the Britain-based watchdog said. The army shelled Barzeh it added": "it" at
+                # the end is the body that spoke before, not the report's subject
+                speaker = self.last_body
             if head.pos_ != "PRON" and sent.start <= speaker.start <= head.idx + off:
                 first = next(t.i for t in doc if t.idx + off >= speaker.start)  # the phrase as read
             else:
