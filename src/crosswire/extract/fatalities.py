@@ -649,8 +649,9 @@ def _running_total(toks: list[_Tok], fig: _Figure) -> str | None:
 
     A toll brought up to the figure adds this event's dead to earlier ones: "bringing the number
     killed in 24 hours to 45", "raising the death toll to 45", "bringing to 45 the number killed",
-    "took to 89 the number of civilians killed in the past seven days", "the toll rose to 45"
-    (``toll_nouns``, ``toll_raise_verbs``, ``toll_rise_verbs``). Its figure is no one event's,
+    "took to 89 the number of civilians killed in the past seven days", "the toll in 24 hours
+    rose to 45" (``toll_nouns``, ``toll_raise_verbs``, ``toll_rise_verbs``; a toll that rose over
+    no span of time is the story's event's latest count, :func:`_updated_toll`). Its figure is no one event's,
     unless the toll is that of one event ("raising the death toll from the bombing to 20", "the
     death toll from the raid rose to 115"): a ``single_event_nouns`` word after "from", "of" or
     "in", and no span of time ("in 24 hours", "this week", "since")."""
@@ -667,21 +668,36 @@ def _running_total(toks: list[_Tok], fig: _Figure) -> str | None:
         if not any(x.low in t.toll_nouns for x in phrase[:3]):
             return None
         return None if _one_event(phrase) else _toll_kind(phrase)
+    before = _toll_before(toks, fig)
+    if before is None:
+        return None
+    j, between, phrase = before
+    rises = any(x.low in t.toll_rise_verbs for x in between)
+    raised = any(x.low in t.toll_raise_verbs for x in toks[max(0, j - 3) : j])
+    if not (rises or raised):
+        return None
+    if rises and not raised and not _time_span([*between, *toks[fig.end_tok : fig.end_tok + 8]]):
+        return None  # the latest count of the story's event: :func:`_updated_toll`
+    return None if _one_event(between) else _toll_kind(phrase)
+
+
+def _toll_before(toks: list[_Tok], fig: _Figure) -> tuple[int, list[_Tok], list[_Tok]] | None:
+    """The toll noun of the figure's clause before "to <figure>" ("the death toll ... rose to 45"):
+    its index, the words between it and "to", and the phrase that says whose toll it is; None
+    when the clause has none, or a noun that counts no dead or wounded ("a number of", "the
+    total")."""
+    t = terms()
+    s = fig.start_tok
     for back in range(2, 18):
         j = s - back
         if j < 0 or toks[j].low in _BOUNDARY or toks[j].low == ",":
             return None
         if toks[j].low not in t.toll_nouns:
             continue
-        between = toks[j + 1 : s - 1]
-        rises = any(x.low in t.toll_rise_verbs for x in between)
-        raised = any(x.low in t.toll_raise_verbs for x in toks[max(0, j - 3) : j])
         phrase = toks[max(0, j - 1) : s - 1]
-        if not (rises or raised) or (toks[j].low != "toll" and not _toll_kind(phrase, strict=True)):
-            return None  # "a number of", "the total": a toll only with its dead or wounded
-        if rises and not raised and not _time_span([*between, *toks[fig.end_tok : fig.end_tok + 8]]):
-            return None  # the latest count of the story's event: :func:`_updated_toll`
-        return None if _one_event(between) else _toll_kind(phrase)
+        if toks[j].low != "toll" and not _toll_kind(phrase, strict=True):
+            return None
+        return j, toks[j + 1 : s - 1], phrase
     return None
 
 
@@ -689,25 +705,13 @@ def _updated_toll(toks: list[_Tok], fig: _Figure) -> str | None:
     """The kind of a toll that rose to the figure over no span of time ("the death toll has risen
     to 85", "the number of wounded rose to 50 overnight"): the latest count of the story's event,
     which ACLED codes (a toll of a span, "the toll in 24 hours rose to 45", adds events up:
-    :func:`_running_total`)."""
-    t = terms()
-    s = fig.start_tok
-    if s < 3 or toks[s - 1].low != "to" or _running_total(toks, fig) is not None:
+    :func:`_running_total`, which the caller has found the figure is not)."""
+    if fig.start_tok < 3 or toks[fig.start_tok - 1].low != "to":
         return None
-    for back in range(2, 18):
-        j = s - back
-        if j < 0 or toks[j].low in _BOUNDARY or toks[j].low == ",":
-            return None
-        if toks[j].low not in t.toll_nouns:
-            continue
-        between = toks[j + 1 : s - 1]
-        phrase = toks[max(0, j - 1) : s - 1]
-        if not any(x.low in t.toll_rise_verbs for x in between):
-            return None
-        if toks[j].low != "toll" and not _toll_kind(phrase, strict=True):
-            return None
-        return _toll_kind(phrase)
-    return None
+    before = _toll_before(toks, fig)
+    if before is None or not any(x.low in terms().toll_rise_verbs for x in before[1]):
+        return None
+    return _toll_kind(before[2])
 
 
 def _time_span(scope: Sequence[_Tok]) -> bool:
