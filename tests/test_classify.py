@@ -421,3 +421,19 @@ def test_a_dateline_before_the_first_trigger_is_no_past_reference(sentence: str)
     # (a dateline glued to the lede) does not
     hits = classify_sentence(sentence)
     assert any(h.sub_event_type == "Air/drone strike" and h.trigger.lower() in ("warplanes", "jets") for h in hits)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Activists say the Syrian air force has in recent weeks stepped up attacks on positions held by Islamic State.",
+        "Regime forces have intensified their bombardment of the besieged suburbs.",
+    ],
+)
+def test_a_stepped_up_campaign_is_a_trend_not_an_event(sentence: str) -> None:
+    assert classify_sentence(sentence) == []
+
+
+def test_a_dated_attack_told_with_an_intensified_campaign_stays_an_event() -> None:
+    hits = classify_sentence("Russian jets have intensified air strikes on Idlib, killing 12 people on Monday.")
+    assert hits and hits[0].sub_event_type == "Air/drone strike"
