@@ -216,6 +216,33 @@ def is_candidate(text: str) -> bool:
     )
 
 
+#: the lexicon's plain word sets: field of :class:`ClaimLexicon` -> its key in claim_verbs.json
+#: (the words of every file, lower-cased, make one set)
+_WORD_SETS = {
+    "pronouns": "speaker_pronouns",
+    "speaker_nouns": "speaker_nouns",
+    "object_verbs": "object_content_verbs",
+    "source_nouns": "source_nouns",
+    "clause_verbs": "clause_only_verbs",
+    "inverting_verbs": "inverting_verbs",
+    "headline_labels": "headline_labels",
+    "accused_object_verbs": "accused_object_verbs",
+    "ally_nouns": "ally_nouns",
+    "count_nouns": "count_nouns",
+    "count_giving_verbs": "count_giving_verbs",
+    "person_nouns": "person_nouns",
+    "location_participles": "location_participles",
+    "addressee_verbs": "addressee_verbs",
+    "attribution_prepositions": "attribution_prepositions",
+    "plural_modifiers": "plural_modifiers",
+    "speaker_modifiers": "speaker_modifiers",
+    "first_person_words": "first_person_words",
+    "page_labels": "page_labels",
+    "page_label_nouns": "page_label_nouns",
+    "partitive_heads": "partitive_heads",
+}
+
+
 def load_lexicon() -> ClaimLexicon:
     """Merge every ``claim_verbs.json`` (bundled first, then the user's folders)."""
     verb_type: dict[str, str] = {}
@@ -224,32 +251,7 @@ def load_lexicon() -> ClaimLexicon:
     precedence: list[str] = list(CLAIM_TYPES)
     default_type = "assessment"
     unattributed: list[re.Pattern[str]] = []
-    pronouns: set[str] = set()
-    speaker_nouns: set[str] = set()
-    object_verbs: set[str] = set()
-    source_nouns: set[str] = set()
-    clause_verbs: set[str] = set()
-    inverting_verbs: set[str] = set()
-    headline_labels: set[str] = set()
-    accused_object_verbs: set[str] = set()
-    ally_nouns: set[str] = set()
-    word_lists: dict[str, set[str]] = {
-        k: set()
-        for k in (
-            "count_nouns",
-            "count_giving_verbs",
-            "person_nouns",
-            "location_participles",
-            "addressee_verbs",
-            "attribution_prepositions",
-            "plural_modifiers",
-            "speaker_modifiers",
-            "first_person_words",
-            "page_labels",
-            "page_label_nouns",
-            "partitive_heads",
-        )
-    }
+    word_sets: dict[str, set[str]] = {field: set() for field in _WORD_SETS}
     paths = data_files("claim_verbs.json")
     if not paths:
         raise DataFileError("claim_verbs.json not found in any data folder", "CW303")
@@ -266,17 +268,8 @@ def load_lexicon() -> ClaimLexicon:
             precedence = list(data.get("type_precedence", precedence))
             default_type = str(data.get("default_type", default_type))
             unattributed.extend(re.compile(p.replace(" ", r"\s+"), re.I) for p in data.get("unattributed_patterns", []))
-            pronouns.update(p.lower() for p in data.get("speaker_pronouns", []))
-            speaker_nouns.update(p.lower() for p in data.get("speaker_nouns", []))
-            object_verbs.update(p.lower() for p in data.get("object_content_verbs", []))
-            source_nouns.update(p.lower() for p in data.get("source_nouns", []))
-            clause_verbs.update(p.lower() for p in data.get("clause_only_verbs", []))
-            inverting_verbs.update(p.lower() for p in data.get("inverting_verbs", []))
-            headline_labels.update(p.lower() for p in data.get("headline_labels", []))
-            accused_object_verbs.update(p.lower() for p in data.get("accused_object_verbs", []))
-            ally_nouns.update(p.lower() for p in data.get("ally_nouns", []))
-            for key, words in word_lists.items():
-                words.update(p.lower() for p in data.get(key, []))
+            for field, key in _WORD_SETS.items():
+                word_sets[field].update(p.lower() for p in data.get(key, []))
         except (OSError, ValueError, re.error, AttributeError, TypeError) as exc:
             raise DataFileError(f"{path}: {exc}", "CW303") from exc
     return ClaimLexicon(
@@ -286,27 +279,7 @@ def load_lexicon() -> ClaimLexicon:
         precedence=tuple(precedence),
         default_type=default_type,
         unattributed=tuple(unattributed),
-        pronouns=frozenset(pronouns),
-        speaker_nouns=frozenset(speaker_nouns),
-        object_verbs=frozenset(object_verbs),
-        source_nouns=frozenset(source_nouns),
-        clause_verbs=frozenset(clause_verbs),
-        inverting_verbs=frozenset(inverting_verbs),
-        headline_labels=frozenset(headline_labels),
-        accused_object_verbs=frozenset(accused_object_verbs),
-        ally_nouns=frozenset(ally_nouns),
-        count_nouns=frozenset(word_lists["count_nouns"]),
-        count_giving_verbs=frozenset(word_lists["count_giving_verbs"]),
-        person_nouns=frozenset(word_lists["person_nouns"]),
-        location_participles=frozenset(word_lists["location_participles"]),
-        addressee_verbs=frozenset(word_lists["addressee_verbs"]),
-        attribution_prepositions=frozenset(word_lists["attribution_prepositions"]),
-        plural_modifiers=frozenset(word_lists["plural_modifiers"]),
-        speaker_modifiers=frozenset(word_lists["speaker_modifiers"]),
-        first_person_words=frozenset(word_lists["first_person_words"]),
-        page_labels=frozenset(word_lists["page_labels"]),
-        page_label_nouns=frozenset(word_lists["page_label_nouns"]),
-        partitive_heads=frozenset(word_lists["partitive_heads"]),
+        **{field: frozenset(words) for field, words in word_sets.items()},
     )
 
 
