@@ -171,6 +171,18 @@ class CasualtyTerms:
     time_units: frozenset[str] = frozenset()
 
 
+#: the optional word sets of :class:`CasualtyTerms` whose casualty_terms.json key is the field's name
+_OPTIONAL_WORD_SETS = (
+    "speaker_nouns", "not_speaker_words", "plural_modifiers", "toll_nouns", "toll_raise_verbs",
+    "toll_rise_verbs", "single_event_nouns", "loss_cues", "time_units",
+)
+
+
+def _word_set(merged: dict[str, Any], key: str) -> frozenset[str]:
+    """The lower-cased words of an optional list of the merged vocabulary (none when absent)."""
+    return frozenset(v.lower() for v in merged.get(key, []))
+
+
 @functools.cache
 def terms() -> CasualtyTerms:
     """The merged casualty vocabulary (bundled file first, then the user's, key by key)."""
@@ -209,16 +221,8 @@ def terms() -> CasualtyTerms:
             share_words=tuple(
                 sorted((tuple(w.lower().split()) for w in merged.get("share_words", [])), key=len, reverse=True)
             ),
-            partitive=frozenset(v.lower() for v in merged.get("partitive_pronouns", [])),
-            speaker_nouns=frozenset(v.lower() for v in merged.get("speaker_nouns", [])),
-            not_speaker_words=frozenset(v.lower() for v in merged.get("not_speaker_words", [])),
-            plural_modifiers=frozenset(v.lower() for v in merged.get("plural_modifiers", [])),
-            toll_nouns=frozenset(v.lower() for v in merged.get("toll_nouns", [])),
-            toll_raise_verbs=frozenset(v.lower() for v in merged.get("toll_raise_verbs", [])),
-            toll_rise_verbs=frozenset(v.lower() for v in merged.get("toll_rise_verbs", [])),
-            single_event_nouns=frozenset(v.lower() for v in merged.get("single_event_nouns", [])),
-            loss_cues=frozenset(v.lower() for v in merged.get("loss_cues", [])),
-            time_units=frozenset(v.lower() for v in merged.get("time_units", [])),
+            partitive=_word_set(merged, "partitive_pronouns"),
+            **{field: _word_set(merged, field) for field in _OPTIONAL_WORD_SETS},
             page_labels=tuple(
                 sorted((tuple(w.lower().split()) for w in merged.get("page_labels", [])), key=len, reverse=True)
             ),
@@ -1085,13 +1089,12 @@ def _first_speaker(doc: Any, heads: list[Any], lo: int = 0) -> tuple[str, int, i
     return None
 
 
-@functools.cache
 def _speech() -> Any:
     """The speaker vocabulary of ``claim_verbs.json`` (speaker nouns, verbs that take a clause
-    only), which :mod:`crosswire.extract.claims` reads speakers with too."""
+    only): the lexicon :mod:`crosswire.extract.claims` reads speakers with, loaded once there."""
     from crosswire.extract import claims  # claims reads figures' words through annotate
 
-    return claims.load_lexicon()
+    return claims._lexicon()
 
 
 _NAME_PREPS = {"of", "for"}
