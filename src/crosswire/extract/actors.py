@@ -712,13 +712,8 @@ def _nested(clause: Token, other: Token) -> bool:
 def _under_target_prep(tok: Token, m: Mention) -> bool:
     """Is mention ``m`` (inside ``tok``'s subtree) the object of a target preposition on the way
     up to ``tok`` ("strikes *on the Islamic State's capital*", "an attack *against rebels*")?"""
-    start = next((t for t in tok.subtree if t.idx >= m.start), None)
-    for a in [start, *start.ancestors] if start is not None else []:
-        if a.i == tok.i:
-            return False
-        if a.dep_ == "prep" and a.lower_ in _TARGET_PREPS:
-            return True
-    return False
+    path = _path_below(tok, m)
+    return path is not None and any(a.dep_ == "prep" and a.lower_ in _TARGET_PREPS for a in path)
 
 
 def _mention_for_token(
@@ -745,17 +740,24 @@ def _mention_for_token(
     return min(inside, key=lambda m: (_depth_below(tok, m), m.start))
 
 
+def _path_below(tok: Token, m: Mention) -> list[Token] | None:
+    """The words by which mention ``m`` hangs below ``tok``: its first word and those above it,
+    ``tok`` left out (up to the root, the root left out, when ``m`` is not below ``tok``; at most
+    50). None when the doc has no word at ``m``."""
+    t = next((t for t in tok.doc if t.idx >= m.start), None)
+    if t is None:
+        return None
+    path: list[Token] = []
+    cur = t
+    while cur.i != tok.i and cur.head.i != cur.i and len(path) < 50:
+        path.append(cur)
+        cur = cur.head
+    return path
+
+
 def _depth_below(tok: Token, m: Mention) -> int:
-    doc = tok.doc
-    for t in doc:
-        if t.idx >= m.start:
-            depth = 0
-            cur = t
-            while cur.i != tok.i and cur.head.i != cur.i and depth < 50:
-                cur = cur.head
-                depth += 1
-            return depth
-    return 99
+    path = _path_below(tok, m)
+    return len(path) if path is not None else 99
 
 
 def _is_associate(sentence: Span, m: Mention, doc_text: str) -> bool:
