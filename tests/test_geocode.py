@@ -221,6 +221,21 @@ def test_near_a_place_gets_precision_2() -> None:
     assert place.admin1 == "Idlib" and place.geo_precision == 2
 
 
+def test_a_designator_phrase_does_not_hide_the_proximity_cue_before_it() -> None:
+    # "the <adjectives> town of X" says what X is; the cue before it says where the event was
+    place = _locate("A car bomb exploded near the town of Atmeh on Tuesday.", "car bomb")
+    assert (place.name, place.geo_precision) == ("Atma", 2)
+    text = "Militants seized a gas field east of the central city of Homs on Thursday."
+    assert (_locate(text, "seized").name, _locate(text, "seized").geo_precision) == ("Homs", 2)
+    text = "Jets pounded areas outside the rebel-held northern Syrian city of Aleppo."
+    assert _locate(text, "pounded").geo_precision == 2
+    # with no proximity cue the phrase still names the place itself
+    place = _locate("A car bomb exploded in the central city of Homs on Tuesday.", "car bomb")
+    assert (place.name, place.geo_precision) == ("Homs", 1)
+    place = _locate("Jets struck the northern town of Saraqeb, killing six.", "struck")
+    assert place.admin1 == "Idlib" and place.geo_precision == 1
+
+
 def test_province_only_gets_precision_3_and_the_governorate() -> None:
     place = _locate("Russian jets bombed rebel positions in Idlib province on Sunday.", "bombed")
     assert place.name == "Idlib" and place.admin1 == "Idlib" and place.geo_precision == 3

@@ -1076,6 +1076,23 @@ def _ends_with_phrase(left: str, phrases: Iterable[str]) -> str | None:
     return None
 
 
+def _without_designator(left: str) -> str:
+    """``left`` without a trailing designator phrase ("near the northern town of" -> "near"),
+    so that what comes before it decides the precision: "east of the central city of Homs" is
+    near Homs (2), as "east of Homs" is, while "in the city of Homs" stays Homs itself.
+
+    The phrase runs back from "<designator noun> of" to the nearest "the", at most four words
+    before the noun ("the rebel-held northern Syrian town of")."""
+    words = left.split()
+    nouns = _cues()["designator_nouns"]
+    if len(words) < 3 or words[-1].lower() != "of" or words[-2].lower() not in nouns:
+        return left
+    for i in range(len(words) - 3, max(-1, len(words) - 8), -1):
+        if words[i].lower() == "the":
+            return " ".join(words[:i])
+    return left
+
+
 _DIR_ADJ = r"(?:(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+)?"
 
 
@@ -1184,7 +1201,9 @@ def _analyse(story_text: str, m: Mention, entry: GazEntry, floor: int, gaz: Gaze
     level = entry.admin_level
     if level == 1:
         return _Choice(m, entry, 3, admin_only=True, score=2.0)
-    if next_word in cues["region_after"] or _ends_with_phrase(left, cues["locative_near"]):
+    if next_word in cues["region_after"] or _ends_with_phrase(
+        _without_designator(left), cues["locative_near"]
+    ):
         return _Choice(m, entry, 2, score=2.6)
     precision = _own_precision(entry)
     if _ends_with_phrase(left, cues["locative_exact"]):
