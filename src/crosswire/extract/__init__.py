@@ -507,10 +507,13 @@ def _merge_actor1(target: _Draft, d: _Draft) -> None:
     opposition accused the army of the attack", "Russia accused rebels of using toxic gas")
     leave it disputed, empty (the claims keep who accused whom), and so does an accusation of
     several ("accused both Damascus and Daesh of using chemical weapons"): a later sentence naming
-    one of them does not settle who did it."""
+    one of them does not settle who did it. The event's victims are not its doer: a report that
+    names them acting ("the army" of "the army's losses" told again) lends no actor1."""
     if d.disputed and target.actor1 is None:
         target.disputed = True
     if d.actor1 is None or target.disputed:
+        return
+    if target.actor2 is not None and target.actor2.name == d.actor1.name:
         return
     if target.actor1 is None:
         target.actor1, target.alleged = d.actor1, d.alleged
