@@ -140,6 +140,50 @@ def test_the_government_named_bare_is_the_state_the_story_names() -> None:
     assert [e.actor1 for e in unknown if e.trigger == "barrel bombs"] == [None]
 
 
+def test_the_army_named_bare_is_the_forces_of_the_state_the_story_names() -> None:
+    syria = _story(
+        "Syrian warplanes bombed rebel areas of Aleppo on Friday. "
+        "Shelling by the army killed at least 21 civilians in Eastern Ghouta on Saturday.",
+        "army-sy",
+    )
+    turkey = _story(
+        "Turkish tanks crossed into Syria on Monday. "
+        "The army then shelled Kurdish positions near Afrin, killing five fighters.",
+        "army-tr",
+    )
+    alone = _story("Shelling by the army killed at least 21 civilians in Eastern Ghouta on Saturday.", "army-none")
+    group = _story(
+        "Syrian warplanes bombed rebel areas of Aleppo on Friday. "
+        "The Army of Conquest seized the town of Jisr al-Shughour on Saturday.",
+        "army-of",
+    )
+    results = extract_stories([syria, turkey, alone, group])
+    by_syria, by_turkey, unknown, by_group = (evs for _, evs, _, _ in results)
+    shelling = [e for e in by_syria if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor1 is not None
+    assert (shelling[0].actor1.name, shelling[0].actor1.mention) == ("Military Forces of Syria", "the army")
+    shelling = [e for e in by_turkey if e.sub_event_type == "Shelling/artillery/missile attack"]
+    assert shelling and shelling[0].actor1 is not None and shelling[0].actor1.name == "Military Forces of Turkey"
+    assert [e.actor1 for e in unknown if e.sub_event_type == "Shelling/artillery/missile attack"] == [None]
+    # "the Army of Conquest" is a rebel alliance of its own, not the state's army
+    taken = [e for e in by_group if e.event_type == "Battles"]
+    assert taken and taken[0].actor1 is not None and taken[0].actor1.name == "Jaish al-Fatah"
+    assert taken[0].sub_event_type == "Non-state actor overtakes territory"
+
+
+def test_a_report_naming_the_victims_acting_lends_the_event_no_doer() -> None:
+    # the second sentence tells the same clashes from the army's side; the army, acted upon in
+    # the first report, does not become the doer as well
+    text = (
+        "Fierce clashes erupted on Thursday against government forces near Deir Ezzor. "
+        "Syrian troops battled the attackers near Deir Ezzor on Thursday."
+    )
+    ((_, evs, _, _),) = extract_stories([_story(text, "victims")])
+    (clash,) = [e for e in evs if e.sub_event_type == "Armed clash"]
+    assert clash.actor2 is not None and clash.actor2.name == "Military Forces of Syria"
+    assert clash.actor1 is None
+
+
 @pytest.mark.parametrize(
     "text",
     [

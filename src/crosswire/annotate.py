@@ -450,5 +450,5 @@ def _actors(text: str) -> list[Mention]:
     from crosswire.extract import actors
 
     found = actors.find_actor_mentions(text, 0)
-    # "the government" is the government of the state the story has named (actors' docstring)
-    return [*found, *actors.find_government_references(text, found)]
+    # "the government", "the army" are those of the state the story has named (actors' docstring)
+    return [*found, *actors.find_state_references(text, found)]

@@ -3,7 +3,7 @@
 :func:`find_actor_mentions` finds the aliases of the actors listed in
 ``data/actors.csv`` (bundled, plus any ``actors.csv`` in the user's
 ``CROSSWIRE_DATA`` folders) and resolves each to its canonical ACLED-style
-name, and :func:`find_government_references` reads a bare "the government" as the
+name, and :func:`find_state_references` reads a bare "the government" as the
 government of the state the story names; :func:`actor_info` gives the actor's
 ACLED inter code, side, parent and country; :func:`read_roles` reads the
 dependency parse of a sentence to say which mention is the perpetrator (actor1),
@@ -371,54 +371,62 @@ def _first_name(text: str, start: int, end: int, countries: re.Pattern[str]) -> 
     return countries.match(text, end + 1) is None
 
 
-@lru_cache(maxsize=4)
-def _government_reference_pattern(paths: tuple[Path, ...]) -> re.Pattern[str] | None:
-    phrases = sorted(_forms_for(paths, "government_references"), key=len, reverse=True)
+#: the ``actor_forms.json`` lists of phrases that name a state's organ without saying whose
+#: state, and the organ each names: "the government" (its Government of <country>), "the army"
+#: (its Military Forces of <country>)
+_STATE_REFERENCES = (("government_references", "governments"), ("force_references", "forces"))
+
+
+@lru_cache(maxsize=8)
+def _state_reference_pattern(paths: tuple[Path, ...], key: str) -> re.Pattern[str] | None:
+    phrases = sorted(_forms_for(paths, key), key=len, reverse=True)
     if not phrases:
         return None
     body = "|".join(_alias_regex(p) for p in phrases)
-    # "the government of Iraq" says whose: left to the aliases (or to no one)
+    # "the government of Iraq", "the Army of Conquest" say whose: left to the aliases (or to no one)
     return re.compile(r"(?<![\w-])(?i:" + body + r")(?:['’]s)?(?![\w-])(?!\s+of\b)")
 
 
-def find_government_references(text: str, mentions: Sequence[Mention]) -> list[Mention]:
-    """Bare references to a government ("the government") as the story's Government of <country>.
+def find_state_references(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """Bare references to a state's government or forces ("the government", "the army") as the
+    story's Government of <country> or Military Forces of <country>.
 
-    "The government has resumed using barrel bombs" names no country; the story has said whose
-    state it is about. Of the states whose actors (government, forces) ``mentions`` name before
-    the reference, the conflict's own (ACLED inter 1: "the government" in a Syrian story that
-    also names Russia is Syria's), else the one named most often, the latest on a tie. A
-    reference before any such mention, or inside one, gives nothing. ``mentions`` are
-    :func:`find_actor_mentions` of the same ``text``; the phrases are the
-    ``government_references`` of ``actor_forms.json``.
+    "The government has resumed using barrel bombs", "shelling by the army killed 21" name no
+    country; the story has said whose state it is about. Of the states whose actors (government,
+    forces) ``mentions`` name before the reference, the conflict's own (ACLED inter 1: "the army"
+    in a Syrian story that also names Russia is Syria's), else the one named most often, the
+    latest on a tie. A reference before any such mention, or inside one, gives nothing.
+    ``mentions`` are :func:`find_actor_mentions` of the same ``text``; the phrases are the
+    ``government_references`` and ``force_references`` of ``actor_forms.json``.
     """
-    pattern = _government_reference_pattern(tuple(data_files(FORMS_FILE)))
-    if pattern is None:
-        return []
-    governments = _countries(os.environ.get(DATA_ENV, "")).governments
-    states: list[tuple[int, str, bool]] = []  # (mention end, Government of <country>, the conflict's own)
+    paths = tuple(data_files(FORMS_FILE))
+    known = _countries(os.environ.get(DATA_ENV, ""))
+    states: list[tuple[int, str, bool]] = []  # (mention end, country key, the conflict's own)
     for m in mentions:
         info = lookup_actor(m.canonical or m.text)
-        if info is None or not info.country or not (info.is_state or info.name in governments.values()):
+        if info is None or not info.country or not (info.is_state or info.name in known.governments.values()):
             continue
-        gov = governments.get(_country_key(info.country))
-        if gov is not None:
-            states.append((m.end, gov, info.actor_type == STATE_FORCES))
+        states.append((m.end, _country_key(info.country), info.actor_type == STATE_FORCES))
     out = []
-    for ref in pattern.finditer(text):
-        if any(m.start < ref.end() and ref.start() < m.end for m in mentions):
+    for key, organ in _STATE_REFERENCES:
+        pattern = _state_reference_pattern(paths, key)
+        names: dict[str, str] = getattr(known, organ)
+        if pattern is None:
             continue
-        before = [s for s in states if s[0] <= ref.start()]
-        before = [s for s in before if s[2]] or before
-        if not before:
-            continue
-        counts: dict[str, int] = {}
-        latest: dict[str, int] = {}
-        for end, gov, _ in before:
-            counts[gov] = counts.get(gov, 0) + 1
-            latest[gov] = end
-        gov = max(counts, key=lambda g: (counts[g], latest[g]))
-        out.append(Mention(ref.start(), ref.end(), ref.group(0), "ACTOR", gov))
+        for ref in pattern.finditer(text):
+            if any(m.start < ref.end() and ref.start() < m.end for m in mentions):
+                continue
+            before = [s for s in states if s[0] <= ref.start() and s[1] in names]
+            before = [s for s in before if s[2]] or before
+            if not before:
+                continue
+            counts: dict[str, int] = {}
+            latest: dict[str, int] = {}
+            for end, country, _ in before:
+                counts[country] = counts.get(country, 0) + 1
+                latest[country] = end
+            country = max(counts, key=lambda c: (counts[c], latest[c]))
+            out.append(Mention(ref.start(), ref.end(), ref.group(0), "ACTOR", names[country]))
     return out
 
 
