@@ -165,6 +165,12 @@ def test_the_army_named_bare_is_the_forces_of_the_state_the_story_names() -> Non
     shelling = [e for e in by_turkey if e.sub_event_type == "Shelling/artillery/missile attack"]
     assert shelling and shelling[0].actor1 is not None and shelling[0].actor1.name == "Military Forces of Turkey"
     assert [e.actor1 for e in unknown if e.sub_event_type == "Shelling/artillery/missile attack"] == [None]
+    held = _story(
+        "Syrian jets bombed Hama on Sunday. Rebels attacked army positions near Hama on Monday.", "army-pos"
+    )
+    ((_, by_rebels, _, _),) = extract_stories([held])
+    clash = [e for e in by_rebels if e.event_type == "Battles"]
+    assert clash and clash[0].actor2 is not None and clash[0].actor2.name == "Military Forces of Syria"
     # "the Army of Conquest" is a rebel alliance of its own, not the state's army
     taken = [e for e in by_group if e.event_type == "Battles"]
     assert taken and taken[0].actor1 is not None and taken[0].actor1.name == "Jaish al-Fatah"
