@@ -341,6 +341,35 @@ def test_a_headline_giving_a_round_ups_toll_is_the_round_up_retold() -> None:
     assert link_events([_killed(roundup, 57), _killed(headline, 57)]).links
 
 
+def test_a_round_up_whose_toll_disagrees_is_not_an_attack_it_tells_however_alike_the_wording() -> None:
+    # a round-up's story goes on to tell each attack it counts, so its notes share the attack's
+    # words; the counts tell them apart: "3 killed in Deir Ezzor and Aleppo" is not "two killed"
+    attack = ("Two civilians were killed and five injured when rocket shells fired by militants hit "
+              "residential neighbourhoods in Deir Ezzor city at dawn.")
+    roundup = _shelling("e1", "s1", "2016-06-01", "Three civilians killed, 40 injured in rocket attacks on Deir "
+                        "Ezzor and Aleppo. " + attack)
+    single = _shelling("e2", "s2", "2016-06-01", attack)
+    assert link_events([_killed(roundup), _killed(single)]).links[0].details["text"] >= 0.5
+    assert not link_events([_killed(roundup, 3), _killed(single, 2)]).links
+    assert link_events([_killed(roundup, 3), _killed(single, 3)]).links, "the round-up retold: its own toll"
+
+
+def test_a_breakdown_of_a_toll_is_no_toll_of_its_own() -> None:
+    from crosswire.link.events import _own_tolls
+
+    sentence = "Eight civilians including two children were killed in shelling on the city on Thursday."
+    ev = {"start": 0, "end": 5, "sentence": sentence}
+    record = {
+        "notes": sentence,
+        "fatality_claims": [
+            {"kind": "killed", "best": 8, "qualifier": None, "evidence": ev},
+            {"kind": "killed", "best": 2, "qualifier": "including", "evidence": ev},
+            {"kind": "injured", "best": 30, "qualifier": None, "evidence": ev},
+        ],
+    }
+    assert _own_tolls(record) == [8]
+
+
 def test_an_undated_event_is_scored_with_a_bounded_number_of_dated_ones() -> None:
     from crosswire.link.events import MAX_UNDATED_CANDIDATES
 

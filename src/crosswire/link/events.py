@@ -58,7 +58,7 @@ from datetime import date
 from typing import Any
 
 from crosswire.geocode import canonical_admin1
-from crosswire.link.scope import PLACES, Scope, incident_types, scope_of, share_a_subplace
+from crosswire.link.scope import PLACES, Scope, incident_types, scope_of, share_a_subplace, tolls_disagree
 from crosswire.models import Event, Link, Story, to_dict
 from crosswire.settings import DEFAULT, Settings
 
@@ -90,6 +90,8 @@ PLACE_RADIUS_KM = 50.0
 #: it may count share place, day and type by construction: they are one event only from this
 #: similarity of wording (a near-duplicate aside)
 MIN_TEXT_SIMILARITY_ROUNDUP = 0.5
+#: the qualifier extraction gives a figure that breaks a toll down ("including two children")
+BREAKDOWN_QUALIFIER = "including"
 #: an undated event is scored with at most this many dated events of its block, those whose
 #: wording is closest (its wording must be close to join a dated one: :func:`specific_evidence`)
 MAX_UNDATED_CANDIDATES = 20
@@ -219,12 +221,15 @@ def _own_sentence(e: Mapping[str, Any]) -> str:
 
 
 def _own_tolls(e: Mapping[str, Any]) -> list[int]:
-    """The killed figures extraction read in the event's own sentence."""
+    """The killed figures extraction read in the event's own sentence, less the breakdowns of a
+    toll ("eight civilians including two children": 2 is part of the 8, no toll of its own)."""
     sentence = _own_sentence(e)
     return [
         int(fc.get("best") or 0)
         for fc in e.get("fatality_claims") or []
-        if fc.get("kind") == "killed" and (fc.get("evidence") or {}).get("sentence") == sentence
+        if fc.get("kind") == "killed"
+        and (fc.get("evidence") or {}).get("sentence") == sentence
+        and not str(fc.get("qualifier") or "").startswith(BREAKDOWN_QUALIFIER)
     ]
 
 
@@ -331,7 +336,11 @@ def same_scope(a: _Ev, b: _Ev, text: float, near_duplicate: bool) -> bool:
       strike, a shelling, a bombing) share place, day and type by construction; they are one
       event only from ``MIN_TEXT_SIMILARITY_ROUNDUP``, or when the other sentence gives the
       round-up's own toll (the round-up retold: "57 civilians killed in continued attacks on
-      Aleppo" / "in recent days 57 civilians were killed"). Two round-ups of one day are
+      Aleppo" / "in recent days 57 civilians were killed"). When both sentences give killed
+      figures and they disagree (:func:`crosswire.link.scope.tolls_disagree`: "3 killed in Deir
+      Ezzor and Aleppo" / "two killed in Deir Ezzor"), the round-up counts the attack with others
+      and is not it, however alike the wording: a round-up's story often goes on to tell each
+      attack it counts, so its notes share the attack's own words. Two round-ups of one day are
       compared as any two reports are.
 
     Near-duplicate stories are one report republished, whatever their sentences say.
@@ -345,8 +354,11 @@ def same_scope(a: _Ev, b: _Ev, text: float, near_duplicate: bool) -> bool:
         return False
     if bool(sa.roundup) != bool(sb.roundup):
         single = b if sa.roundup else a
-        if single.event_type in incident_types() and text < MIN_TEXT_SIMILARITY_ROUNDUP:
-            return _one_toll(sa.tolls, sb.tolls)
+        if single.event_type in incident_types():
+            if tolls_disagree(sa, sb):
+                return False
+            if text < MIN_TEXT_SIMILARITY_ROUNDUP:
+                return _one_toll(sa.tolls, sb.tolls)
     return True
 
 
