@@ -354,6 +354,28 @@ def test_a_round_up_whose_toll_disagrees_is_not_an_attack_it_tells_however_alike
     assert link_events([_killed(roundup, 3), _killed(single, 3)]).links, "the round-up retold: its own toll"
 
 
+def test_an_attack_on_a_neighbourhood_and_a_city_report_with_another_toll_are_two_events() -> None:
+    # one attack on a named part of the city and a report of the city's (or one side of it) day
+    # whose count is another: the day's tally, or another attack; the same count makes it one
+    part = _shelling("e1", "s1", "2016-08-25", "Two people were killed and four injured when rocket shells hit "
+                     "al-Midan neighbourhood in Aleppo city on Thursday.")
+    city = _shelling("e2", "s2", "2016-08-25", "Eight civilians were killed on Thursday by rebel shelling on the "
+                     "government-held west of the city, the monitor said.")
+    assert not link_events([_killed(part, 2), _killed(city, 8)]).links
+    assert link_events([_killed(part, 2), _killed(city, 2)]).links
+    assert link_events([_killed(part, 2), _killed(city)]).links, "a city report with no count may be the attack"
+
+
+def test_a_vague_figure_is_no_toll_to_compare() -> None:
+    from crosswire.link.events import _own_tolls
+
+    sentence = "Coalition air strikes killed dozens of people in the town on Tuesday, the monitor said."
+    ev = {"start": 0, "end": 5, "sentence": sentence}
+    record = {"notes": sentence, "fatality_claims": [
+        {"kind": "killed", "best": 12, "qualifier": "dozens of", "vague": True, "evidence": ev}]}
+    assert _own_tolls(record) == []
+
+
 def test_a_breakdown_of_a_toll_is_no_toll_of_its_own() -> None:
     from crosswire.link.events import _own_tolls
 

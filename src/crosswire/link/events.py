@@ -222,7 +222,8 @@ def _own_sentence(e: Mapping[str, Any]) -> str:
 
 def _own_tolls(e: Mapping[str, Any]) -> list[int]:
     """The killed figures extraction read in the event's own sentence, less the breakdowns of a
-    toll ("eight civilians including two children": 2 is part of the 8, no toll of its own)."""
+    toll ("eight civilians including two children": 2 is part of the 8, no toll of its own) and
+    the vague ones ("dozens killed" is read as a figure, but counts nothing one could compare)."""
     sentence = _own_sentence(e)
     return [
         int(fc.get("best") or 0)
@@ -230,6 +231,7 @@ def _own_tolls(e: Mapping[str, Any]) -> list[int]:
         if fc.get("kind") == "killed"
         and (fc.get("evidence") or {}).get("sentence") == sentence
         and not str(fc.get("qualifier") or "").startswith(BREAKDOWN_QUALIFIER)
+        and not fc.get("vague")
     ]
 
 
@@ -329,7 +331,9 @@ def same_scope(a: _Ev, b: _Ev, text: float, near_duplicate: bool) -> bool:
     """Whether two events' own sentences allow one incident (:mod:`crosswire.link.scope`).
 
     * Two reports naming parts of a city (neighbourhoods, districts) with none in common tell
-      two incidents in it ("shells on New Aleppo" / "shells on al-Zahraa neighbourhood").
+      two incidents in it ("shells on New Aleppo" / "shells on al-Zahraa neighbourhood"); an
+      attack on one part and a report naming none whose killed figure disagrees are the part's
+      attack and the city's tally (:func:`_city_tally_of_a_part`).
     * A round-up over several places (a day's attacks in three governorates) is that day's: a
       report of another day is not it, however alike the wording of two days' round-ups.
     * A round-up (of a period or of places) and one single attack (``incident_event_types``: a
@@ -352,6 +356,8 @@ def same_scope(a: _Ev, b: _Ev, text: float, near_duplicate: bool) -> bool:
         return False
     if PLACES in (sa.roundup, sb.roundup) and _day_gap(a, b):
         return False
+    if _city_tally_of_a_part(a, b, text):
+        return False
     if bool(sa.roundup) != bool(sb.roundup):
         single = b if sa.roundup else a
         if single.event_type in incident_types():
@@ -360,6 +366,20 @@ def same_scope(a: _Ev, b: _Ev, text: float, near_duplicate: bool) -> bool:
             if text < MIN_TEXT_SIMILARITY_ROUNDUP:
                 return _one_toll(sa.tolls, sb.tolls)
     return True
+
+
+def _city_tally_of_a_part(a: _Ev, b: _Ev, text: float) -> bool:
+    """Whether one report is an attack on a named part of a city and the other, naming no part,
+    gives a killed figure that is not the attack's: a report of the city (or of one side of it)
+    whose count is another than the neighbourhood's is its day's tally or another attack in it
+    ("two killed in a similar attack on al-Zahraa neighbourhood" / "eight civilians were killed
+    Thursday in rebel fire on the west of the city"). One event only on the wording asked of a
+    round-up retold (``MIN_TEXT_SIMILARITY_ROUNDUP``)."""
+    sa, sb = a.scope, b.scope
+    if bool(sa.subplaces) == bool(sb.subplaces) or sa.roundup or sb.roundup:
+        return False
+    part = a if sa.subplaces else b
+    return part.event_type in incident_types() and tolls_disagree(sa, sb) and text < MIN_TEXT_SIMILARITY_ROUNDUP
 
 
 def specific_evidence(a: _Ev, b: _Ev, text: float, near_duplicate: bool, place: float = 1.0) -> bool:

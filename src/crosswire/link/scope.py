@@ -50,7 +50,7 @@ class Scope:
     """An event's scope: ``roundup`` is ``"period"``, ``"places"`` or None (one incident);
     ``subplaces`` the match keys (:func:`crosswire.geocode.normalise_toponym`) of the parts of
     a city its sentence or its place names; ``tolls`` the killed figures its sentence gives (not
-    their breakdowns: "eight civilians including two children" gives 8)."""
+    their breakdowns: "eight civilians including two children" gives 8; nor vague ones: "dozens")."""
 
     roundup: str | None = None
     subplaces: frozenset[str] = frozenset()
