@@ -266,6 +266,20 @@ def test_events_days_apart_at_one_named_place_need_an_agreeing_toll_or_close_wor
     assert not link_events(pair(3)).links
 
 
+KOBANI = Place("Kobani", "Syria", "Aleppo", "Ain al Arab", None, 36.89, 38.35, 1)
+
+
+def test_events_a_day_apart_at_one_named_place_need_closer_wording_than_one_days() -> None:
+    # a besieged town sees a bombing on Monday and fighting with explosions on Tuesday
+    bombing = _event("e1", "s1", KOBANI, "2014-10-06", "Twin suicide bombings killed Kurdish fighters in the "
+                     "besieged town of Kobani on Monday as jihadists pressed their assault.")
+    fighting = _event("e2", "s2", KOBANI, "2014-10-06", "Gunfire and explosions were heard from across the border "
+                      "as Kurdish fighters held the centre of Kobani, a journalist said.")
+    same_day = link_events([bombing, fighting]).links
+    assert same_day and 0.1 < same_day[0].details["text"] < 0.2
+    assert not link_events([bombing, replace(fighting, event_date="2014-10-07")]).links
+
+
 def test_an_undated_report_joins_a_dated_one_only_by_close_wording() -> None:
     # a story without a publication date tells the same bombing as a dated one; an undated report
     # with little wording in common is not taken for it

@@ -33,7 +33,9 @@ must agree: a city or a governorate sees an event of one type most days, so even
 days that share no one named place are one event only from ``MIN_TEXT_SIMILARITY_OTHER_DAY``
 (a day apart) or ``MIN_TEXT_SIMILARITY_DAYS_APART`` (more), a casualty figure that agrees being
 no evidence there (tolls repeat: "18 killed" in Aleppo on Tuesday and on Wednesday); at one
-named place, events two or more days apart need that wording or an agreeing figure.
+named place, events a day apart need ``MIN_TEXT_SIMILARITY_NEXT_DAY`` and events two or more
+days apart ``MIN_TEXT_SIMILARITY_OTHER_DAY``, or an agreeing figure (a besieged town sees a
+bombing on Monday and street fighting on Tuesday).
 An event's own sentence can also set it apart (:func:`same_scope`, :mod:`crosswire.link.scope`):
 two reports naming different parts of a city (neighbourhoods) are two incidents in it, a
 round-up over several places is one day's, and a round-up (of a period or of places) is one
@@ -84,6 +86,11 @@ MIN_TEXT_SIMILARITY_SAME_OUTLET = 0.5
 MIN_TEXT_SIMILARITY_OTHER_DAY = 0.3
 #: events two or more days apart that share no one named place: only from this similarity
 MIN_TEXT_SIMILARITY_DAYS_APART = 0.5
+#: events a day apart at one named place (a besieged or front-line town sees an attack or a
+#: clash of one type on consecutive days): from this similarity, between a day's
+#: ``MIN_TEXT_SIMILARITY`` and the two days' ``MIN_TEXT_SIMILARITY_OTHER_DAY``, unless their
+#: casualty figures agree
+MIN_TEXT_SIMILARITY_NEXT_DAY = 0.2
 #: km at which place proximity falls to zero
 PLACE_RADIUS_KM = 50.0
 #: a round-up (many incidents counted at once: :mod:`crosswire.link.scope`) and one single attack
@@ -391,7 +398,8 @@ def specific_evidence(a: _Ev, b: _Ev, text: float, near_duplicate: bool, place: 
     different days need closer wording the less else ties them (``place``: :func:`place_score`):
     with no one named place in common, ``MIN_TEXT_SIMILARITY_OTHER_DAY`` a day apart and
     ``MIN_TEXT_SIMILARITY_DAYS_APART`` beyond, an agreeing figure not counting; at one named
-    place two or more days apart, ``MIN_TEXT_SIMILARITY_OTHER_DAY`` or an agreeing figure.
+    place a day apart, ``MIN_TEXT_SIMILARITY_NEXT_DAY`` or an agreeing figure, and two or more
+    days apart, ``MIN_TEXT_SIMILARITY_OTHER_DAY`` or an agreeing figure.
     """
     if near_duplicate:
         return True
@@ -405,6 +413,8 @@ def specific_evidence(a: _Ev, b: _Ev, text: float, near_duplicate: bool, place: 
         return text >= max(min_text, floor)
     if gap >= 2:
         min_text = max(min_text, MIN_TEXT_SIMILARITY_OTHER_DAY)
+    elif gap == 1:
+        min_text = max(min_text, MIN_TEXT_SIMILARITY_NEXT_DAY)
     if text >= min_text:
         return True
     return _agreeing_toll(a, b)
