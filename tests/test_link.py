@@ -266,6 +266,20 @@ def test_events_days_apart_at_one_named_place_need_an_agreeing_toll_or_close_wor
     assert not link_events(pair(3)).links
 
 
+KOBANI = Place("Kobani", "Syria", "Aleppo", "Ain al Arab", None, 36.89, 38.35, 1)
+
+
+def test_events_a_day_apart_at_one_named_place_need_closer_wording_than_one_days() -> None:
+    # a besieged town sees a bombing on Monday and fighting with explosions on Tuesday
+    bombing = _event("e1", "s1", KOBANI, "2014-10-06", "Twin suicide bombings killed Kurdish fighters in the "
+                     "besieged town of Kobani on Monday as jihadists pressed their assault.")
+    fighting = _event("e2", "s2", KOBANI, "2014-10-06", "Gunfire and explosions were heard from across the border "
+                      "as Kurdish fighters held the centre of Kobani, a journalist said.")
+    same_day = link_events([bombing, fighting]).links
+    assert same_day and 0.1 < same_day[0].details["text"] < 0.2
+    assert not link_events([bombing, replace(fighting, event_date="2014-10-07")]).links
+
+
 def test_an_undated_report_joins_a_dated_one_only_by_close_wording() -> None:
     # a story without a publication date tells the same bombing as a dated one; an undated report
     # with little wording in common is not taken for it
@@ -339,6 +353,57 @@ def test_a_headline_giving_a_round_ups_toll_is_the_round_up_retold() -> None:
                          "terrorist attacks on Aleppo.")
     assert not link_events([_killed(roundup, 57), _killed(headline, 2)]).links
     assert link_events([_killed(roundup, 57), _killed(headline, 57)]).links
+
+
+def test_a_round_up_whose_toll_disagrees_is_not_an_attack_it_tells_however_alike_the_wording() -> None:
+    # a round-up's story goes on to tell each attack it counts, so its notes share the attack's
+    # words; the counts tell them apart: "3 killed in Deir Ezzor and Aleppo" is not "two killed"
+    attack = ("Two civilians were killed and five injured when rocket shells fired by militants hit "
+              "residential neighbourhoods in Deir Ezzor city at dawn.")
+    roundup = _shelling("e1", "s1", "2016-06-01", "Three civilians killed, 40 injured in rocket attacks on Deir "
+                        "Ezzor and Aleppo. " + attack)
+    single = _shelling("e2", "s2", "2016-06-01", attack)
+    assert link_events([_killed(roundup), _killed(single)]).links[0].details["text"] >= 0.5
+    assert not link_events([_killed(roundup, 3), _killed(single, 2)]).links
+    assert link_events([_killed(roundup, 3), _killed(single, 3)]).links, "the round-up retold: its own toll"
+
+
+def test_an_attack_on_a_neighbourhood_and_a_city_report_with_another_toll_are_two_events() -> None:
+    # one attack on a named part of the city and a report of the city's (or one side of it) day
+    # whose count is another: the day's tally, or another attack; the same count makes it one
+    part = _shelling("e1", "s1", "2016-08-25", "Two people were killed and four injured when rocket shells hit "
+                     "al-Midan neighbourhood in Aleppo city on Thursday.")
+    city = _shelling("e2", "s2", "2016-08-25", "Eight civilians were killed on Thursday by rebel shelling on the "
+                     "government-held west of the city, the monitor said.")
+    assert not link_events([_killed(part, 2), _killed(city, 8)]).links
+    assert link_events([_killed(part, 2), _killed(city, 2)]).links
+    assert link_events([_killed(part, 2), _killed(city)]).links, "a city report with no count may be the attack"
+
+
+def test_a_vague_figure_is_no_toll_to_compare() -> None:
+    from crosswire.link.events import _own_tolls
+
+    sentence = "Coalition air strikes killed dozens of people in the town on Tuesday, the monitor said."
+    ev = {"start": 0, "end": 5, "sentence": sentence}
+    record = {"notes": sentence, "fatality_claims": [
+        {"kind": "killed", "best": 12, "qualifier": "dozens of", "vague": True, "evidence": ev}]}
+    assert _own_tolls(record) == []
+
+
+def test_a_breakdown_of_a_toll_is_no_toll_of_its_own() -> None:
+    from crosswire.link.events import _own_tolls
+
+    sentence = "Eight civilians including two children were killed in shelling on the city on Thursday."
+    ev = {"start": 0, "end": 5, "sentence": sentence}
+    record = {
+        "notes": sentence,
+        "fatality_claims": [
+            {"kind": "killed", "best": 8, "qualifier": None, "evidence": ev},
+            {"kind": "killed", "best": 2, "qualifier": "including", "evidence": ev},
+            {"kind": "injured", "best": 30, "qualifier": None, "evidence": ev},
+        ],
+    }
+    assert _own_tolls(record) == [8]
 
 
 def test_an_undated_event_is_scored_with_a_bounded_number_of_dated_ones() -> None:

@@ -28,6 +28,9 @@ def test_a_sentence_counting_a_span_of_days_is_a_period_roundup(sentence: str) -
         "Shells and explosive devices killed five people in Homs, Hama and Latakia on Friday.",
         "Gunmen carried out fresh attacks on checkpoints across the country on Sunday, killing nine.",
         "Rocket attacks on the neighbourhoods of Salaheddin, al-Midan and Sulaymaniyah wounded 20 people.",
+        # strikes spread over a city's parts or a province
+        "Rescuers said warplanes hit neighbourhoods across the besieged eastern half of the city overnight.",
+        "At least 15 people were killed in air raids throughout rebel-held Hama countryside on Saturday.",
     ],
 )
 def test_a_sentence_putting_one_count_over_several_places_is_a_places_roundup(sentence: str) -> None:
@@ -42,6 +45,7 @@ def test_a_sentence_putting_one_count_over_several_places_is_a_places_roundup(se
         "Earlier this week a chemical attack hit the town of Khan Sheikhoun.",
         "The dead were mostly residents of the villages of Nubl and Zahraa, the monitor said.",  # where from
         "More than a dozen air strikes hit rebel-held districts of east Aleppo overnight.",  # parts unnamed
+        "Smugglers moved fighters across the border into the town of Azaz.",  # across, but no spread of strikes
         # the period belongs to a running total, not to the sentence's own strike
         "Air strikes killed 12 civilians in Aleppo on Monday, bringing to 45 the number killed in 24 hours.",
     ],

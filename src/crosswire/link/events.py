@@ -33,7 +33,9 @@ must agree: a city or a governorate sees an event of one type most days, so even
 days that share no one named place are one event only from ``MIN_TEXT_SIMILARITY_OTHER_DAY``
 (a day apart) or ``MIN_TEXT_SIMILARITY_DAYS_APART`` (more), a casualty figure that agrees being
 no evidence there (tolls repeat: "18 killed" in Aleppo on Tuesday and on Wednesday); at one
-named place, events two or more days apart need that wording or an agreeing figure.
+named place, events a day apart need ``MIN_TEXT_SIMILARITY_NEXT_DAY`` and events two or more
+days apart ``MIN_TEXT_SIMILARITY_OTHER_DAY``, or an agreeing figure (a besieged town sees a
+bombing on Monday and street fighting on Tuesday).
 An event's own sentence can also set it apart (:func:`same_scope`, :mod:`crosswire.link.scope`):
 two reports naming different parts of a city (neighbourhoods) are two incidents in it, a
 round-up over several places is one day's, and a round-up (of a period or of places) is one
@@ -58,7 +60,7 @@ from datetime import date
 from typing import Any
 
 from crosswire.geocode import canonical_admin1
-from crosswire.link.scope import PLACES, Scope, incident_types, scope_of, share_a_subplace
+from crosswire.link.scope import PLACES, Scope, incident_types, scope_of, share_a_subplace, tolls_disagree
 from crosswire.models import Event, Link, Story, to_dict
 from crosswire.settings import DEFAULT, Settings
 
@@ -84,12 +86,19 @@ MIN_TEXT_SIMILARITY_SAME_OUTLET = 0.5
 MIN_TEXT_SIMILARITY_OTHER_DAY = 0.3
 #: events two or more days apart that share no one named place: only from this similarity
 MIN_TEXT_SIMILARITY_DAYS_APART = 0.5
+#: events a day apart at one named place (a besieged or front-line town sees an attack or a
+#: clash of one type on consecutive days): from this similarity, between a day's
+#: ``MIN_TEXT_SIMILARITY`` and the two days' ``MIN_TEXT_SIMILARITY_OTHER_DAY``, unless their
+#: casualty figures agree
+MIN_TEXT_SIMILARITY_NEXT_DAY = 0.2
 #: km at which place proximity falls to zero
 PLACE_RADIUS_KM = 50.0
 #: a round-up (many incidents counted at once: :mod:`crosswire.link.scope`) and one single attack
 #: it may count share place, day and type by construction: they are one event only from this
 #: similarity of wording (a near-duplicate aside)
 MIN_TEXT_SIMILARITY_ROUNDUP = 0.5
+#: the qualifier extraction gives a figure that breaks a toll down ("including two children")
+BREAKDOWN_QUALIFIER = "including"
 #: an undated event is scored with at most this many dated events of its block, those whose
 #: wording is closest (its wording must be close to join a dated one: :func:`specific_evidence`)
 MAX_UNDATED_CANDIDATES = 20
@@ -219,12 +228,17 @@ def _own_sentence(e: Mapping[str, Any]) -> str:
 
 
 def _own_tolls(e: Mapping[str, Any]) -> list[int]:
-    """The killed figures extraction read in the event's own sentence."""
+    """The killed figures extraction read in the event's own sentence, less the breakdowns of a
+    toll ("eight civilians including two children": 2 is part of the 8, no toll of its own) and
+    the vague ones ("dozens killed" is read as a figure, but counts nothing one could compare)."""
     sentence = _own_sentence(e)
     return [
         int(fc.get("best") or 0)
         for fc in e.get("fatality_claims") or []
-        if fc.get("kind") == "killed" and (fc.get("evidence") or {}).get("sentence") == sentence
+        if fc.get("kind") == "killed"
+        and (fc.get("evidence") or {}).get("sentence") == sentence
+        and not str(fc.get("qualifier") or "").startswith(BREAKDOWN_QUALIFIER)
+        and not fc.get("vague")
     ]
 
 
@@ -324,14 +338,20 @@ def same_scope(a: _Ev, b: _Ev, text: float, near_duplicate: bool) -> bool:
     """Whether two events' own sentences allow one incident (:mod:`crosswire.link.scope`).
 
     * Two reports naming parts of a city (neighbourhoods, districts) with none in common tell
-      two incidents in it ("shells on New Aleppo" / "shells on al-Zahraa neighbourhood").
+      two incidents in it ("shells on New Aleppo" / "shells on al-Zahraa neighbourhood"); an
+      attack on one part and a report naming none whose killed figure disagrees are the part's
+      attack and the city's tally (:func:`_city_tally_of_a_part`).
     * A round-up over several places (a day's attacks in three governorates) is that day's: a
       report of another day is not it, however alike the wording of two days' round-ups.
     * A round-up (of a period or of places) and one single attack (``incident_event_types``: a
       strike, a shelling, a bombing) share place, day and type by construction; they are one
       event only from ``MIN_TEXT_SIMILARITY_ROUNDUP``, or when the other sentence gives the
       round-up's own toll (the round-up retold: "57 civilians killed in continued attacks on
-      Aleppo" / "in recent days 57 civilians were killed"). Two round-ups of one day are
+      Aleppo" / "in recent days 57 civilians were killed"). When both sentences give killed
+      figures and they disagree (:func:`crosswire.link.scope.tolls_disagree`: "3 killed in Deir
+      Ezzor and Aleppo" / "two killed in Deir Ezzor"), the round-up counts the attack with others
+      and is not it, however alike the wording: a round-up's story often goes on to tell each
+      attack it counts, so its notes share the attack's own words. Two round-ups of one day are
       compared as any two reports are.
 
     Near-duplicate stories are one report republished, whatever their sentences say.
@@ -343,11 +363,30 @@ def same_scope(a: _Ev, b: _Ev, text: float, near_duplicate: bool) -> bool:
         return False
     if PLACES in (sa.roundup, sb.roundup) and _day_gap(a, b):
         return False
+    if _city_tally_of_a_part(a, b, text):
+        return False
     if bool(sa.roundup) != bool(sb.roundup):
         single = b if sa.roundup else a
-        if single.event_type in incident_types() and text < MIN_TEXT_SIMILARITY_ROUNDUP:
-            return _one_toll(sa.tolls, sb.tolls)
+        if single.event_type in incident_types():
+            if tolls_disagree(sa, sb):
+                return False
+            if text < MIN_TEXT_SIMILARITY_ROUNDUP:
+                return _one_toll(sa.tolls, sb.tolls)
     return True
+
+
+def _city_tally_of_a_part(a: _Ev, b: _Ev, text: float) -> bool:
+    """Whether one report is an attack on a named part of a city and the other, naming no part,
+    gives a killed figure that is not the attack's: a report of the city (or of one side of it)
+    whose count is another than the neighbourhood's is its day's tally or another attack in it
+    ("two killed in a similar attack on al-Zahraa neighbourhood" / "eight civilians were killed
+    Thursday in rebel fire on the west of the city"). One event only on the wording asked of a
+    round-up retold (``MIN_TEXT_SIMILARITY_ROUNDUP``)."""
+    sa, sb = a.scope, b.scope
+    if bool(sa.subplaces) == bool(sb.subplaces) or sa.roundup or sb.roundup:
+        return False
+    part = a if sa.subplaces else b
+    return part.event_type in incident_types() and tolls_disagree(sa, sb) and text < MIN_TEXT_SIMILARITY_ROUNDUP
 
 
 def specific_evidence(a: _Ev, b: _Ev, text: float, near_duplicate: bool, place: float = 1.0) -> bool:
@@ -359,7 +398,8 @@ def specific_evidence(a: _Ev, b: _Ev, text: float, near_duplicate: bool, place: 
     different days need closer wording the less else ties them (``place``: :func:`place_score`):
     with no one named place in common, ``MIN_TEXT_SIMILARITY_OTHER_DAY`` a day apart and
     ``MIN_TEXT_SIMILARITY_DAYS_APART`` beyond, an agreeing figure not counting; at one named
-    place two or more days apart, ``MIN_TEXT_SIMILARITY_OTHER_DAY`` or an agreeing figure.
+    place a day apart, ``MIN_TEXT_SIMILARITY_NEXT_DAY`` or an agreeing figure, and two or more
+    days apart, ``MIN_TEXT_SIMILARITY_OTHER_DAY`` or an agreeing figure.
     """
     if near_duplicate:
         return True
@@ -373,6 +413,8 @@ def specific_evidence(a: _Ev, b: _Ev, text: float, near_duplicate: bool, place: 
         return text >= max(min_text, floor)
     if gap >= 2:
         min_text = max(min_text, MIN_TEXT_SIMILARITY_OTHER_DAY)
+    elif gap == 1:
+        min_text = max(min_text, MIN_TEXT_SIMILARITY_NEXT_DAY)
     if text >= min_text:
         return True
     return _agreeing_toll(a, b)

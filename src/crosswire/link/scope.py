@@ -49,7 +49,8 @@ _NAME = rf"{_WORD}(?:\s+(?:{_WORD}|(?:al|el|ad|ash|as)\b))*"
 class Scope:
     """An event's scope: ``roundup`` is ``"period"``, ``"places"`` or None (one incident);
     ``subplaces`` the match keys (:func:`crosswire.geocode.normalise_toponym`) of the parts of
-    a city its sentence or its place names; ``tolls`` the killed figures its sentence gives."""
+    a city its sentence or its place names; ``tolls`` the killed figures its sentence gives (not
+    their breakdowns: "eight civilians including two children" gives 8; nor vague ones: "dozens")."""
 
     roundup: str | None = None
     subplaces: frozenset[str] = frozenset()
@@ -171,6 +172,19 @@ def share_a_subplace(a: Scope, b: Scope) -> bool:
     in "zahr"; "badru" in "jabal badru"; a name in a list the text ran together)."""
     words_b = [set(k.split()) for k in b.subplaces]
     return any(wa <= wb or wb <= wa for wa in (set(k.split()) for k in a.subplaces) for wb in words_b)
+
+
+#: two killed figures within this share of the larger are one toll (as ``fatality_score`` has it)
+TOLL_TOLERANCE = 0.1
+
+
+def tolls_disagree(a: Scope, b: Scope) -> bool:
+    """Whether both sentences give killed figures and none of one is within ``TOLL_TOLERANCE`` of
+    one of the other's: "3 killed" and "2 killed" (small figures included: what matters is that
+    the two counts are not one count, not that one figure is rare enough to be evidence)."""
+    if not a.tolls or not b.tolls:
+        return False
+    return not any(abs(x - y) <= TOLL_TOLERANCE * max(x, y) for x in a.tolls for y in b.tolls)
 
 
 def scope_of(sentence: str, place: Mapping[str, Any] | None = None, tolls: Iterable[int] = ()) -> Scope:
