@@ -606,3 +606,30 @@ def test_a_demonym_on_talks_names_no_doer() -> None:
     text = "The attack could derail Syrian peace talks in Astana, the envoy said."
     (_, evs, _, _), = extract_stories([_story(text, "talks")])
     assert all(e.actor1 is None or e.actor1.name != "Military Forces of Syria" for e in evs)
+
+
+LEDE = (
+    "Government warplanes struck the town of Saraqib in Idlib province on Tuesday, killing at least "
+    "nine civilians, the Syrian Observatory for Human Rights said. "
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Western governments blame the regime for chlorine attacks.",
+        "Rights groups say the government has been responsible for sarin and other chemical attacks.",
+        "The opposition has accused the army of carrying out chemical attacks.",
+    ],
+)
+def test_blame_for_a_class_of_attacks_is_no_event(sentence: str) -> None:
+    ((_, evs, _, err),) = extract_stories([_story(LEDE + sentence, "blame")])
+    assert err is None
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
+
+
+def test_blame_for_one_attack_stays_an_event() -> None:
+    text = "Activists blamed the army for chlorine attacks on the town of Kafr Zita on Monday."
+    ((_, evs, _, _),) = extract_stories([_story(text, "blame1")])
+    assert [e.sub_event_type for e in evs] == ["Chemical weapon"]
+
