@@ -633,3 +633,25 @@ def test_blame_for_one_attack_stays_an_event() -> None:
     ((_, evs, _, _),) = extract_stories([_story(text, "blame1")])
     assert [e.sub_event_type for e in evs] == ["Chemical weapon"]
 
+
+RELATED = (
+    "Rebels shelled a government-held district of Aleppo on Monday, killing four civilians, state media "
+    "said. ... 512 Related Syrian Army Repels Daesh Attack Near Palmyra Airstrikes Kill 20 Militants in "
+    "Deir ez-Zor Province Turkish Forces Seize Village From Kurdish Fighters Tags Syria Aleppo Daesh"
+)
+
+
+def test_a_related_headline_list_glued_into_the_page_is_no_event() -> None:
+    from crosswire.extract import salience
+
+    ((start, end),) = salience.headline_runs(RELATED)
+    assert RELATED[start:end].startswith("Related Syrian Army") and RELATED[end:].lstrip().startswith("Tags")
+    ((_, evs, _, _),) = extract_stories([_story(RELATED, "related")])
+    assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
+
+
+def test_prose_after_a_related_label_is_no_headline_list() -> None:
+    from crosswire.extract import salience
+
+    # sentence case: the label's list cannot be told from the lede; a short capitalised run is none
+    assert salience.headline_runs("Views 1430 Related Syrias Assad says Turkeys Erdogan exploiting coup") == []

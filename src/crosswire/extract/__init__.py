@@ -335,6 +335,8 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     places = [m for m in annotated.mentions if m.label == "GAZ"]
     actor_mentions = [m for m in annotated.mentions if m.label == "ACTOR" and not _speaks_only(m)]
     candidates = set(annotated.candidates)
+    # related-articles lists glued into the page: their headlines are other stories
+    related = salience.headline_runs(text)
 
     # the date each sentence carries, for inheritance by later sentences without one
     published: tuple[str | None, int, Evidence | None] = (
@@ -361,6 +363,8 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     for i, sent in enumerate(sentences):
         own_date = dates.resolve_event_date(sent.text, sent.start, pub, story.story_id, text)
         for hit in hits_by_sentence.get(i, []):
+            if any(s <= hit.start < e for s, e in related):
+                continue
             # alleged: one answer for every target of the hit (the territory and means recodings
             # below keep the trigger's span, which is all the accusation is read from)
             m1, m2, civ, alleged = _roles(annotated, i, hit, actor_mentions)
