@@ -446,7 +446,8 @@ def test_a_dated_attack_told_with_an_intensified_campaign_stays_an_event() -> No
         "The jihadist group is under attack in its last strongholds by government troops and Kurdish fighters.",
         "The province has seen intense battles between rebels and pro-government militias.",
         "The town has been under heavy shelling by regime forces.",
-        'It is the last rebel-held town in the valley where a string of local "truce agreements" have returned districts to the government.',
+        'It is the last rebel-held town in the valley where a string of local "truce agreements" '
+        "have returned districts to the government.",
     ],
 )
 def test_a_lasting_condition_or_a_description_of_a_place_is_no_event(sentence: str) -> None:
@@ -467,7 +468,8 @@ def test_a_condition_predicate_with_a_time_anchor_or_another_clause_keeps_its_ev
 
 def test_a_condition_clause_silences_only_its_own_trigger() -> None:
     hits = classify_sentence(
-        "Government air strikes killed 20 people in Douma on Friday as the main road out of the town faces intense bombardment."
+        "Government air strikes killed 20 people in Douma on Friday as the main road out of the town "
+        "faces intense bombardment."
     )
     assert [h.sub_event_type for h in hits] == ["Air/drone strike"]
 
