@@ -307,7 +307,7 @@ def test_a_phrase_verb_of_accusation_needs_all_its_words(nlp: Any) -> None:
     [
         "Opposition groups accused both the Syrian army and the Islamic State of using mustard gas near Marea.",
         "Russia and the Syrian army were accused of bombing a hospital in Idlib.",
-        "The opposition and the government have blamed each other for chlorine attacks in the past.",
+        "The opposition and the government have blamed each other for the chlorine attack on Sarmin.",
     ],
 )
 def test_an_accusation_of_several_names_no_doer(nlp: Any, text: str) -> None:

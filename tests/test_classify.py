@@ -437,3 +437,58 @@ def test_a_stepped_up_campaign_is_a_trend_not_an_event(sentence: str) -> None:
 def test_a_dated_attack_told_with_an_intensified_campaign_stays_an_event() -> None:
     hits = classify_sentence("Russian jets have intensified air strikes on Idlib, killing 12 people on Monday.")
     assert hits and hits[0].sub_event_type == "Air/drone strike"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Residents of the besieged districts continue to face relentless bombardment.",
+        "The jihadist group is under attack in its last strongholds by government troops and Kurdish fighters.",
+        "The province has seen intense battles between rebels and pro-government militias.",
+        "The town has been under heavy shelling by regime forces.",
+        'It is the last rebel-held town in the valley where a string of local "truce agreements" '
+        "have returned districts to the government.",
+    ],
+)
+def test_a_lasting_condition_or_a_description_of_a_place_is_no_event(sentence: str) -> None:
+    assert classify_sentence(sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The northern province came under heavy bombardment on Sunday, activists said.",
+        "The town has seen fresh clashes today between rebels and the army.",
+        "Forces loyal to the government are facing off against rebels, who shelled the airport.",
+    ],
+)
+def test_a_condition_predicate_with_a_time_anchor_or_another_clause_keeps_its_event(sentence: str) -> None:
+    assert classify_sentence(sentence)
+
+
+def test_a_condition_clause_silences_only_its_own_trigger() -> None:
+    hits = classify_sentence(
+        "Government air strikes killed 20 people in Douma on Friday as the main road out of the town "
+        "faces intense bombardment."
+    )
+    assert [h.sub_event_type for h in hits] == ["Air/drone strike"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The statement came as a UN chemical weapons team arrived in Damascus.",
+        "The report coincides with a visit by chemical weapons experts to the capital.",
+        "Officials said the claims aimed to mislead the UN commission on chemical weapons.",
+        "Activists said such strikes had killed civilians in the past.",
+    ],
+)
+def test_chemical_weapons_experts_and_events_only_in_the_past_are_no_event(sentence: str) -> None:
+    assert classify_sentence(sentence) == []
+
+
+def test_a_count_over_the_past_days_stays_an_event() -> None:
+    hits = classify_sentence("At least 40 people were killed in air strikes on Idlib in the past 24 hours.")
+    assert hits and hits[0].sub_event_type == "Air/drone strike"
+    hits = classify_sentence("Government troops used chemical weapons in Douma on Saturday, medics said.")
+    assert hits and hits[0].sub_event_type == "Chemical weapon"

@@ -656,3 +656,52 @@ def test_a_demonym_on_talks_names_no_doer() -> None:
     text = "The attack could derail Syrian peace talks in Astana, the envoy said."
     (_, evs, _, _), = extract_stories([_story(text, "talks")])
     assert all(e.actor1 is None or e.actor1.name != "Military Forces of Syria" for e in evs)
+
+
+LEDE = (
+    "Government warplanes struck the town of Saraqib in Idlib province on Tuesday, killing at least "
+    "nine civilians, the Syrian Observatory for Human Rights said. "
+)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Western governments blame the regime for chlorine attacks.",
+        "Rights groups say the government has been responsible for sarin and other chemical attacks.",
+        "The opposition has accused the army of carrying out chemical attacks.",
+    ],
+)
+def test_blame_for_a_class_of_attacks_is_no_event(sentence: str) -> None:
+    ((_, evs, _, err),) = extract_stories([_story(LEDE + sentence, "blame")])
+    assert err is None
+    assert [e.sub_event_type for e in evs] == ["Air/drone strike"]
+
+
+def test_blame_for_one_attack_stays_an_event() -> None:
+    text = "Activists blamed the army for chlorine attacks on the town of Kafr Zita on Monday."
+    ((_, evs, _, _),) = extract_stories([_story(text, "blame1")])
+    assert [e.sub_event_type for e in evs] == ["Chemical weapon"]
+
+
+RELATED = (
+    "Rebels shelled a government-held district of Aleppo on Monday, killing four civilians, state media "
+    "said. ... 512 Related Syrian Army Repels Daesh Attack Near Palmyra Airstrikes Kill 20 Militants in "
+    "Deir ez-Zor Province Turkish Forces Seize Village From Kurdish Fighters Tags Syria Aleppo Daesh"
+)
+
+
+def test_a_related_headline_list_glued_into_the_page_is_no_event() -> None:
+    from crosswire.extract import salience
+
+    ((start, end),) = salience.headline_runs(RELATED)
+    assert RELATED[start:end].startswith("Related Syrian Army") and RELATED[end:].lstrip().startswith("Tags")
+    ((_, evs, _, _),) = extract_stories([_story(RELATED, "related")])
+    assert [e.sub_event_type for e in evs] == ["Shelling/artillery/missile attack"]
+
+
+def test_prose_after_a_related_label_is_no_headline_list() -> None:
+    from crosswire.extract import salience
+
+    # sentence case: the label's list cannot be told from the lede; a short capitalised run is none
+    assert salience.headline_runs("Views 1430 Related Syrias Assad says Turkeys Erdogan exploiting coup") == []

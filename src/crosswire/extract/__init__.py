@@ -253,10 +253,14 @@ def _talk_in_general(
 ) -> bool:
     """ "Reports on chemical attacks come after every army victory": talk of attacks in general.
 
-    The trigger is a bare plural (no determiner, possessive or number) governed by a noun of talk
-    (cue group ``report_noun`` of the event types: "reports of", "allegations of"), and its
-    sentence gives no date and names no place: no one attack is reported. "Reports of a chemical
-    attack on Khan Sheikhoun" and "reports of chemical attacks on Douma on Monday" stay events.
+    The trigger is a bare plural (no determiner, possessive or number; or one conjunct of a
+    phrase with one: "chlorine and other chemical attacks") governed by a noun of talk (cue
+    group ``report_noun`` of the event types: "reports of", "allegations of") or by a word of
+    blame (``blame_word``: "blame the government for chlorine attacks", "responsible for
+    chemical attacks", "accused the regime of carrying out chemical attacks"), and its sentence
+    gives no date and names no place: no one attack is reported. "Reports of a chemical attack
+    on Khan Sheikhoun", "blamed the army for the attack" and "reports of chemical attacks on
+    Douma on Monday" stay events.
     """
     sent = annotated.sentences[index]
     if dated or any(sent.start <= m.start < sent.end for m in places):
@@ -274,12 +278,26 @@ def _talk_in_general(
     head = heads[0]
     while head.dep_ in ("compound", "amod") and head.head.i != head.i and head.head.pos_ == "NOUN":
         head = head.head  # "barrel bomb" in "barrel bomb attacks": the phrase's noun
-    if head.tag_ not in ("NNS", "NNPS") or any(c.dep_ in _SPECIFIERS for c in head.children):
+    while head.dep_ == "conj" and head.head.i != head.i:
+        head = head.head  # "attacks" in "chlorine and other chemical attacks": the first conjunct
+    conjuncts = [head, *head.conjuncts]
+    if not any(t.tag_ in ("NNS", "NNPS") for t in conjuncts) or any(
+        c.dep_ in _SPECIFIERS for c in head.children
+    ):
         return False
+    if head.dep_ == "dobj" and head.head.dep_ == "pcomp":
+        head = head.head  # "of carrying out chemical attacks": the gerund stands for its object
     prep = head.head
-    if head.dep_ != "pobj" or prep.lower_ not in _ABOUT or prep.head.pos_ not in ("NOUN", "PROPN"):
+    if head.dep_ not in ("pobj", "pcomp"):
         return False
-    return bool(classify.cue_pattern("report_noun").fullmatch(prep.head.text))
+    if prep.lower_ in _ABOUT and prep.head.pos_ in ("NOUN", "PROPN"):
+        if classify.cue_pattern("report_noun").fullmatch(prep.head.text):
+            return True
+    if prep.lower_ not in ("for", "of"):
+        return False
+    blame = classify.cue_pattern("blame_word")
+    # "blame X for": the verb; "accused the regime of": spaCy may hang "of" on the object
+    return any(blame.fullmatch(w.text) for w in (prep.head, prep.head.head))
 
 
 def _coordinated_pairs(
@@ -317,6 +335,8 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     places = [m for m in annotated.mentions if m.label == "GAZ"]
     actor_mentions = [m for m in annotated.mentions if m.label == "ACTOR" and not _speaks_only(m)]
     candidates = set(annotated.candidates)
+    # related-articles lists glued into the page: their headlines are other stories
+    related = salience.headline_runs(text)
 
     # the date each sentence carries, for inheritance by later sentences without one
     published: tuple[str | None, int, Evidence | None] = (
@@ -343,6 +363,8 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     for i, sent in enumerate(sentences):
         own_date = dates.resolve_event_date(sent.text, sent.start, pub, story.story_id, text)
         for hit in hits_by_sentence.get(i, []):
+            if any(s <= hit.start < e for s, e in related):
+                continue
             # alleged: one answer for every target of the hit (the territory and means recodings
             # below keep the trigger's span, which is all the accusation is read from)
             m1, m2, civ, alleged = _roles(annotated, i, hit, actor_mentions)

@@ -174,6 +174,8 @@ class _Taxonomy:
     modality: tuple[re.Pattern[str], ...]
     modality_factor: float
     modality_window: int
+    condition: tuple[re.Pattern[str], ...]  # state predicates before a trigger ("faces", "is under")
+    condition_window: int
     split: dict[str, dict[str, str]]  # split code -> {"state": code, "nonstate": code}
     min_score: float
     secondary_min_score: float
@@ -206,7 +208,13 @@ def _load_json(paths: Iterable[Path]) -> list[dict[str, Any]]:
 
 def _merge(docs: list[dict[str, Any]]) -> dict[str, Any]:
     """Bundled file first, then the user's: types with a known code extend it, new codes are added."""
-    merged: dict[str, Any] = {"types": {}, "non_events": {}, "cues": {}, "modality": {"patterns": []}}
+    merged: dict[str, Any] = {
+        "types": {},
+        "non_events": {},
+        "cues": {},
+        "modality": {"patterns": []},
+        "condition": {"patterns": []},
+    }
     for doc in docs:
         for key in (
             "min_score",
@@ -219,11 +227,12 @@ def _merge(docs: list[dict[str, Any]]) -> dict[str, Any]:
                 merged[key] = doc[key]
         for name, pats in doc.get("cues", {}).items():
             merged["cues"].setdefault(name, []).extend(pats)
-        mod = doc.get("modality", {})
-        merged["modality"]["patterns"].extend(mod.get("patterns", []))
-        for key in ("factor", "window_chars"):
-            if key in mod:
-                merged["modality"][key] = mod[key]
+        for section in ("modality", "condition"):
+            mod = doc.get(section, {})
+            merged[section]["patterns"].extend(mod.get("patterns", []))
+            for key in ("factor", "window_chars"):
+                if key in mod:
+                    merged[section][key] = mod[key]
         for section in ("types", "non_events"):
             for entry in doc.get(section, []):
                 code = entry.get("code")
@@ -312,10 +321,12 @@ def _taxonomy_for(paths: tuple[Path, ...]) -> _Taxonomy:
             if cue not in cues:
                 raise DataFileError(f"{EVENT_TYPES_FILE} {t.code}: unknown cue group {cue!r}", "CW303")
     mod = data["modality"]
+    cond = data["condition"]
     try:
         modality = tuple(re.compile(r"(?<![\w-])" + p, re.IGNORECASE) for p in mod["patterns"])
+        condition = tuple(re.compile(r"(?<![\w-])" + p, re.IGNORECASE) for p in cond["patterns"])
     except re.error as exc:
-        raise DataFileError(f"{EVENT_TYPES_FILE}: bad modality pattern: {exc}", "CW303") from exc
+        raise DataFileError(f"{EVENT_TYPES_FILE}: bad modality or condition pattern: {exc}", "CW303") from exc
     events = _TriggerIndex.build(tuple(triggers))
     return _Taxonomy(
         names=names,
@@ -328,6 +339,8 @@ def _taxonomy_for(paths: tuple[Path, ...]) -> _Taxonomy:
         modality=modality,
         modality_factor=float(mod.get("factor", 0.15)),
         modality_window=int(mod.get("window_chars", 70)),
+        condition=condition,
+        condition_window=int(cond.get("window_chars", 120)),
         split=split,
         min_score=float(data.get("min_score", 1.0)),
         secondary_min_score=float(data.get("secondary_min_score", 2.0)),
@@ -392,6 +405,37 @@ def _is_modal(tax: _Taxonomy, sentence: str, start: int) -> bool:
     if breaks:
         window = window[breaks[-1].end() :]
     return any(p.search(window) for p in tax.modality)
+
+
+#: where a state predicate's clause ends: as _CLAUSE_BREAK, but a quoted name ("local
+#: "reconciliation deals"") stays inside its clause
+_CONDITION_BREAK = re.compile(r"[;:()\[\]]|,\s|\s[-–—]\s|\bbut\b|\bwhile\b|\bwhereas\b|\bafter\b|\bas\b")
+
+
+def _in_condition(tax: _Taxonomy, sentence: str, start: int, end: int) -> bool:
+    """A trigger told as a lasting state of a place or people, not as an occurrence: the object
+    of a state predicate in its clause ("civilians continue to face relentless bombardment",
+    "the group is under attack in its remaining strongholds", "the area has seen intense
+    battles"), or a description of a place ("It is the last opposition stronghold where ...").
+
+    A time anchor (a weekday, "today", a date: cue group ``time_anchor``) between the predicate
+    and the end of the trigger's clause makes it an occurrence after all ("the town came under
+    heavy bombardment on Sunday", "has seen fresh clashes today").
+    """
+    if not tax.condition:
+        return False
+    window = sentence[max(0, start - tax.condition_window) : start]
+    breaks = list(_CONDITION_BREAK.finditer(window))
+    if breaks:
+        window = window[breaks[-1].end() :]
+    found = next((m for p in tax.condition if (m := p.search(window))), None)
+    if found is None:
+        return False
+    after = sentence[end : end + tax.condition_window]
+    stop = _CONDITION_BREAK.search(after)
+    clause = window[found.start() :] + sentence[start:end] + (after[: stop.start()] if stop else after)
+    anchor = tax.cues.get("time_anchor")
+    return anchor is None or not anchor.search(clause)
 
 
 def _cue_ok(tax: _Taxonomy, t: _Trigger, sentence: str, start: int, end: int) -> bool:
@@ -532,7 +576,8 @@ def _candidates(tax: _Taxonomy, sentence: str) -> list[_Candidate]:
         code = t.code
         if code in tax.split:
             code = tax.split[code][_side_of(tax, sentence, m.start(), m.end(), t.default_side)]
-        out.append(_Candidate(code, m.start(), m.end(), t.weight, _is_modal(tax, sentence, m.start())))
+        modal = _is_modal(tax, sentence, m.start()) or _in_condition(tax, sentence, m.start(), m.end())
+        out.append(_Candidate(code, m.start(), m.end(), t.weight, modal))
     return out
 
 

@@ -37,6 +37,10 @@ class SalienceCues:
     recalled_opening: tuple[re.Pattern[str], ...] = ()
     caption_openings: tuple[re.Pattern[str], ...] = ()
     caption_label_before: re.Pattern[str] | None = None
+    related_marker: re.Pattern[str] | None = None
+    headline_run_end: re.Pattern[str] | None = None
+    headline_small_words: frozenset[str] = frozenset()
+    headline_run_min_words: int = 6
 
 
 @functools.cache
@@ -61,9 +65,59 @@ def cues() -> SalienceCues:
                 if merged.get("caption_label_before")
                 else None
             ),
+            related_marker=_optional(merged, "related_marker", 0),
+            headline_run_end=_optional(merged, "headline_run_end", 0),
+            headline_small_words=frozenset(str(w).lower() for w in merged.get("headline_small_words", [])),
+            headline_run_min_words=int(str(merged.get("headline_run_min_words", 6))),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise DataFileError(f"salience_cues.json: {exc}", "CW303") from exc
+
+
+def _optional(merged: dict[str, object], key: str, flags: int) -> re.Pattern[str] | None:
+    value = merged.get(key)
+    return re.compile(str(value), flags) if value else None
+
+
+#: a word of a headline list: letters (with the apostrophes, hyphens and dots of names) or a number
+_HEADLINE_WORD = re.compile(r"[^\W_][\w'’.&-]*")
+
+
+def headline_runs(text: str) -> list[tuple[int, int]]:
+    """The related-articles lists glued into ``text`` (a page flattened to one paragraph):
+    "... 440 Related US-Led Coalition Destroys 22 Daesh Positions Near Syrias Manbij Syrian
+    Arab Coalition Moves Toward Center of Manbij Tags ...", as (start, end) spans.
+
+    A list opens with its label (``related_marker``) and runs on over headline words: capitalised
+    or numbers, small words ("of", "near") between them, and one lower-case word at a time for
+    names ("Deir ez-Zor", "al-Tabqa"); it ends at a word of ``headline_run_end`` ("Tags"), at
+    two lower-case words in a row (prose) or at a sentence's full stop. Headlines tell other
+    stories; the list is no part of this one. A list told in sentence case ("Related Syrias
+    Assad says ...") cannot be told from the lede after it and is not found.
+    """
+    c = cues()
+    if c.related_marker is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    for m in c.related_marker.finditer(text):
+        end, capitals, lower = m.end(), 0, 0
+        for w in _HEADLINE_WORD.finditer(text, m.end()):
+            word = w.group(0)
+            if c.headline_run_end is not None and c.headline_run_end.match(word):
+                break
+            if word.lower() in c.headline_small_words:
+                continue
+            if word[0].isupper() or word[0].isdigit():
+                capitals, lower, end = capitals + 1, 0, w.end()
+            else:
+                lower += 1
+                if lower > 1:
+                    break
+            if "." in text[w.end() : w.end() + 1] and not word[-1:].isupper():
+                break  # a full stop closes the run ("... in Manbij. The army ...")
+        if capitals >= c.headline_run_min_words:
+            spans.append((m.start(), end))
+    return spans
 
 
 def credit_spans(text: str) -> list[tuple[int, int]]:
