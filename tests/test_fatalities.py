@@ -524,3 +524,35 @@ def test_a_toll_since_something_began_is_cumulative() -> None:
 def test_a_country_glued_before_a_speaker_name_is_dropped(parse: object) -> None:
     s = "Twenty-five children were killed in strikes on a town in eastern Syria UNICEF has said."
     assert _sources(parse, s) == ["UNICEF"]
+
+
+def test_the_dead_of_different_sides_told_together_are_summed() -> None:
+    # ACLED sums the dead of all sides of one event ...
+    s = "At least 12 soldiers were killed and 20 rebels died in the clashes, the Observatory said."
+    assert acled_fatalities(_claims(s)) == 32
+    assert acled_fatalities(_claims("Overnight raids killed 14 jihadists 5 civilians near Raqqa.")) == 19
+    # ... while competing figures for the same dead keep the lowest
+    s = "The Observatory said 32 militants were killed while the group said 50 fighters were killed."
+    assert acled_fatalities(_claims(s)) == 32
+
+
+def test_a_side_told_as_more_dead_adds_to_the_figures_before() -> None:
+    first = _claims("Coalition air strikes killed at least 20 militants near the border.")
+    assert acled_fatalities(first + _claims("One civilian was also killed in the strikes, the monitor said.")) == 21
+    assert acled_fatalities(first + _claims("Another three soldiers were killed in the clashes.")) == 23
+    # a side told alone elsewhere may be another event's: the most conservative figure stands
+    assert acled_fatalities(first + _claims("Rebels said they killed 15 soldiers in Hama.")) == 15
+
+
+def test_fighters_named_as_the_states_are_on_its_side() -> None:
+    claims = _claims("Clashes killed 30 regime forces.") + _claims(
+        "The fighting killed 30 pro-government fighters and 12 rebels, a monitor said."
+    )
+    assert acled_fatalities(claims) == 42  # not 72: the regime forces and its fighters are one side
+    assert acled_fatalities(_claims("At least 70 regime and rebel fighters were killed in the clashes.")) == 70
+
+
+def test_a_page_label_cuts_a_sentence_into_stories() -> None:
+    s = "Air strikes killed 20 militants near Raqqa Related Shelling kills 43 civilians in Idlib"
+    assert [c.low for c in _claims(s)] == [20, 43]
+    assert acled_fatalities(_claims(s)) == 20

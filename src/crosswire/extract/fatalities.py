@@ -169,12 +169,16 @@ class CasualtyTerms:
     single_event_nouns: frozenset[str] = frozenset()
     loss_cues: frozenset[str] = frozenset()
     time_units: frozenset[str] = frozenset()
+    victim_sides: dict[str, str] = dataclasses.field(default_factory=dict)
+    state_side_modifiers: frozenset[str] = frozenset()
+    added_words: frozenset[str] = frozenset()
 
 
 #: the optional word sets of :class:`CasualtyTerms` whose casualty_terms.json key is the field's name
 _OPTIONAL_WORD_SETS = (
     "speaker_nouns", "not_speaker_words", "plural_modifiers", "toll_nouns", "toll_raise_verbs",
-    "toll_rise_verbs", "single_event_nouns", "loss_cues", "time_units",
+    "toll_rise_verbs", "single_event_nouns", "loss_cues", "time_units", "state_side_modifiers",
+    "added_words",
 )
 
 
@@ -222,6 +226,7 @@ def terms() -> CasualtyTerms:
                 sorted((tuple(w.lower().split()) for w in merged.get("share_words", [])), key=len, reverse=True)
             ),
             partitive=_word_set(merged, "partitive_pronouns"),
+            victim_sides={k.lower(): str(v) for k, v in merged.get("victim_sides", {}).items()},
             **{field: _word_set(merged, field) for field in _OPTIONAL_WORD_SETS},
             page_labels=tuple(
                 sorted((tuple(w.lower().split()) for w in merged.get("page_labels", [])), key=len, reverse=True)
@@ -1649,27 +1654,159 @@ def acled_fatalities(claims: Sequence[FatalityClaim]) -> int:
     report gives, so it counts only when no figure of the event is a count: "tens killed" beside
     "14 of the dead" is the 14, not 10. Figures joined by "and" ("killed 31 jihadists and eight
     civilians", "50 fighters and two civilians were killed") are the parts of one report's toll:
-    their sum is that report's figure (:func:`_joined_totals`).
+    their sum is that report's figure (:func:`_joined_totals`). ACLED sums the dead of all sides
+    of one event, so figures of different sides ("12 soldiers were killed ... 20 rebels died")
+    add up, while competing figures for the same victims (the Observatory's 32 militants, the
+    group's 50) keep the lowest (:func:`_side_sum`).
     """
     return acled_toll(claims)[0]
 
 
 def acled_toll(claims: Sequence[FatalityClaim]) -> tuple[int, Evidence | None]:
     """:func:`acled_fatalities` with its evidence: the span of the figure (or of the joined
-    figures, "At least 50 fighters and two civilians") it is."""
+    figures, "At least 50 fighters and two civilians") it is; for a sum of sides told apart, the
+    span over them when one sentence holds them all, else the largest part's."""
     killed = [c for c in claims if c.kind == "killed" and not (c.qualifier or "").startswith("including")]
-    totals = _joined_totals(killed)
-    pool = [t for t in totals if not t[1]] or totals
+    counted = [c for c in killed if not c.vague]
+    killed = counted or killed
+    runs = _runs(killed)
+    # a run with a figure of all the dead ("a child and 37 others") is a toll of its own
+    totals = [(sum(c.low for c in run), _run_evidence(run)) for run in runs if any(_side(c) is None for c in run)]
+    pool = totals + _side_sum([run for run in runs if all(_side(c) is not None for c in run)])
     if not pool:
         return 0, None
-    low, _, evidence = min(pool, key=lambda t: t[0])
+    low, evidence = min(pool, key=lambda t: t[0])
     return low, evidence
 
 
-def _joined_totals(killed: Sequence[FatalityClaim]) -> list[tuple[int, bool, Evidence | None]]:
-    """(figure, vague, evidence) of each report: a run of figures of one sentence with nothing
-    but "and" between them ("two children and three women") is one report of their sum, its
+def _side(claim: FatalityClaim) -> str | None:
+    """The side whose dead a figure counts (``victim_sides``: "state", "armed", "civilian"), or
+    None for a figure of all the dead ("32 people", "12 killed") or of several sides at once
+    ("70 regime and rebel fighters"). Fighters named as the state's ("regime fighters",
+    "pro-government militiamen": ``state_side_modifiers``) are on its side: a report of "30
+    regime forces" and another of "30 regime fighters" count the same dead."""
+    t = terms()
+    side = t.victim_sides.get(claim.victims or "")
+    if side is None or claim.evidence is None:
+        return side
+    words = [x.low for x in _tokens(claim.evidence.text)]
+    if side != "state" and any(w in t.state_side_modifiers for w in words):
+        return None if "and" in words else "state"
+    return side
+
+
+class _Part(NamedTuple):
+    """One side's figure in one report: its value and evidence, the stretch of text it is told in
+    (:func:`_stretch`) and whether it is told as more dead beside others ("also", "another")."""
+
+    side: str
+    value: int
+    evidence: Evidence | None
+    stretch: tuple[int, str, int]
+    added: bool
+
+
+def _side_sum(runs: Sequence[list[FatalityClaim]]) -> list[tuple[int, Evidence | None]]:
+    """The dead of all sides told together, from runs of figures that each count one side's.
+
+    Per side the lowest report counts (competing figures for the same dead: "32 militants" by
+    one source, "50 fighters" by another). Sides are added up when one stretch of text tells
+    them together ("12 soldiers were killed and 20 rebels died", "killed 14 jihadists 5
+    civilians") or a figure is told as more dead beside those already counted ("One civilian was
+    also killed in the strikes", "Another five rebel fighters were killed"): ACLED sums the dead
+    of all sides of one event. A side told alone elsewhere may be another event's the story
+    mentions, so it stays a total of its own, which the most conservative figure weighs as
+    before. The figures of one side in a run joined by "and" ("three women and four children")
+    are one report of their sum."""
+    parts: list[_Part] = []
+    for run in runs:
+        by_side: dict[str, list[FatalityClaim]] = {}
+        for c in run:
+            by_side.setdefault(_side(c) or "", []).append(c)
+        for side, claims in by_side.items():
+            ev = _run_evidence(claims)
+            parts.append(_Part(side, sum(c.low for c in claims), ev, _stretch(ev), _added(claims[0])))
+    if not parts:
+        return []
+    lowest: dict[str, tuple[int, Evidence | None]] = {}
+    for p in parts:
+        if p.side not in lowest or p.value < lowest[p.side][0]:
+            lowest[p.side] = (p.value, p.evidence)
+    group = {side: side for side in lowest}
+
+    def root(side: str) -> str:
+        while group[side] != side:
+            side = group[side]
+        return side
+
+    told: dict[tuple[int, str, int], list[str]] = {}
+    for p in parts:
+        told.setdefault(p.stretch, []).append(p.side)
+    first = next((p.side for p in parts if not p.added), None)
+    for sides in [*told.values(), *([first, p.side] for p in parts if p.added and first is not None)]:
+        for other in sides[1:]:
+            group[root(other)] = root(str(sides[0]))
+    components: dict[str, list[tuple[int, Evidence | None]]] = {}
+    for side, low in lowest.items():
+        components.setdefault(root(side), []).append(low)
+    return [(sum(n for n, _ in members), _sum_evidence(members)) for members in components.values()]
+
+
+def _stretch(ev: Evidence | None) -> tuple[int, str, int]:
+    """The stretch of text a figure is told in: its sentence, cut where a page label ("Related",
+    "Tags": ``page_labels``) glued another story's headline to it."""
+    if ev is None:
+        return (-1, "", 0)
+    before = _tokens(ev.sentence[: max(0, ev.start - ev.sentence_start)])
+    labels = terms().page_labels
+    cuts = sum(1 for k, tok in enumerate(before) if tok.text[:1].isupper() and _match_seq(before, k, labels))
+    return (ev.sentence_start, ev.sentence, cuts)
+
+
+def _added(claim: FatalityClaim) -> bool:
+    """Is the figure told as more dead beside others: "another"/"a further" before it, "more"
+    in it, or "also" between it and its cue ("One civilian was also killed")? (``added_words``)"""
+    ev = claim.evidence
+    if ev is None:
+        return False
+    words = terms().added_words
+    a, b = ev.start - ev.sentence_start, ev.end - ev.sentence_start
+    before = [x.low for x in _tokens(ev.sentence[:a])][-2:]
+    inside = [x.low for x in _tokens(ev.text)]
+    after = [x.low for x in _tokens(ev.sentence[b:])][:3]
+    more = any(w == "more" and inside[k + 1 : k + 2] != ["than"] for k, w in enumerate(inside))
+    if any(w in words and w not in {"also", "more"} for w in before) or (more and "more" in words):
+        return True
+    for w in after:
+        if w == "also":
+            return True
+        if w not in _AUX:
+            return False
+    return False
+
+
+def _sum_evidence(parts: list[tuple[int, Evidence | None]]) -> Evidence | None:
+    """The evidence of a sum of parts: the span from the first to the last when they lie in one
+    sentence, else the largest part's."""
+    evs = sorted((e for _, e in parts if e is not None), key=lambda e: e.start)
+    if not evs:
+        return None
+    first = evs[0]
+    if all(e.sentence_start == first.sentence_start and e.sentence == first.sentence for e in evs):
+        a, b = first.start - first.sentence_start, max(e.end for e in evs) - first.sentence_start
+        return dataclasses.replace(first, end=first.sentence_start + b, text=first.sentence[a:b])
+    return max(parts, key=lambda t: t[0])[1]
+
+
+def _joined_totals(killed: Sequence[FatalityClaim]) -> list[tuple[int, Evidence | None]]:
+    """(figure, evidence) of each report: a run of figures of one sentence with nothing but
+    "and" between them ("two children and three women") is one report of their sum, its
     evidence the span from the first to the last."""
+    return [(sum(c.low for c in run), _run_evidence(run)) for run in _runs(killed)]
+
+
+def _runs(killed: Sequence[FatalityClaim]) -> list[list[FatalityClaim]]:
+    """The figures in story order, grouped into runs joined by a bare "and" (:func:`_joined`)."""
     ordered = sorted(
         killed,
         key=lambda c: (c.evidence.sentence_start, c.evidence.start) if c.evidence else (-1, -1),
@@ -1681,7 +1818,7 @@ def _joined_totals(killed: Sequence[FatalityClaim]) -> list[tuple[int, bool, Evi
             runs[-1].append(c)
         else:
             runs.append([c])
-    return [(sum(c.low for c in run), all(c.vague for c in run), _run_evidence(run)) for run in runs]
+    return runs
 
 
 def _run_evidence(run: list[FatalityClaim]) -> Evidence | None:
