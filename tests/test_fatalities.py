@@ -602,3 +602,14 @@ def test_an_event_told_only_by_its_parts_has_at_least_their_dead() -> None:
     assert c.qualifier == "including"
     assert acled_fatalities([c]) == 1
     assert acled_fatalities(_claims("Seventeen children were among those killed.")) == 17
+
+
+def test_one_victim_with_a_modifier_and_what_is_no_victim() -> None:
+    assert [(c.low, c.victims) for c in _claims("Shelling killed a local journalist in Aleppo.")] == [(1, "civilians")]
+    assert [(c.low, c.victims) for c in _claims("A civilian was killed and a soldier died.")] == [
+        (1, "civilians"),
+        (1, "soldiers"),
+    ]
+    assert _claims("The advances have cost a heavy civilian death toll.") == []
+    assert _claims("Among the dead was Ahmad al-Zoabi - a field commander.") == []
+    assert [c.low for c in _claims("A suicide bomber killed 30 people at the checkpoint.")] == [30]

@@ -385,6 +385,14 @@ def _figure_at(toks: list[_Tok], i: int) -> _Figure | None:
         # "a woman was killed", "an officer was wounded": one, when a victim noun follows at once
         age = _age_at(toks, j + 1)  # "a 10-year-old boy was killed": one boy
         n = _match_seq(toks, j + 1 + age, _phrase_table("victims"))
+        if not n and _plain_modifier(toks, j + 1 + age):  # "an American fighter", "a young boy"
+            age += 1
+            n = _match_seq(toks, j + 1 + age, _phrase_table("victims"))
+        noun_end = j + 1 + age + n
+        if n and noun_end < len(toks) and toks[noun_end].low in _CASUALTY_NOUNS:
+            n = 0  # "a heavy civilian death toll": the noun modifies the toll
+        if n and j > 0 and toks[j - 1].low in {"-", "–", "—"}:
+            n = 0  # "Ahmad al-Zoabi - a field commander": who a named dead man was
         if n and not toks[j + age + n].low.endswith("s"):
             return _Figure(1, 1, 1, qualifier, i, j, j + 1 + age)
     if a is None:
@@ -537,6 +545,28 @@ def _date_part(toks: list[_Tok], i: int) -> bool:
             if (len(other) > 1 and other[0] == "0") or (len(other) == 4 and other.startswith(("19", "20"))):
                 return True  # "04-2016"
     return False
+
+
+#: casualty cues that are nouns: a victim noun right before one modifies it ("civilian deaths")
+_CASUALTY_NOUNS = {"death", "deaths", "toll", "casualties", "fatalities", "injuries", "lives"}
+
+
+def _plain_modifier(toks: list[_Tok], k: int) -> bool:
+    """A word that can modify a victim noun after it ("American", "young", "local"): a plain word,
+    no number, cue, unit, victim noun, auxiliary, preposition or clause word."""
+    if k >= len(toks):
+        return False
+    t = terms()
+    w = toks[k].low
+    return (
+        toks[k].text.isalpha()
+        and w not in t.victims
+        and w not in t.number_words
+        and w not in t.non_person
+        and w not in _AUX
+        and w not in _PREPOSITIONS | _CLAUSE_WORDS
+        and _cue_kind(toks, k) is None
+    )
 
 
 _AGE = re.compile(r"(?:year|month|week|day)s?-old$")
