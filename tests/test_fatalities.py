@@ -613,3 +613,13 @@ def test_one_victim_with_a_modifier_and_what_is_no_victim() -> None:
     assert _claims("The advances have cost a heavy civilian death toll.") == []
     assert _claims("Among the dead was Ahmad al-Zoabi - a field commander.") == []
     assert [c.low for c in _claims("A suicide bomber killed 30 people at the checkpoint.")] == [30]
+
+
+def test_a_headline_of_one_side_does_not_cut_the_sum_of_both() -> None:
+    # the headline counts one side, the lede both: the soldiers' lowest report and the rebels'
+    claims = _claims("Clashes in Hama kill 12 soldiers") + _claims(
+        "At least 12 soldiers and 20 rebels were killed in the clashes, the monitor said."
+    )
+    assert acled_fatalities(claims) == 32
+    claims = _claims("The fighting killed 30 IS militants and eight SDF fighters.")
+    assert acled_fatalities(claims) == 38  # both fighters, of two sides: one report of their sum
