@@ -524,3 +524,102 @@ def test_a_toll_since_something_began_is_cumulative() -> None:
 def test_a_country_glued_before_a_speaker_name_is_dropped(parse: object) -> None:
     s = "Twenty-five children were killed in strikes on a town in eastern Syria UNICEF has said."
     assert _sources(parse, s) == ["UNICEF"]
+
+
+def test_the_dead_of_different_sides_told_together_are_summed() -> None:
+    # ACLED sums the dead of all sides of one event ...
+    s = "At least 12 soldiers were killed and 20 rebels died in the clashes, the Observatory said."
+    assert acled_fatalities(_claims(s)) == 32
+    assert acled_fatalities(_claims("Overnight raids killed 14 jihadists 5 civilians near Raqqa.")) == 19
+    # ... while competing figures for the same dead keep the lowest
+    s = "The Observatory said 32 militants were killed while the group said 50 fighters were killed."
+    assert acled_fatalities(_claims(s)) == 32
+
+
+def test_a_side_told_as_more_dead_adds_to_the_figures_before() -> None:
+    first = _claims("Coalition air strikes killed at least 20 militants near the border.")
+    assert acled_fatalities(first + _claims("One civilian was also killed in the strikes, the monitor said.")) == 21
+    assert acled_fatalities(first + _claims("Another three soldiers were killed in the clashes.")) == 23
+    # a side told alone elsewhere may be another event's: the most conservative figure stands
+    assert acled_fatalities(first + _claims("Rebels said they killed 15 soldiers in Hama.")) == 15
+
+
+def test_fighters_named_as_the_states_are_on_its_side() -> None:
+    claims = _claims("Clashes killed 30 regime forces.") + _claims(
+        "The fighting killed 30 pro-government fighters and 12 rebels, a monitor said."
+    )
+    assert acled_fatalities(claims) == 42  # not 72: the regime forces and its fighters are one side
+    assert acled_fatalities(_claims("At least 70 regime and rebel fighters were killed in the clashes.")) == 70
+
+
+def test_a_page_label_cuts_a_sentence_into_stories() -> None:
+    s = "Air strikes killed 20 militants near Raqqa Related Shelling kills 43 civilians in Idlib"
+    assert [c.low for c in _claims(s)] == [20, 43]
+    assert acled_fatalities(_claims(s)) == 20
+
+
+def test_different_groups_of_civilians_told_together_are_summed() -> None:
+    s = "The agency said 22 children had been killed along with six teachers in strikes on a school."
+    assert acled_fatalities(_claims(s)) == 28
+    # a part of a figure told before, in a sentence of its own, is no more dead
+    claims = _claims("Shelling killed 12 civilians in the town.") + _claims("Four children were among them.")
+    assert acled_fatalities(claims) == 12
+
+
+def test_civilians_at_large_may_hold_the_other_civilians_told_beside_them() -> None:
+    s = "Air raids killed 58 civilians in the east of the country and UNICEF said 25 children died."
+    assert acled_fatalities(_claims(s)) == 58
+
+
+def test_new_victim_nouns_demonyms_occupations_and_families() -> None:
+    assert _summary("Two Syrians were killed in the shelling.") == [(2, 2, 2, "killed", "people", None)]
+    assert _summary("At least 30 migrants died when their boat sank.")[0][:5] == (30, 30, 30, "killed", "civilians")
+    assert [(c.low, c.victims) for c in _claims("The strike killed five workers at the plant.")] == [(5, "civilians")]
+    assert [(c.low, c.victims) for c in _claims("Three paramedics were killed in the raid.")] == [(3, "civilians")]
+    assert [(c.low, c.victims) for c in _claims("Shelling killed four Tunisians in the town.")] == [(4, "people")]
+    (c,) = _claims("A family of six was killed in the air strike.")
+    assert (c.low, c.victims, c.evidence.text) == (6, "people", "A family of six")
+    (c,) = _claims("The raid killed five members of one family in Douma.")
+    assert (c.low, c.victims) == (5, "people")  # no armed group's members
+
+
+def test_ages_units_and_places_are_no_counts_of_the_dead() -> None:
+    (c,) = _claims("The strike killed a 10-year-old boy near the school.")
+    assert (c.low, c.victims, c.evidence.text) == (1, "children", "a 10-year-old boy")
+    assert [c.low for c in _claims("The raid killed 12 people in 5 villages 10 km from Aleppo.")] == [12]
+    assert [c.low for c in _claims("Jets killed 12 people and destroyed 20 vehicles in the Crisis zone.")] == [12]
+
+
+def test_a_person_who_tells_the_figure_is_no_figure() -> None:
+    s = "The groom's father was killed in the attack a relative told AFP."
+    assert [c.evidence.text for c in _claims(s)] == []
+    s = "At least six of those killed were rebel fighters while four were foreign volunteers he added."
+    assert [c.low for c in _claims(s)] == []
+
+
+def test_an_event_told_only_by_its_parts_has_at_least_their_dead() -> None:
+    (c,) = _claims("Among the civilians killed in the village was a child, he added.")
+    assert c.qualifier == "including"
+    assert acled_fatalities([c]) == 1
+    assert acled_fatalities(_claims("Seventeen children were among those killed.")) == 17
+
+
+def test_one_victim_with_a_modifier_and_what_is_no_victim() -> None:
+    assert [(c.low, c.victims) for c in _claims("Shelling killed a local journalist in Aleppo.")] == [(1, "civilians")]
+    assert [(c.low, c.victims) for c in _claims("A civilian was killed and a soldier died.")] == [
+        (1, "civilians"),
+        (1, "soldiers"),
+    ]
+    assert _claims("The advances have cost a heavy civilian death toll.") == []
+    assert _claims("Among the dead was Ahmad al-Zoabi - a field commander.") == []
+    assert [c.low for c in _claims("A suicide bomber killed 30 people at the checkpoint.")] == [30]
+
+
+def test_a_headline_of_one_side_does_not_cut_the_sum_of_both() -> None:
+    # the headline counts one side, the lede both: the soldiers' lowest report and the rebels'
+    claims = _claims("Clashes in Hama kill 12 soldiers") + _claims(
+        "At least 12 soldiers and 20 rebels were killed in the clashes, the monitor said."
+    )
+    assert acled_fatalities(claims) == 32
+    claims = _claims("The fighting killed 30 IS militants and eight SDF fighters.")
+    assert acled_fatalities(claims) == 38  # both fighters, of two sides: one report of their sum

@@ -169,12 +169,20 @@ class CasualtyTerms:
     single_event_nouns: frozenset[str] = frozenset()
     loss_cues: frozenset[str] = frozenset()
     time_units: frozenset[str] = frozenset()
+    victim_sides: dict[str, str] = dataclasses.field(default_factory=dict)
+    state_side_modifiers: frozenset[str] = frozenset()
+    added_words: frozenset[str] = frozenset()
+    victim_demonyms: frozenset[str] = frozenset()
+    demonym_suffixes: tuple[str, ...] = ()
+    family_nouns: frozenset[str] = frozenset()
+    umbrella_victims: frozenset[str] = frozenset()
 
 
 #: the optional word sets of :class:`CasualtyTerms` whose casualty_terms.json key is the field's name
 _OPTIONAL_WORD_SETS = (
     "speaker_nouns", "not_speaker_words", "plural_modifiers", "toll_nouns", "toll_raise_verbs",
-    "toll_rise_verbs", "single_event_nouns", "loss_cues", "time_units",
+    "toll_rise_verbs", "single_event_nouns", "loss_cues", "time_units", "state_side_modifiers",
+    "added_words", "victim_demonyms", "family_nouns", "umbrella_victims",
 )
 
 
@@ -222,6 +230,8 @@ def terms() -> CasualtyTerms:
                 sorted((tuple(w.lower().split()) for w in merged.get("share_words", [])), key=len, reverse=True)
             ),
             partitive=_word_set(merged, "partitive_pronouns"),
+            victim_sides={k.lower(): str(v) for k, v in merged.get("victim_sides", {}).items()},
+            demonym_suffixes=tuple(str(v).lower() for v in merged.get("demonym_suffixes", [])),
             **{field: _word_set(merged, field) for field in _OPTIONAL_WORD_SETS},
             page_labels=tuple(
                 sorted((tuple(w.lower().split()) for w in merged.get("page_labels", [])), key=len, reverse=True)
@@ -367,12 +377,24 @@ def _figure_at(toks: list[_Tok], i: int) -> _Figure | None:
             value, value, value, qualifier or " ".join(x.low for x in toks[j : j + vn]), i, j, j + vn, True
         )
     a = _number_value(toks, j)
-    after_prep = j > 0 and toks[j - 1].low in _PREPS | {"against", "than"}  # "killed by a militant"
+    # "killed by a militant"; but "claimed the lives of a man"
+    after_prep = j > 0 and toks[j - 1].low in _PREPS | {"against", "than"} and not (
+        j > 1 and toks[j - 2].low == "lives" and toks[j - 1].low == "of"
+    )
     if a is None and toks[j].low in {"a", "an"} and j + 1 < len(toks) and not after_prep:
         # "a woman was killed", "an officer was wounded": one, when a victim noun follows at once
-        n = _match_seq(toks, j + 1, _phrase_table("victims"))
-        if n and not toks[j + n].low.endswith("s"):
-            return _Figure(1, 1, 1, qualifier, i, j, j + 1)
+        age = _age_at(toks, j + 1)  # "a 10-year-old boy was killed": one boy
+        n = _match_seq(toks, j + 1 + age, _phrase_table("victims"))
+        if not n and _plain_modifier(toks, j + 1 + age):  # "an American fighter", "a young boy"
+            age += 1
+            n = _match_seq(toks, j + 1 + age, _phrase_table("victims"))
+        noun_end = j + 1 + age + n
+        if n and noun_end < len(toks) and toks[noun_end].low in _CASUALTY_NOUNS:
+            n = 0  # "a heavy civilian death toll": the noun modifies the toll
+        if n and j > 0 and toks[j - 1].low in {"-", "–", "—"}:
+            n = 0  # "Ahmad al-Zoabi - a field commander": who a named dead man was
+        if n and not toks[j + age + n].low.endswith("s"):
+            return _Figure(1, 1, 1, qualifier, i, j, j + 1 + age)
     if a is None:
         return None
     k = j + a[1]
@@ -396,6 +418,9 @@ def _cue_kind(toks: list[_Tok], i: int) -> tuple[str, int] | None:
     return None
 
 
+_COPULAS = {"were", "was", "are", "is"}
+
+
 def _victim_at(toks: list[_Tok], i: int, limit: int = 4) -> tuple[str, int] | None:
     """(category, index of the victim noun's last token) within ``limit`` tokens from ``i``."""
     t = terms()
@@ -403,8 +428,10 @@ def _victim_at(toks: list[_Tok], i: int, limit: int = 4) -> tuple[str, int] | No
         tok = toks[k]
         if tok.low == "and" and k > i and _joins_modifiers(toks, k):
             continue  # "70 regime and rebel fighters": two modifiers of one victim noun
-        if tok.low in _BOUNDARY or tok.low in {",", "and", "in", "on", "at", "by", "from", "with"}:
-            return None
+        if tok.low in _BOUNDARY or tok.low in {",", "and", "in", "on", "at", "by", "from", "with", "including"}:
+            return None  # ("11 including children": the part's noun, not the figure's)
+        if tok.low in _COPULAS and not tok.text.isupper():  # ("IS fighters": the group)
+            return None  # "four were foreign volunteers": what they were, not a victim noun of the figure
         if tok.low in t.non_person or _cue_kind(toks, k) is not None:
             return None
         n = _match_seq(toks, k, _phrase_table("victims"))
@@ -418,10 +445,52 @@ def _victim_at(toks: list[_Tok], i: int, limit: int = 4) -> tuple[str, int] | No
                 and toks[k + n].low[0].isalpha()
             ):
                 k, n = k + n, m
+            family = _family_after(toks, k + n) if toks[k + n - 1].low in {"members", "member"} else None
+            if family is not None:
+                return "people", family  # "five members of one family": no armed group's members
             return t.victims[" ".join(x.low for x in toks[k : k + n])], k + n - 1
+        if _demonym(tok):
+            return "people", k  # "Two Syrians were killed", "30 Alawites"
         if tok.low[0].isdigit() or tok.low in t.number_words:
             return None  # another quantity: "17:27 Nine Civilians"
     return None
+
+
+def _demonym(tok: _Tok) -> bool:
+    """A people or nationality in the plural ("Syrians", "Kurds", "foreigners":
+    ``victim_demonyms``), or a capitalised word with a plural demonym's ending ("Tunisians",
+    "Pakistanis", "Chinese": ``demonym_suffixes``); not an acronym, a short word ("Plans") or
+    a noun in "-sis" ("Crisis")."""
+    t = terms()
+    if tok.low in t.victim_demonyms:
+        return True
+    text = tok.text
+    return (
+        len(text) >= 6
+        and text[0].isupper()
+        and text[1:].islower()
+        and text.isalpha()
+        and not text.endswith("sis")
+        and text.lower().endswith(t.demonym_suffixes)
+    )
+
+
+def _family_after(toks: list[_Tok], k: int) -> int | None:
+    """The index of the family noun of "of (one | the same | a | his ...) family" at ``k``."""
+    if k >= len(toks) or toks[k].low != "of":
+        return None
+    for j in range(k + 1, min(len(toks), k + 4)):
+        if toks[j].low in terms().family_nouns:
+            return j
+        if not toks[j].low.isalpha():
+            return None
+    return None
+
+
+def _family_before(toks: list[_Tok], s: int) -> bool:
+    """Is the figure at ``s`` the size of a family ("a family of six", "an entire family of
+    four": ``family_nouns``)?"""
+    return s >= 2 and toks[s - 1].low == "of" and toks[s - 2].low in terms().family_nouns
 
 
 def _joins_modifiers(toks: list[_Tok], k: int) -> bool:
@@ -478,8 +547,43 @@ def _date_part(toks: list[_Tok], i: int) -> bool:
     return False
 
 
+#: casualty cues that are nouns: a victim noun right before one modifies it ("civilian deaths")
+_CASUALTY_NOUNS = {"death", "deaths", "toll", "casualties", "fatalities", "injuries", "lives"}
+
+
+def _plain_modifier(toks: list[_Tok], k: int) -> bool:
+    """A word that can modify a victim noun after it ("American", "young", "local"): a plain word,
+    no number, cue, unit, victim noun, auxiliary, preposition or clause word."""
+    if k >= len(toks):
+        return False
+    t = terms()
+    w = toks[k].low
+    return (
+        toks[k].text.isalpha()
+        and w not in t.victims
+        and w not in t.number_words
+        and w not in t.non_person
+        and w not in _AUX
+        and w not in _PREPOSITIONS | _CLAUSE_WORDS
+        and _cue_kind(toks, k) is None
+    )
+
+
+_AGE = re.compile(r"(?:year|month|week|day)s?-old$")
+
+
+def _age_at(toks: list[_Tok], k: int) -> int:
+    """Tokens of an age at ``k`` ("10-year-old", "five-month-old"), 0 when none starts there."""
+    if k + 2 < len(toks) and toks[k + 1].low == "-" and _AGE.match(toks[k + 2].low):
+        glued = toks[k].end == toks[k + 1].start and toks[k + 1].end == toks[k + 2].start
+        return 3 if glued and (toks[k].low[0].isdigit() or toks[k].low in terms().number_words) else 0
+    return 0
+
+
 def _is_date_number(toks: list[_Tok], i: int, end: int) -> bool:
     tok = toks[i]
+    if _age_at(toks, i):
+        return True  # "a 10-year-old boy": an age, no count
     if not tok.low[0].isdigit():
         return False
     if _date_part(toks, i):
@@ -552,9 +656,13 @@ def _share_of_previous(
     ((True, end)). None when the figure is not such a share."""
     if last_end < 0 or fig.start_tok < last_end:
         return None
+    end = _share_clause(toks, fig.start_tok)
+    if end is not None and fig.start_tok > 0 and toks[fig.start_tok - 1].low in _JOINERS:
+        # "of them", "of whom" point back at the figure before, however far: "At least 30
+        # fighters were killed in the ambush, several of them foreigners"
+        return (not fig.vague, end)
     if any(toks[x].low not in _JOINERS for x in range(last_end, fig.start_tok)):
         return None
-    end = _share_clause(toks, fig.start_tok)
     if end is not None:
         return (not fig.vague, end)
     if not fig.vague:
@@ -605,12 +713,27 @@ def _not_a_count(toks: list[_Tok], fig: _Figure, victim: tuple[str, int] | None)
     return nxt.endswith("ed") and nxt not in _AUX and _cue_kind(toks, e) is None
 
 
+_BE = {"was", "were", "been", "being", "is", "are"}
+
+
+def _passive_cue(low: list[str], j: int) -> bool:
+    """Is the cue at ``j`` a passive participle ("were killed", "was also wounded")? It takes no
+    object, so a figure after it begins a clause of its own."""
+    w = low[j]
+    if not (w.endswith("ed") or w in {"dead", "slain", "hurt"}):
+        return False
+    return (j > 0 and low[j - 1] in _BE) or (j > 1 and low[j - 2] in _BE and low[j - 1] in _AUX)
+
+
 def _among_before(low: list[str], s: int) -> bool:
-    """ "Among those killed were 105 children", "among the dead are two women": a part of a
-    toll told before it."""
+    """ "Among those killed were 105 children", "among the dead are two women", "among the
+    civilians killed in the town was a child": a part of a toll told before it."""
     if s < 4 or low[s - 1] not in {"were", "was", "are", "is"}:
         return False
-    return any(low[j] == "among" and low[j + 1] in {"those", "the"} for j in range(max(0, s - 5), s - 2))
+    return any(
+        low[j] == "among" and low[j + 1] in {"those", "the"} and not _BOUNDARY.intersection(low[j:s])
+        for j in range(max(0, s - 9), s - 2)
+    )
 
 
 def _past_parts(toks: list[_Tok], k: int, victim: bool) -> tuple[int, bool]:
@@ -1352,7 +1475,7 @@ def _can_speak(toks: list[Any]) -> bool:
     low = head.lower_
     if low in t.kill or low in t.injure or low in t.non_person or _date_word(head):
         return False
-    if low in t.victims and any(x is not head and x.lower_ in t.victims for x in toks):
+    if low in t.victims and any(x.i < head.i and x.lower_ in t.victims for x in toks):
         return False  # "2600 civilians citizens": the victims of a figure
     words = [x.lower_ for x in toks]
     counted = any(x.like_num or x.lower_ in t.vague for x in toks)
@@ -1511,14 +1634,24 @@ def find_fatality_claims(
             i = max(i + 1, fig.end_tok)  # "bringing the number killed in 24 hours to 45": no one event's
             continue
         victim = _victim_at(toks, fig.end_tok)
+        if victim is None and _family_before(toks, fig.start_tok):
+            # "a family of six was killed": six people, the phrase from its article
+            s0 = fig.start_tok - 2
+            det = [d for d in range(max(0, s0 - 3), s0) if low[d] in {"a", "an", "the", "one"}]
+            if det and all(low[x].isalpha() and low[x] not in _AUX for x in range(det[-1], s0)):
+                s0 = det[-1]  # "an entire family of four", "an Iraqi family of four"
+            fig, victim = dataclasses.replace(fig, start_tok=s0), ("people", fig.end_tok - 1)
         share = _share_of_previous(toks, fig, victim, last_end)
         if share is not None and not share[0]:
             i = max(i + 1, share[1])  # "killed 25 people, many of them children": who, not how many
             continue
         nxt = toks[victim[1] + 1].low if victim and victim[1] + 1 < len(toks) else ""
         prev = low[fig.start_tok - 1] if fig.start_tok > 0 else ""
-        if victim and nxt in terms().reporting and nxt != "according" and prev in terms().victims:
-            i = victim[1] + 1  # "killing four civilians two residents said": the speakers
+        one = fig.high == 1 and not fig.vague
+        if victim and nxt in terms().reporting and nxt != "according" and (prev in terms().victims or one):
+            # "killing four civilians two residents said", "... were killed in the attack a
+            # relative told AFP", "one of his relatives said": the speakers
+            i = victim[1] + 1
             continue
         updated = _updated_toll(toks, fig) if running is None else None
         kinds: list[str] = [running] if running is not None else [updated] if updated is not None else []
@@ -1568,6 +1701,8 @@ def find_fatality_claims(
                     c = ("killed", 1)  # "the army lost 12 soldiers": a side's dead (of people only)
                 if c is None:
                     continue
+                if _passive_cue(low, j) and low[j + c[1]] in {"and", ","}:
+                    break  # "a woman was killed and twenty civilians were treated": a new subject
                 window = 15 if low[j] in {"toll", "death"} else 6
                 if back > window:
                     continue
@@ -1644,32 +1779,195 @@ def find_fatality_claims(
 def acled_fatalities(claims: Sequence[FatalityClaim]) -> int:
     """ACLED's fatalities: the most conservative killed figure reported (0 when none).
 
-    Sub-figures ("including 24 civilians") are parts of another figure and never the total. A
+    Sub-figures ("including 24 civilians") are parts of another figure and never the total
+    where that figure is told (an event told only by its parts has at least their dead). A
     vague quantity's conventional value ("tens" = 10, "dozens" = 12) stands in for a count no
     report gives, so it counts only when no figure of the event is a count: "tens killed" beside
     "14 of the dead" is the 14, not 10. Figures joined by "and" ("killed 31 jihadists and eight
     civilians", "50 fighters and two civilians were killed") are the parts of one report's toll:
-    their sum is that report's figure (:func:`_joined_totals`).
+    their sum is that report's figure (:func:`_joined_totals`). ACLED sums the dead of all sides
+    of one event, so figures of different sides ("12 soldiers were killed ... 20 rebels died")
+    add up, while competing figures for the same victims (the Observatory's 32 militants, the
+    group's 50) keep the lowest (:func:`_side_sum`).
     """
     return acled_toll(claims)[0]
 
 
 def acled_toll(claims: Sequence[FatalityClaim]) -> tuple[int, Evidence | None]:
     """:func:`acled_fatalities` with its evidence: the span of the figure (or of the joined
-    figures, "At least 50 fighters and two civilians") it is."""
-    killed = [c for c in claims if c.kind == "killed" and not (c.qualifier or "").startswith("including")]
-    totals = _joined_totals(killed)
-    pool = [t for t in totals if not t[1]] or totals
+    figures, "At least 50 fighters and two civilians") it is; for a sum of sides told apart, the
+    span over them when one sentence holds them all, else the largest part's."""
+    killed = [c for c in claims if c.kind == "killed"]
+    # parts ("including six children", "a child was among the civilians killed") count only
+    # where no figure of the whole is told: at least that many died
+    killed = [c for c in killed if not (c.qualifier or "").startswith("including")] or killed
+    counted = [c for c in killed if not c.vague]
+    killed = counted or killed
+    runs = _runs(killed)
+    # a run with a figure of all the dead ("a child and 37 others") is a toll of its own
+    totals = [(sum(c.low for c in run), _run_evidence(run)) for run in runs if any(_side(c) is None for c in run)]
+    pool = totals + _side_sum([run for run in runs if all(_side(c) is not None for c in run)])
     if not pool:
         return 0, None
-    low, _, evidence = min(pool, key=lambda t: t[0])
+    low, evidence = min(pool, key=lambda t: t[0])
     return low, evidence
 
 
-def _joined_totals(killed: Sequence[FatalityClaim]) -> list[tuple[int, bool, Evidence | None]]:
-    """(figure, vague, evidence) of each report: a run of figures of one sentence with nothing
-    but "and" between them ("two children and three women") is one report of their sum, its
+def _side(claim: FatalityClaim) -> str | None:
+    """The group of victims whose dead a figure counts: its victim category when that names one
+    (``victim_sides``: "soldiers", "fighters", "civilians", "children" ...), or None for a
+    figure of all the dead ("32 people", "12 killed") or of several sides at once ("70 regime
+    and rebel fighters"). Fighters named as the state's ("regime fighters", "pro-government
+    militiamen": ``state_side_modifiers``) count with the state's own (the first category of
+    side "state"): a report of "30 regime forces" and another of "30 regime fighters" count the
+    same dead."""
+    t = terms()
+    category = claim.victims or ""
+    side = t.victim_sides.get(category)
+    if side == "civilian" and category == "civilians" and claim.evidence is not None:
+        noun = _tokens(claim.evidence.text)[-1].low
+        # "six teachers", "three workers": civilians of their own, whom "civilians" may hold
+        return category if noun in t.umbrella_victims else f"{category}:{noun}"
+    if side != "armed" or claim.evidence is None:
+        return category if side is not None else None
+    words = [x.low for x in _tokens(claim.evidence.text)]
+    if any(w in t.state_side_modifiers for w in words):
+        if "and" in words:
+            return None
+        return next((c for c, s in t.victim_sides.items() if s == "state"), category)
+    return category
+
+
+class _Part(NamedTuple):
+    """One group of victims' figure in one report (:func:`_side`): its value and evidence, the
+    stretch of text it is told in (:func:`_stretch`) and whether it is told as more dead beside
+    others ("also", "another")."""
+
+    side: str
+    value: int
+    evidence: Evidence | None
+    stretch: tuple[int, str, int]
+    added: bool
+
+
+def _side_sum(runs: Sequence[list[FatalityClaim]]) -> list[tuple[int, Evidence | None]]:
+    """The dead of different groups of victims told together, from runs of figures that each
+    count one group's (:func:`_side`).
+
+    Per group the lowest report counts (competing figures for the same dead: "32 militants" by
+    one source, "50 fighters" by another). Groups are added up when one stretch of text tells
+    them together ("12 soldiers were killed and 20 rebels died", "killed 14 jihadists 5
+    civilians", "22 children had been killed along with six teachers") or a figure is told as
+    more dead beside those already counted ("One civilian was also killed in the strikes",
+    "Another five rebel fighters were killed"): ACLED sums the dead of all sides of one event.
+    A group told alone elsewhere may be another event's the story mentions, or a part of a
+    figure told before ("Four children were among them"), so it stays a total of its own, which
+    the most conservative figure weighs as before. The figures of one group in a run joined by
+    "and" are one report of their sum."""
+    parts: list[_Part] = []
+    for run in runs:
+        by_side: dict[str, list[FatalityClaim]] = {}
+        for c in run:
+            by_side.setdefault(_side(c) or "", []).append(c)
+        for side, claims in by_side.items():
+            ev = _run_evidence(claims)
+            parts.append(_Part(side, sum(c.low for c in claims), ev, _stretch(ev), _added(claims[0])))
+    if not parts:
+        return []
+    lowest: dict[str, tuple[int, Evidence | None]] = {}
+    for p in parts:
+        if p.side not in lowest or p.value < lowest[p.side][0]:
+            lowest[p.side] = (p.value, p.evidence)
+    group = {side: side for side in lowest}
+
+    def root(side: str) -> str:
+        while group[side] != side:
+            side = group[side]
+        return side
+
+    told: dict[tuple[int, str, int], list[str]] = {}
+    for p in parts:
+        told.setdefault(p.stretch, []).append(p.side)
+    first = next((p.side for p in parts if not p.added), None)
+    for sides in [*told.values(), *([first, p.side] for p in parts if p.added and first is not None)]:
+        for other in sides[1:]:
+            group[root(other)] = root(str(sides[0]))
+    components: dict[str, dict[str, tuple[int, Evidence | None]]] = {}
+    for group_key, low in lowest.items():
+        components.setdefault(root(group_key), {})[group_key] = low
+    return [_component_total(members) for members in components.values()]
+
+
+def _component_total(members: dict[str, tuple[int, Evidence | None]]) -> tuple[int, Evidence | None]:
+    """The dead of groups told together: their sum, but a figure of civilians at large ("58
+    civilians": ``umbrella_victims``) beside other civilians' ("25 children", "six teachers")
+    may hold them ("killed 58 civilians ... 25 casualties were children"), so the civilian side
+    counts the larger of the two."""
+    sides = terms().victim_sides
+    inside = [v for k, v in members.items() if k != "civilians" and sides.get(k.split(":")[0]) == "civilian"]
+    parts = [v for k, v in members.items() if k != "civilians" and v not in inside]
+    if "civilians" in members and members["civilians"][0] >= sum(n for n, _ in inside):
+        parts.append(members["civilians"])
+    else:
+        parts.extend(inside)
+    return sum(n for n, _ in parts), _sum_evidence(parts)
+
+
+def _stretch(ev: Evidence | None) -> tuple[int, str, int]:
+    """The stretch of text a figure is told in: its sentence, cut where a page label ("Related",
+    "Tags": ``page_labels``) glued another story's headline to it."""
+    if ev is None:
+        return (-1, "", 0)
+    before = _tokens(ev.sentence[: max(0, ev.start - ev.sentence_start)])
+    labels = terms().page_labels
+    cuts = sum(1 for k, tok in enumerate(before) if tok.text[:1].isupper() and _match_seq(before, k, labels))
+    return (ev.sentence_start, ev.sentence, cuts)
+
+
+def _added(claim: FatalityClaim) -> bool:
+    """Is the figure told as more dead beside others: "another"/"a further" before it, "more"
+    in it, or "also" between it and its cue ("One civilian was also killed")? (``added_words``)"""
+    ev = claim.evidence
+    if ev is None:
+        return False
+    words = terms().added_words
+    a, b = ev.start - ev.sentence_start, ev.end - ev.sentence_start
+    before = [x.low for x in _tokens(ev.sentence[:a])][-2:]
+    inside = [x.low for x in _tokens(ev.text)]
+    after = [x.low for x in _tokens(ev.sentence[b:])][:3]
+    more = any(w == "more" and inside[k + 1 : k + 2] != ["than"] for k, w in enumerate(inside))
+    if any(w in words and w not in {"also", "more"} for w in before) or (more and "more" in words):
+        return True
+    for w in after:
+        if w == "also":
+            return True
+        if w not in _AUX:
+            return False
+    return False
+
+
+def _sum_evidence(parts: list[tuple[int, Evidence | None]]) -> Evidence | None:
+    """The evidence of a sum of parts: the span from the first to the last when they lie in one
+    sentence, else the largest part's."""
+    evs = sorted((e for _, e in parts if e is not None), key=lambda e: e.start)
+    if not evs:
+        return None
+    first = evs[0]
+    if all(e.sentence_start == first.sentence_start and e.sentence == first.sentence for e in evs):
+        a, b = first.start - first.sentence_start, max(e.end for e in evs) - first.sentence_start
+        return dataclasses.replace(first, end=first.sentence_start + b, text=first.sentence[a:b])
+    return max(parts, key=lambda t: t[0])[1]
+
+
+def _joined_totals(killed: Sequence[FatalityClaim]) -> list[tuple[int, Evidence | None]]:
+    """(figure, evidence) of each report: a run of figures of one sentence with nothing but
+    "and" between them ("two children and three women") is one report of their sum, its
     evidence the span from the first to the last."""
+    return [(sum(c.low for c in run), _run_evidence(run)) for run in _runs(killed)]
+
+
+def _runs(killed: Sequence[FatalityClaim]) -> list[list[FatalityClaim]]:
+    """The figures in story order, grouped into runs joined by a bare "and" (:func:`_joined`)."""
     ordered = sorted(
         killed,
         key=lambda c: (c.evidence.sentence_start, c.evidence.start) if c.evidence else (-1, -1),
@@ -1681,7 +1979,7 @@ def _joined_totals(killed: Sequence[FatalityClaim]) -> list[tuple[int, bool, Evi
             runs[-1].append(c)
         else:
             runs.append([c])
-    return [(sum(c.low for c in run), all(c.vague for c in run), _run_evidence(run)) for run in runs]
+    return runs
 
 
 def _run_evidence(run: list[FatalityClaim]) -> Evidence | None:
