@@ -939,3 +939,67 @@ def test_it_ending_a_sentence_is_the_body_that_spoke_before_not_the_reports_subj
     )
     (added,) = [c for c in claims if c.reporting_verb == "added"]
     assert added.speaker == "Britain-based watchdog" and added.content.startswith("The army shelled")
+
+
+def _speaker_of(claims: list[Claim], start: str) -> str | None:
+    (claim,) = [c for c in claims if c.content.startswith(start)]
+    return claim.speaker
+
+
+def test_he_and_she_mean_the_last_person_of_fitting_gender_never_a_body() -> None:
+    claims = _claims(
+        "A spokeswoman for the UN refugee agency said 3000 people had fled the town. "
+        "Mohammed Ali a local commander said the road to the north was cut. "
+        "She said aid convoys could not reach the town."
+    )
+    assert _speaker_of(claims, "aid convoys") == "spokeswoman for the UN refugee agency"  # not Mohammed Ali
+    claims = _claims(
+        "Ms Leila Haddad a nurse at the hospital said 14 children were treated. "
+        "The defence ministry said its jets had struck only militant positions. "
+        "Hassan Omar a rescue worker said two buildings collapsed. "
+        "She added that the hospital had run out of oxygen."
+    )
+    assert _speaker_of(claims, "that the hospital had run out") in ("Leila Haddad", "Ms Leila Haddad")
+    claims = _claims(
+        "The Syrian Observatory for Human Rights said 30 people were killed in the raids. "
+        '"My brother was killed in the shelling" he said.'
+    )
+    assert _speaker_of(claims, "My brother") != "Syrian Observatory for Human Rights"
+
+
+def test_a_guards_first_person_words_are_his_not_an_organisations_named_before() -> None:
+    claims = _claims(
+        "Amnesty International accused the guards of torture at the prison. "
+        '"I saw them beat the prisoners every night" said a former guard. '
+        '"I never saw a doctor come to the cells" he said.'
+    )
+    assert _speaker_of(claims, "I saw them") == "former guard"
+    assert _speaker_of(claims, "I never saw") == "former guard"
+
+
+def test_it_means_the_last_body_not_a_person_noun() -> None:
+    claims = _claims(
+        "The health ministry said 20 people were killed in the strike on the market. "
+        "A doctor at the main hospital said the wards were full. "
+        "It said the toll was likely to rise."
+    )
+    assert _speaker_of(claims, "the toll was likely") == "health ministry"
+
+
+def test_the_source_means_the_source_the_story_introduced() -> None:
+    claims = _claims(
+        "A military source told SANA that army units destroyed a rebel position in Jobar. "
+        "The Syrian Observatory for Human Rights said 12 fighters were killed in the clashes. "
+        "The source added that the army seized a large quantity of weapons."
+    )
+    assert _speaker_of(claims, "that the army seized") == "military source"
+    claims = _claims(
+        "The weapons were hidden in a farm near the town a police source said. "
+        "The bombers came from Idlib the source said."
+    )
+    assert _speaker_of(claims, "The bombers came") == "police source"
+    # a noun inside a name is no back-reference ("the army" is not the Free Syrian Army)
+    claims = _claims(
+        "The Free Syrian Army said its fighters had taken the hill. The army said the rebels had withdrawn."
+    )
+    assert _speaker_of(claims, "the rebels had withdrawn") == "army"

@@ -103,6 +103,10 @@ class ClaimLexicon:
     page_labels: frozenset[str] = frozenset()  # "Slideshow", "Tags": page furniture before a speaker
     page_label_nouns: frozenset[str] = frozenset()  # "News" of "Related News"
     partitive_heads: frozenset[str] = frozenset()  # "one" of "one of the guards"
+    female_words: frozenset[str] = frozenset()  # "Ms", "spokeswoman": a woman, whom "she" means
+    male_words: frozenset[str] = frozenset()  # "Mr", "spokesman": a man, whom "he" means
+    female_first_names: frozenset[str] = frozenset()  # "Maria": a woman
+    male_first_names: frozenset[str] = frozenset()  # "Ahmed": a man
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -240,6 +244,10 @@ _WORD_SETS = {
     "page_labels": "page_labels",
     "page_label_nouns": "page_label_nouns",
     "partitive_heads": "partitive_heads",
+    "female_words": "female_words",
+    "male_words": "male_words",
+    "female_first_names": "female_first_names",
+    "male_first_names": "male_first_names",
 }
 
 
@@ -337,6 +345,7 @@ class _Speaker:
     end: int
     person: bool = False
     one_person: bool = False  # headed by a noun naming one person ("a source"): whom "he" may mean
+    noun: str = ""  # its lower-case speaker noun ("source" of "a military source"): "the source" later
 
 
 #: returned for a subject that cannot be a speaker ("the rocket said"): the statement is dropped
@@ -1029,6 +1038,8 @@ class _StoryClaims:
         self.last_any: _Speaker | None = None  # the last of any claim: whose quote continues
         self.last_body: _Speaker | None = None  # the last that is no person: whom "it" means
         self.last_person_noun: _Speaker | None = None  # the last "source", "spokesman": whom "he" may mean
+        self.people: list[_Speaker] = []  # every speaker that is one person, in order: whom "he"/"she" means
+        self.spoken: list[_Speaker] = []  # every claim's speaker, in order: whom "the source" means
         self.prev: Sentence | None = None  # the sentence before the one being read
         self.prev_doc: Any = None  # its parse, when the story holds one (a Doc of its text)
         self.named: list[_Speaker] = []
@@ -1202,10 +1213,12 @@ class _StoryClaims:
             return
         if speaker is not None:
             self.last_any = speaker
-            if not speaker.person:
-                self.last_body = speaker
+            if not speaker.person and not speaker.one_person:
+                self.last_body = speaker  # "it" means a body, not "a source"
             if speaker.one_person:
                 self.last_person_noun = speaker
+            self.note_person(speaker)
+            self.spoken.append(speaker)
         s0 = min(ev_sent.start, sent.start)
         s1 = max(ev_sent.end, sent.end)
         evidence = Evidence(
@@ -1422,8 +1435,91 @@ class _StoryClaims:
         whom a later surname alone means)."""
         if sp.person:
             self.last_speaker = sp
+            self.note_person(sp)
             if " " in sp.name:
                 self.named.append(sp)
+
+    def note_person(self, sp: _Speaker, maybe: bool = False) -> None:
+        """Keep ``sp`` as the latest person a later "he"/"she" may mean, when it is one: a name,
+        a noun of one person ("a former guard"), a name whose first name is a known one, or
+        (``maybe``) a name the tagger did not read as a person's but not as a body's either."""
+        if not (maybe or sp.person or sp.one_person or self.first_name_gender(sp.name) is not None):
+            return
+        if sp in self.people:
+            self.people.remove(sp)
+        self.people.append(sp)
+
+    def may_be_person(self, head: Any, actor: str | None) -> bool:
+        """Can a proper noun that heads a speaker phrase be a person's name the tagger missed
+        ("Manal a teacher", "Head of the media center ...")? A noun of one person, or a name
+        that no entity type, speaker noun ("Observatory") or listed actor makes a body's."""
+        if head.lower_ in self.lex.person_nouns:
+            return True
+        return head.ent_type_ in ("", "PERSON") and not self.speaker_noun(head) and actor is None
+
+    def first_name_gender(self, name: str) -> str | None:
+        """'f' or 'm' when the first word of a name is a known first name (data
+        ``female_first_names``, ``male_first_names``), else None."""
+        first = name.split()[0].lower() if name.split() else ""
+        if first in self.lex.female_first_names:
+            return "f"
+        if first in self.lex.male_first_names:
+            return "m"
+        return None
+
+    def gender(self, sp: _Speaker) -> str | None:
+        """The gender a speaker phrase says: a title or noun of its own ("Ms", "spokeswoman":
+        data ``female_words``, ``male_words``), else its first name; None when it says none or
+        both ("a mother and her son")."""
+        words = {w.lower() for w in re.findall(r"[^\W\d_]+", self.text[sp.start : sp.end] + " " + sp.name)}
+        female, male = bool(words & self.lex.female_words), bool(words & self.lex.male_words)
+        if female != male:
+            return "f" if female else "m"
+        if female:
+            return None
+        return self.first_name_gender(re.sub(r"^(?:the|a|an)\s+", "", sp.name, flags=re.I))
+
+    def person_meant(self, pronoun: str) -> _Speaker | None:
+        """Whom "he"/"she" (or "I") means: the latest person (:meth:`note_person`) whose gender,
+        where known, fits it; never a body, which "it" means."""
+        want = "f" if pronoun in ("she", "her") else "m" if pronoun in ("he", "him") else None
+        for sp in reversed(self.people):
+            got = self.gender(sp)
+            if want is None or got is None or got == want:
+                return sp
+        return None
+
+    def back_reference(self, toks: Sequence[Any]) -> _Speaker | None:
+        """'A military source told SANA ... The source added ...': a bare "the" and a speaker noun
+        means the last claim's speaker whose phrase has that noun in lower case ("military source",
+        not "Free Syrian Army" for "the army"), with more words than the noun alone."""
+        words = [t for t in toks if not t.is_punct]
+        if len(words) != 2 or words[0].lower_ != "the" or not self.speaker_noun(words[1]):
+            return None
+        noun = words[1].lower_
+        for sp in reversed(self.spoken):
+            if sp.noun == noun and sp.name.lower() != noun:
+                return sp
+        return None
+
+    def speaker_noun_of(self, toks: Sequence[Any]) -> str:
+        """The speaker noun that heads a phrase or describes the name that does, written in lower
+        case ("source" of "a military source in the police", "group" of "terrorist group Al-Nusra
+        Front"; none in "the Russian Defence Ministry", a name, nor in "a resident of the
+        government-controlled west"), and not one of two speakers
+        joined ("the Local Coordination Committees and the observatory"; but "local and media
+        sources" is one): see :meth:`back_reference`."""
+        ids = {t.i for t in toks}
+        head = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)  # the phrase's own head
+        if head is None or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+            return ""
+        # the head, else a noun that describes the name it heads ("terrorist group Al-Nusra Front",
+        # "the Observatory a Britain-based monitoring group")
+        described = [c for c in head.children if c.dep_ in ("compound", "appos", "nmod") and c.i in ids]
+        for t in (head, *reversed(described)):
+            if t.text.islower() and self.speaker_noun(t):
+                return str(t.lower_)
+        return ""
 
     def read_phrase_speaker(self, toks: list[Any], off: int) -> _Speaker | None:
         """:meth:`phrase_speaker`'s speaker, not remembered."""
@@ -1451,10 +1547,20 @@ class _StoryClaims:
             name = str(last.text)
         elif (named := _described_name(toks, last)) is not None:
             name = named  # "state-run news agency SANA", "medical charity Doctors Without Borders"
+        if (earlier := self.back_reference(toks)) is not None:
+            return earlier
         actor = self.speaker_actor(start, end)
         noun = next((t for t in toks if t.pos_ in ("NOUN", "PROPN")), toks[-1])  # "source in the police"
         one = _one_person_noun(noun, self.lex)
-        return _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person, one_person=one)
+        return _Speaker(
+            name=_clean_name(name),
+            actor=actor,
+            start=start,
+            end=end,
+            person=person,
+            one_person=one,
+            noun=self.speaker_noun_of(toks),
+        )
 
     def run_back(self, doc: Any, end: int) -> tuple[int | None, bool, int, bool]:
         """The phrase before ``doc[end]`` (see :meth:`speaker_before`): its first token, whether
@@ -1728,8 +1834,10 @@ class _StoryClaims:
         """The speaker phrase headed by ``head`` (``_NOT_A_SPEAKER`` when it cannot speak;
         ``record``: a record such as "the bulletin" may stand for its unnamed source)."""
         if head.lower_ in self.lex.pronouns and head.pos_ == "PRON":
-            if self.last_speaker is None and head.lower_ in _ONE_PERSON:
-                return self.last_person_noun or self.antecedent()
+            if head.lower_ in _ONE_PERSON or head.lower_ == "i":
+                # a person of fitting gender, else the one the sentence before is about; never a
+                # body ("The Observatory said ... 'My colleagues were killed' he said")
+                return self.person_meant(head.lower_) or self.antecedent()
             return self.last_speaker
         if head.lower_ == "it" and head.dep_ == "nsubj":
             return self.it_speaker(head, off)
@@ -1749,6 +1857,8 @@ class _StoryClaims:
             # a record may stand for its source: "according to the bulletin", "The claim which did
             # not mention a wedding said ..."
             return _NOT_A_SPEAKER
+        if (earlier := self.back_reference(toks)) is not None:
+            return earlier
         start, end = _tok_span(toks, off)
         name = _speaker_name(head, toks)
         if " " not in name:
@@ -1756,6 +1866,7 @@ class _StoryClaims:
             for known in self.named:
                 if known.name.endswith(" " + name):
                     self.last_speaker = known
+                    self.note_person(known)
                     return known
         person = _person_phrase(head, toks)
         actor = self.speaker_actor(start, end) or self.seat_actor(head, off)
@@ -1763,9 +1874,12 @@ class _StoryClaims:
         one = _one_person_noun(head, self.lex) or (
             head.lower_ == "one" and part is not None and part.lemma_.lower() in self.lex.person_nouns
         )  # "one of the guards": whom a later "he" may mean
-        sp = _Speaker(name=name, actor=actor, start=start, end=end, person=person, one_person=one)
+        sp = _Speaker(
+            name=name, actor=actor, start=start, end=end, person=person, one_person=one, noun=self.speaker_noun_of(toks)
+        )
         if person or head.pos_ == "PROPN":
             self.last_speaker = sp
+            self.note_person(sp, maybe=self.may_be_person(head, actor))
             if " " in sp.name:
                 self.named.append(sp)
         return sp
@@ -1867,6 +1981,8 @@ class _StoryClaims:
                 first = next(t.i for t in doc if t.idx + off >= speaker.start)  # the phrase as read
             else:
                 first = head.i  # a pronoun, or a name remembered from an earlier sentence
+                if first > 0 and doc[first - 1].lower_ in ("the", "a", "an") and doc[first - 1].head.i == head.i:
+                    first -= 1  # "... the official said": its article too
             ent = next((e for e in doc.ents if e.start <= first < e.end and e.label_ == "PERSON"), None)
             if ent is not None:
                 first = min(first, ent.start)  # "Leys al-Faris": a name the parse did not join
@@ -1921,10 +2037,12 @@ class _StoryClaims:
         # a count is no statement that a following quotation or "he said" goes on with: whom
         # those mean stays as it was
         kept = (self.last_speaker, self.last_any, self.last_body, self.last_person_noun, list(self.named))
+        kept_lists = (list(self.people), list(self.spoken))
         speaker = self.speaker_from(head, off) if head is not None else None
         if speaker is not None and speaker is not _NOT_A_SPEAKER:
             self.add(sent, speaker, verb.text, verb.lemma_.lower(), False, start, end)
         self.last_speaker, self.last_any, self.last_body, self.last_person_noun, self.named = kept
+        self.people, self.spoken = kept_lists
 
     def going_on(self, verb: Any, quotes: list[tuple[int, int]], off: int) -> list[Any]:
         """The participles that go on with the statement of ``verb`` ("X said Y adding that Z",
