@@ -1003,3 +1003,19 @@ def test_the_source_means_the_source_the_story_introduced() -> None:
         "The Free Syrian Army said its fighters had taken the hill. The army said the rebels had withdrawn."
     )
     assert _speaker_of(claims, "the rebels had withdrawn") == "army"
+
+
+def test_a_statement_relayed_by_a_sentence_final_attribution_ends_before_it() -> None:
+    (britain,) = _claims(
+        "Britain said on Wednesday it would raise the attack at the Security Council and called on "
+        "Damascus to give inspectors access to the site Reuters reported."
+    )
+    assert britain.speaker == "Britain" and britain.content.endswith("access to the site")
+    (ministry,) = _claims(
+        "At the same time the ministry said that Turkish jets struck Kurdish positions near Afrin "
+        "within the specified time RT reports."
+    )
+    assert ministry.content.endswith("within the specified time")
+    text = "The governor said the rebels had fired 20 rockets at the city on Monday state media reported."
+    governor = [c for c in _claims(text) if c.speaker == "governor"]
+    assert [c.content for c in governor] == ["the rebels had fired 20 rockets at the city on Monday"]

@@ -2008,6 +2008,46 @@ class _StoryClaims:
             start = doc[k - 1].idx + off
         return found, start
 
+    def before_relaying_tail(self, verb: Any, content: tuple[int, int], off: int) -> tuple[int, int]:
+        """'Britain said on Wednesday it would raise the attack at the Security Council Reuters
+        reported': the statement of ``verb`` ends where a sentence-final attribution after it
+        (:func:`_attribution_tail`: the outlet relaying it, "... the official said") begins; the
+        relaying verb is no part of what was said."""
+        doc = verb.doc
+        for tail in doc[verb.i + 1 :]:
+            if tail.lemma_.lower() not in self.lex.verb_type or not _is_verb(tail):
+                continue
+            if not content[0] < tail.idx + off <= content[1] + 1 or not _attribution_tail(tail, self.lex):
+                continue
+            sp = self.read_speaker_before(tail, off)
+            if sp is None or not content[0] < sp.start < tail.idx + off:
+                return content
+            k = next(t.i for t in doc if t.idx + off >= sp.start)
+            subj = next((c for c in tail.children if c.dep_ == "nsubj" and c.i < tail.i), None)
+            own = _speaker_tokens(subj) if subj is not None and subj.pos_ != "PRON" else []
+            if own and own[-1].i + 1 >= _phrase_stop(tail) and own[0].i > k:
+                k = own[0].i  # "... access to the site Reuters reported": the subject's own phrase
+            k = self.tail_phrase_start(doc, k, _phrase_stop(tail))
+            if k > 0 and doc[k - 1].lower_ == "as":
+                k -= 1  # "... as Reuters reported"
+            start = doc[k].idx + off
+            if len(self.text[content[0] : start].strip()) < 12:
+                return content
+            return _before_article(self.text, content[0], start)
+        return content
+
+    def tail_phrase_start(self, doc: Any, k: int, stop: int) -> int:
+        """Where a sentence-final speaker phrase read to begin at ``doc[k]`` begins: with the title
+        of one person before it ("... chief of the General Staff Sergei Rudskoi said"), not with
+        the object of a preposition, which is the report's ("... controlled by IS activists said")."""
+        j = k - 1 if k > 0 and doc[k - 1].lower_ in ("the", "a", "an") else k
+        if j >= 2 and doc[j - 1].lower_ == "of" and doc[j - 2].lower_ in self.lex.person_nouns:
+            j -= 2
+            return j - 1 if j > 0 and doc[j - 1].lower_ in ("the", "a", "an") else j
+        if k > 0 and doc[k - 1].pos_ == "ADP" and doc[k - 1].lower_ != "as" and k + 1 < stop:
+            return k + 1
+        return k
+
     def relayed(self, sent: Sentence, end: int) -> bool:
         """Does a claim of this sentence, its speaker named there, already lie before ``end``, so
         that a sentence-final attribution relays it ("Britain said on Wednesday it would ...
@@ -2533,6 +2573,8 @@ class _StoryClaims:
             )
             if speaker is not None:
                 carried.update((g.i, speaker) for g in goes_on)
+            if not quote and not ends_at_speaker:
+                content = self.before_relaying_tail(tok, content, off)
             self.add(sent, speaker, tok.text, verb_key, quote, content[0], content[1], accused=accused)
 
 
