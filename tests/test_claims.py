@@ -1019,3 +1019,22 @@ def test_a_statement_relayed_by_a_sentence_final_attribution_ends_before_it() ->
     text = "The governor said the rebels had fired 20 rockets at the city on Monday state media reported."
     governor = [c for c in _claims(text) if c.speaker == "governor"]
     assert [c.content for c in governor] == ["the rebels had fired 20 rockets at the city on Monday"]
+
+
+def test_a_persons_name_ends_where_the_organisation_before_the_title_begins() -> None:
+    # the commas and the apostrophe lost: the tagger reads "Philip Luther Amnesty" as one person
+    claims = _claims(
+        "Amnesty International said the prisoners were tortured. "
+        '"The prison is a human slaughterhouse" said Philip Luther Amnesty Internationals research director.'
+    )
+    assert _speaker_of(claims, "The prison is") == "Philip Luther"
+    claims = _claims(
+        "Human Rights Watch accused the government of using cluster munitions. "
+        '"The strikes on the market were unlawful" said Sarah Leah Whitson Human Rights Watchs Middle East director.'
+    )
+    assert _speaker_of(claims, "The strikes on the market") == "Sarah Leah Whitson"
+    # a surname the story writes on its own is no organisation
+    claims = _claims(
+        "Rami Abdel Rahman said 20 people were killed in the raids. Abdel Rahman said the toll could rise."
+    )
+    assert _speaker_of(claims, "20 people") == "Rami Abdel Rahman"

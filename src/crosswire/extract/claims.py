@@ -1401,6 +1401,14 @@ class _StoryClaims:
             else:
                 break
         person = next((e for e in doc.ents if e.start == start and e.label_ == "PERSON"), None)
+        if person is not None and (cut := self.name_before_affiliation(doc, start, j, off)) is not None:
+            # "said Kenneth Roth Human Rights Watchs executive director": the person, who speaks
+            # for the organisation and the title after the name
+            p0, p1 = doc[start].idx + off, doc[j - 1].idx + len(doc[j - 1].text) + off
+            name = _clean_name(str(doc[start:cut].text))
+            sp = _Speaker(name=name, actor=self.speaker_actor(p0, p1), start=p0, end=p1, person=True)
+            self.remember(sp)
+            return sp
         if person is not None and person.end < j:
             j = person.end  # "said Rami Abdel Rahman director of the Observatory": the person
         phrase = list(doc[start:j])
@@ -1422,6 +1430,60 @@ class _StoryClaims:
             if t.tag_ in ("VBD", "VBZ", "VBP", "MD") and not _in_modifier(t, verb):
                 return None  # "said the head of the medical centre was killed": a clause, no speaker
         return self.phrase_speaker(phrase, off)
+
+    def name_before_affiliation(self, doc: Any, start: int, end: int, off: int) -> int | None:
+        """Where a person's name that begins the run of proper nouns at ``doc[start]`` ends, when
+        the run goes on with the name of an organisation ("Kenneth Roth Human Rights Watchs
+        executive director", the commas and apostrophe lost, the tagger's person "Kenneth Roth
+        Human"): the first word of a name the story writes elsewhere on its own ("Human Rights
+        Watch accused ...", its possessive "s" aside) or a listed actor's alias; None if none.
+        Only where a title of one person follows the run ("executive director", "spokesman") and
+        two words at least are left to the name ("Rami Abdel Rahman said" is one name, though the
+        story writes "Abdel Rahman" on its own)."""
+        run = start
+        while run < end and doc[run].pos_ == "PROPN" and doc[run].text[:1].isupper():
+            run += 1
+        if run - start < 4:
+            return None
+        title, persons = run, self.lex.person_nouns
+        while title < min(end, run + 3) and doc[title].text.islower() and doc[title].lower_ not in persons:
+            title += 1  # "executive" of "executive director"
+        if title >= end or doc[title].lower_ not in persons:
+            return None
+        for p in range(start + 2, run - 1):
+            for q in range(run, p + 1, -1):
+                s0, s1 = doc[p].idx + off, doc[q - 1].idx + len(doc[q - 1].text) + off
+                if self.names_elsewhere(s0, s1, doc[p - 1].text) or any(
+                    m.start == s0 and m.end == s1 and m.canonical for m in self.find_actors(self.text[s0:s1], s0)
+                ):
+                    return p
+        return None
+
+    def affiliated_name(self, toks: Sequence[Any], off: int) -> str | None:
+        """The person's name of a speaker phrase whose first person's name runs into an
+        organisation's (:meth:`name_before_affiliation`), else None."""
+        ids = {t.i for t in toks}
+        doc = toks[0].doc
+        ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start in ids), None)
+        if ent is None:
+            return None
+        cut = self.name_before_affiliation(doc, ent.start, max(ids) + 1, off)
+        return _clean_name(str(doc[ent.start : cut].text)) if cut is not None else None
+
+    def names_elsewhere(self, s0: int, s1: int, before: str) -> bool:
+        """Does the story write ``text[s0:s1]`` (or it without a possessive "s" lost from its
+        last word) elsewhere, not after the same word ``before`` (then it is a part of the same
+        longer name)?"""
+        phrase = self.text[s0:s1]
+        forms = [phrase] + ([phrase[:-1]] if phrase.endswith("s") and not phrase.endswith("ss") else [])
+        for form in forms:
+            for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", self.text):
+                if s0 <= m.start() < s1:
+                    continue
+                words = self.text[: m.start()].split()
+                if not words or words[-1] != before:
+                    return True
+        return False
 
     def phrase_speaker(self, toks: list[Any], off: int) -> _Speaker | None:
         """The speaker a run of tokens names (see :meth:`speaker_before`), remembered."""
@@ -1547,6 +1609,8 @@ class _StoryClaims:
             name = str(last.text)
         elif (named := _described_name(toks, last)) is not None:
             name = named  # "state-run news agency SANA", "medical charity Doctors Without Borders"
+        if (affiliated := self.affiliated_name(toks, off)) is not None:
+            name = affiliated  # "Kenneth Roth Human Rights Watchs executive director"
         if (earlier := self.back_reference(toks)) is not None:
             return earlier
         actor = self.speaker_actor(start, end)
@@ -1860,7 +1924,7 @@ class _StoryClaims:
         if (earlier := self.back_reference(toks)) is not None:
             return earlier
         start, end = _tok_span(toks, off)
-        name = _speaker_name(head, toks)
+        name = self.affiliated_name(toks, off) or _speaker_name(head, toks)
         if " " not in name:
             # "Konashenkov said" after "Igor Konashenkov said": the same person
             for known in self.named:
