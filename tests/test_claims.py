@@ -1038,3 +1038,23 @@ def test_a_persons_name_ends_where_the_organisation_before_the_title_begins() ->
         "Rami Abdel Rahman said 20 people were killed in the raids. Abdel Rahman said the toll could rise."
     )
     assert _speaker_of(claims, "20 people") == "Rami Abdel Rahman"
+
+
+def test_a_headline_run_into_a_speaker_phrase_is_no_part_of_it() -> None:
+    from crosswire.extract.claims import _actor_finder, _StoryClaims
+
+    title = "Over 40 fighters killed in car bomb blast near Hasaka"
+    text = title + " The Islamic State group on Sunday claimed the bombing."
+    story = Story("s1", "in", 0, title, text, hashlib.sha1(text.encode()).hexdigest())
+    state = _StoryClaims(annotate([story])[0], _lexicon(), _actor_finder())
+    doc = nlp()(text)
+    group = next(t for t in doc if t.text == "group")
+    # the story's title, glued to the lede, is no part of the phrase that ends with "group"
+    assert [t.text for t in state.past_headline(list(doc[: group.i + 1]), 0)] == ["The", "Islamic", "State", "group"]
+    doc = nlp()("Rebels Push Into Hama Countryside 25 Soldiers Killed Reports said the rebels took two villages.")
+    said = next(t for t in doc if t.text == "said")
+    # a title-case headline: the phrase begins after its last capitalised verb
+    assert [t.text for t in state.past_headline(list(doc[6 : said.i]), 0)] == ["Reports"]
+    # a name with no verb of a headline keeps every word
+    doc = nlp()("Doctors Without Borders said the hospital was hit.")
+    assert len(state.past_headline(list(doc[:3]), 0)) == 3

@@ -107,6 +107,7 @@ class ClaimLexicon:
     male_words: frozenset[str] = frozenset()  # "Mr", "spokesman": a man, whom "he" means
     female_first_names: frozenset[str] = frozenset()  # "Maria": a woman
     male_first_names: frozenset[str] = frozenset()  # "Ahmed": a man
+    headline_verb_forms: frozenset[str] = frozenset()  # "Kills", "Seized": a title-case headline
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -248,6 +249,7 @@ _WORD_SETS = {
     "male_words": "male_words",
     "female_first_names": "female_first_names",
     "male_first_names": "male_first_names",
+    "headline_verb_forms": "headline_verb_forms",
 }
 
 
@@ -690,6 +692,11 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
         # person even when the NER model misses the PERSON label
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             name_toks = [t for t in child.subtree if t.i <= child.i and t.i >= child.left_edge.i]
+            verbs = [n for n, t in enumerate(name_toks[:-1]) if t.lower_ in _lexicon().headline_verb_forms]
+            if verbs:
+                # "Daesh on the Run ... 30 Terrorists Killed Reports": a title-case headline ran
+                # into the apposition; the name is what follows its last verb
+                return _clean_name(" ".join(t.text for t in name_toks[verbs[-1] + 1 :]))
             if len(name_toks) >= 2 and all(t.pos_ == "PROPN" or t.text == "-" for t in name_toks):
                 return _clean_name(doc_text(head.doc)[name_toks[0].idx : child.idx + len(child.text)])
     for e in head.doc.ents:
@@ -1585,7 +1592,7 @@ class _StoryClaims:
 
     def read_phrase_speaker(self, toks: list[Any], off: int) -> _Speaker | None:
         """:meth:`phrase_speaker`'s speaker, not remembered."""
-        toks = self.past_furniture(toks)
+        toks = self.past_headline(self.past_furniture(toks), off)
         if not toks:
             return None
         doc = toks[0].doc
@@ -1741,6 +1748,34 @@ class _StoryClaims:
         while rest and (rest[0].like_num or rest[0].is_punct):
             rest = rest[1:]
         return rest
+
+    def past_headline(self, toks: list[Any], off: int) -> list[Any]:
+        """A speaker phrase without the headline the scrape ran into it: the story's title, where
+        the text repeats it glued to the lede ("More than 30 rebels killed in IS group suicide
+        blast The Islamic State group on Monday claimed ..."), and a headline in title case, up
+        to its last capitalised verb ("... Raqqa Province 30 Terrorists Killed Reports said":
+        ``headline_verb_forms``; not the phrase's first word, nor one inside a name)."""
+        if not toks:
+            return toks
+        t0, t1 = _tok_span(toks, off)
+        words = re.findall(r"\w+", self.story.title or "") if self.part == "text" else []
+        if len(words) >= 4:
+            for m in re.finditer(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", self.text, re.I):
+                if m.start() <= t0 < m.end() < t1:
+                    rest = [t for t in toks if t.idx + off >= m.end()]
+                    return rest or toks
+        cut = None
+        for n, t in enumerate(toks[1:-1], 1):
+            if self.headline_verb(t):
+                cut = n
+        if cut is not None and any(t.pos_ in ("NOUN", "PROPN") for t in toks[cut + 1 :]):
+            return toks[cut + 1 :]
+        return toks
+
+    def headline_verb(self, tok: Any) -> bool:
+        """A capitalised inflected verb of a headline ("Killed", "Seizes": ``headline_verb_forms``),
+        not inside a name."""
+        return bool(tok.text[:1].isupper() and not tok.ent_type_ and tok.lower_ in self.lex.headline_verb_forms)
 
     def affiliation(self, doc: Any, i: int) -> bool:
         """Is ``doc[i]`` the preposition of a title ("head *of* the Observatory", "spokesman *for*
@@ -1914,6 +1949,13 @@ class _StoryClaims:
         toks = self.past_furniture(read)
         if not toks or (len(toks) < len(read) and all(t.i != head.i for t in toks)):
             return None  # (the head a page label: "Slideshow (2 Images) Another resident ... said")
+        past = self.past_headline(toks, off)
+        if len(past) < len(toks) and all(t.i != head.i for t in past):
+            # the head a word of the headline ("Rebels on the Run ... 20 Militants Killed Reports
+            # said"): the phrase after the headline, by its own head
+            ids = {t.i for t in past}
+            head = next(t for t in past if t.head.i not in ids or t.head.i == t.i)
+        toks = past
         if not self.plausible_speaker(head, toks) and not (
             (record or (head.dep_ == "nsubj" and head.tag_ == "NN" and head.lemma_.lower() not in self.lex.count_nouns))
             and self.source_noun(head)
@@ -2254,6 +2296,13 @@ class _StoryClaims:
                 last = max(t.i for t in other.subtree)
                 last = max([last] + [e.end - 1 for e in doc.ents if e.start <= other.i < e.end])
                 return self.phrase_speaker(list(doc[head.left_edge.i : last + 1]), off) or speaker
+        final = max(subjects, key=lambda t: t.i)
+        if final.i > head.i and any(self.headline_verb(t) for t in doc[head.i + 1 : final.i]):
+            # "Daesh on the Run From Villages ... 40 Terrorists Killed Reports said": the first
+            # subject is a word of a title-case headline run into the sentence; the last speaks
+            alt = self.speaker_from(final, off)
+            if alt is not None and alt is not _NOT_A_SPEAKER:
+                return alt
         if speaker is not _NOT_A_SPEAKER and not (speaker is not None and _counted(head.doc, head.i)):
             return speaker
         before = self.speaker_before(verb, off)
