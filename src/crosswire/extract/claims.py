@@ -1518,13 +1518,19 @@ class _StoryClaims:
             self.people.remove(sp)
         self.people.append(sp)
 
-    def may_be_person(self, head: Any, actor: str | None) -> bool:
+    def may_be_person(self, head: Any, off: int) -> bool:
         """Can a proper noun that heads a speaker phrase be a person's name the tagger missed
-        ("Manal a teacher", "Head of the media center ...")? A noun of one person, or a name
-        that no entity type, speaker noun ("Observatory") or listed actor makes a body's."""
+        ("Manal a teacher", "Qassem Saadeddine a commander ...", "Head of the media center ...")?
+        A noun of one person, or a name that no entity type, speaker noun ("Observatory") or
+        listed actor's alias ("Hezbollah"; the name itself, not its apposition) makes a body's."""
         if head.lower_ in self.lex.person_nouns:
             return True
-        return head.ent_type_ in ("", "PERSON") and not self.speaker_noun(head) and actor is None
+        if head.ent_type_ not in ("", "PERSON") or self.speaker_noun(head):
+            return False
+        first = head.i
+        while first > 0 and head.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        return self.actor_in(*_tok_span(list(head.doc[first : head.i + 1]), off)) is None
 
     def first_name_gender(self, name: str) -> str | None:
         """'f' or 'm' when the first word of a name is a known first name (data
@@ -1558,17 +1564,19 @@ class _StoryClaims:
                 return sp
         return None
 
-    def back_reference(self, toks: Sequence[Any]) -> _Speaker | None:
+    def back_reference(self, toks: Sequence[Any], off: int) -> _Speaker | None:
         """'A military source told SANA ... The source added ...': a bare "the" and a speaker noun
         means the last claim's speaker whose phrase has that noun in lower case ("military source",
-        not "Free Syrian Army" for "the army"), with more words than the noun alone."""
+        not "Free Syrian Army" for "the army"), with more words than the noun alone: that speaker,
+        at the span of the phrase read here (where the statement's own span is cut)."""
         words = [t for t in toks if not t.is_punct]
         if len(words) != 2 or words[0].lower_ != "the" or not self.speaker_noun(words[1]):
             return None
         noun = words[1].lower_
         for sp in reversed(self.spoken):
             if sp.noun == noun and sp.name.lower() != noun:
-                return sp
+                start, end = _tok_span(words, off)
+                return dataclasses.replace(sp, start=start, end=end)
         return None
 
     def speaker_noun_of(self, toks: Sequence[Any]) -> str:
@@ -1618,7 +1626,7 @@ class _StoryClaims:
             name = named  # "state-run news agency SANA", "medical charity Doctors Without Borders"
         if (affiliated := self.affiliated_name(toks, off)) is not None:
             name = affiliated  # "Kenneth Roth Human Rights Watchs executive director"
-        if (earlier := self.back_reference(toks)) is not None:
+        if (earlier := self.back_reference(toks, off)) is not None:
             return earlier
         actor = self.speaker_actor(start, end)
         noun = next((t for t in toks if t.pos_ in ("NOUN", "PROPN")), toks[-1])  # "source in the police"
@@ -1963,7 +1971,7 @@ class _StoryClaims:
             # a record may stand for its source: "according to the bulletin", "The claim which did
             # not mention a wedding said ..."
             return _NOT_A_SPEAKER
-        if (earlier := self.back_reference(toks)) is not None:
+        if (earlier := self.back_reference(toks, off)) is not None:
             return earlier
         start, end = _tok_span(toks, off)
         name = self.affiliated_name(toks, off) or _speaker_name(head, toks)
@@ -1985,7 +1993,7 @@ class _StoryClaims:
         )
         if person or head.pos_ == "PROPN":
             self.last_speaker = sp
-            self.note_person(sp, maybe=self.may_be_person(head, actor))
+            self.note_person(sp, maybe=self.may_be_person(head, off))
             if " " in sp.name:
                 self.named.append(sp)
         return sp
