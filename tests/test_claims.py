@@ -1058,3 +1058,12 @@ def test_a_headline_run_into_a_speaker_phrase_is_no_part_of_it() -> None:
     # a name with no verb of a headline keeps every word
     doc = nlp()("Doctors Without Borders said the hospital was hit.")
     assert len(state.past_headline(list(doc[:3]), 0)) == 3
+
+
+def test_a_quotation_he_said_is_not_given_to_a_body_when_he_means_nobody_known() -> None:
+    claims = _claims(
+        "Moscow denied any involvement in the raids on the school. "
+        '"It is an outrage and if deliberate it is a war crime" he said adding that the school had been hit twice.'
+    )
+    quoted = [c for c in claims if c.content.startswith("It is an outrage")]
+    assert quoted and all(c.speaker != "Moscow" for c in quoted)

@@ -1047,6 +1047,7 @@ class _StoryClaims:
         self.last_person_noun: _Speaker | None = None  # the last "source", "spokesman": whom "he" may mean
         self.people: list[_Speaker] = []  # every speaker that is one person, in order: whom "he"/"she" means
         self.spoken: list[_Speaker] = []  # every claim's speaker, in order: whom "the source" means
+        self.unresolved: set[tuple[int, int]] = set()  # spans said by a "he"/"she" that means nobody known
         self.prev: Sentence | None = None  # the sentence before the one being read
         self.prev_doc: Any = None  # its parse, when the story holds one (a Doc of its text)
         self.named: list[_Speaker] = []
@@ -2162,6 +2163,12 @@ class _StoryClaims:
             return k + 1
         return k
 
+    def attributed(self, start: int, end: int) -> bool:
+        """Is the quotation ``text[start:end]`` already said by a "he"/"she" of its own verb that
+        means nobody known ('"..." he said adding that ...')? That is no reason to give it to the
+        last speaker, who may be a body."""
+        return _strip(self.text, start, end) in self.unresolved
+
     def relayed(self, sent: Sentence, end: int) -> bool:
         """Does a claim of this sentence, its speaker named there, already lie before ``end``, so
         that a sentence-final attribution relays it ("Britain said on Wednesday it would ...
@@ -2561,7 +2568,12 @@ class _StoryClaims:
             ):
                 # '"..." Reports also said that ...': the verb says what its "that" clause holds;
                 # the quotation before it goes on with the previous speaker's
-                if outside[0][0] <= sent.start + 1 and self.last_any is not None and prev is not None:
+                if (
+                    outside[0][0] <= sent.start + 1
+                    and self.last_any is not None
+                    and prev is not None
+                    and not self.attributed(outside[0][0], outside[-1][1])
+                ):
                     self.add(sent, self.last_any, None, None, True, outside[0][0], outside[-1][1])
                 outside, comp = [], that_comp
             if verb_key == "claim responsibility" and dobj is not None:
@@ -2696,6 +2708,8 @@ class _StoryClaims:
                 carried.update((g.i, speaker) for g in goes_on)
             if not quote and not ends_at_speaker:
                 content = self.before_relaying_tail(tok, content, off)
+            if speaker is None and head is not None and head.pos_ == "PRON" and head.lower_ in _ONE_PERSON:
+                self.unresolved.add(_strip(self.text, content[0], content[1]))
             self.add(sent, speaker, tok.text, verb_key, quote, content[0], content[1], accused=accused)
 
 
