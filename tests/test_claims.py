@@ -939,3 +939,131 @@ def test_it_ending_a_sentence_is_the_body_that_spoke_before_not_the_reports_subj
     )
     (added,) = [c for c in claims if c.reporting_verb == "added"]
     assert added.speaker == "Britain-based watchdog" and added.content.startswith("The army shelled")
+
+
+def _speaker_of(claims: list[Claim], start: str) -> str | None:
+    (claim,) = [c for c in claims if c.content.startswith(start)]
+    return claim.speaker
+
+
+def test_he_and_she_mean_the_last_person_of_fitting_gender_never_a_body() -> None:
+    claims = _claims(
+        "A spokeswoman for the UN refugee agency said 3000 people had fled the town. "
+        "Mohammed Ali a local commander said the road to the north was cut. "
+        "She said aid convoys could not reach the town."
+    )
+    assert _speaker_of(claims, "aid convoys") == "spokeswoman for the UN refugee agency"  # not Mohammed Ali
+    claims = _claims(
+        "Ms Leila Haddad a nurse at the hospital said 14 children were treated. "
+        "The defence ministry said its jets had struck only militant positions. "
+        "Hassan Omar a rescue worker said two buildings collapsed. "
+        "She added that the hospital had run out of oxygen."
+    )
+    assert _speaker_of(claims, "that the hospital had run out") in ("Leila Haddad", "Ms Leila Haddad")
+    claims = _claims(
+        "The Syrian Observatory for Human Rights said 30 people were killed in the raids. "
+        '"My brother was killed in the shelling" he said.'
+    )
+    assert _speaker_of(claims, "My brother") != "Syrian Observatory for Human Rights"
+
+
+def test_a_guards_first_person_words_are_his_not_an_organisations_named_before() -> None:
+    claims = _claims(
+        "Amnesty International accused the guards of torture at the prison. "
+        '"I saw them beat the prisoners every night" said a former guard. '
+        '"I never saw a doctor come to the cells" he said.'
+    )
+    assert _speaker_of(claims, "I saw them") == "former guard"
+    assert _speaker_of(claims, "I never saw") == "former guard"
+
+
+def test_it_means_the_last_body_not_a_person_noun() -> None:
+    claims = _claims(
+        "The health ministry said 20 people were killed in the strike on the market. "
+        "A doctor at the main hospital said the wards were full. "
+        "It said the toll was likely to rise."
+    )
+    assert _speaker_of(claims, "the toll was likely") == "health ministry"
+
+
+def test_the_source_means_the_source_the_story_introduced() -> None:
+    claims = _claims(
+        "A military source told SANA that army units destroyed a rebel position in Jobar. "
+        "The Syrian Observatory for Human Rights said 12 fighters were killed in the clashes. "
+        "The source added that the army seized a large quantity of weapons."
+    )
+    assert _speaker_of(claims, "that the army seized") == "military source"
+    claims = _claims(
+        "The weapons were hidden in a farm near the town a police source said. "
+        "The bombers came from Idlib the source said."
+    )
+    assert _speaker_of(claims, "The bombers came") == "police source"
+    # a noun inside a name is no back-reference ("the army" is not the Free Syrian Army)
+    claims = _claims(
+        "The Free Syrian Army said its fighters had taken the hill. The army said the rebels had withdrawn."
+    )
+    assert _speaker_of(claims, "the rebels had withdrawn") == "army"
+
+
+def test_a_statement_relayed_by_a_sentence_final_attribution_ends_before_it() -> None:
+    (britain,) = _claims(
+        "Britain said on Wednesday it would raise the attack at the Security Council and called on "
+        "Damascus to give inspectors access to the site Reuters reported."
+    )
+    assert britain.speaker == "Britain" and britain.content.endswith("access to the site")
+    (ministry,) = _claims(
+        "At the same time the ministry said that Turkish jets struck Kurdish positions near Afrin "
+        "within the specified time RT reports."
+    )
+    assert ministry.content.endswith("within the specified time")
+    text = "The governor said the rebels had fired 20 rockets at the city on Monday state media reported."
+    governor = [c for c in _claims(text) if c.speaker == "governor"]
+    assert [c.content for c in governor] == ["the rebels had fired 20 rockets at the city on Monday"]
+
+
+def test_a_persons_name_ends_where_the_organisation_before_the_title_begins() -> None:
+    # the commas and the apostrophe lost: the tagger reads "Philip Luther Amnesty" as one person
+    claims = _claims(
+        "Amnesty International said the prisoners were tortured. "
+        '"The prison is a human slaughterhouse" said Philip Luther Amnesty Internationals research director.'
+    )
+    assert _speaker_of(claims, "The prison is") == "Philip Luther"
+    claims = _claims(
+        "Human Rights Watch accused the government of using cluster munitions. "
+        '"The strikes on the market were unlawful" said Sarah Leah Whitson Human Rights Watchs Middle East director.'
+    )
+    assert _speaker_of(claims, "The strikes on the market") == "Sarah Leah Whitson"
+    # a surname the story writes on its own is no organisation
+    claims = _claims(
+        "Rami Abdel Rahman said 20 people were killed in the raids. Abdel Rahman said the toll could rise."
+    )
+    assert _speaker_of(claims, "20 people") == "Rami Abdel Rahman"
+
+
+def test_a_headline_run_into_a_speaker_phrase_is_no_part_of_it() -> None:
+    from crosswire.extract.claims import _actor_finder, _StoryClaims
+
+    title = "Over 40 fighters killed in car bomb blast near Hasaka"
+    text = title + " The Islamic State group on Sunday claimed the bombing."
+    story = Story("s1", "in", 0, title, text, hashlib.sha1(text.encode()).hexdigest())
+    state = _StoryClaims(annotate([story])[0], _lexicon(), _actor_finder())
+    doc = nlp()(text)
+    group = next(t for t in doc if t.text == "group")
+    # the story's title, glued to the lede, is no part of the phrase that ends with "group"
+    assert [t.text for t in state.past_headline(list(doc[: group.i + 1]), 0)] == ["The", "Islamic", "State", "group"]
+    doc = nlp()("Rebels Push Into Hama Countryside 25 Soldiers Killed Reports said the rebels took two villages.")
+    said = next(t for t in doc if t.text == "said")
+    # a title-case headline: the phrase begins after its last capitalised verb
+    assert [t.text for t in state.past_headline(list(doc[6 : said.i]), 0)] == ["Reports"]
+    # a name with no verb of a headline keeps every word
+    doc = nlp()("Doctors Without Borders said the hospital was hit.")
+    assert len(state.past_headline(list(doc[:3]), 0)) == 3
+
+
+def test_a_quotation_he_said_is_not_given_to_a_body_when_he_means_nobody_known() -> None:
+    claims = _claims(
+        "Moscow denied any involvement in the raids on the school. "
+        '"It is an outrage and if deliberate it is a war crime" he said adding that the school had been hit twice.'
+    )
+    quoted = [c for c in claims if c.content.startswith("It is an outrage")]
+    assert quoted and all(c.speaker != "Moscow" for c in quoted)

@@ -103,6 +103,11 @@ class ClaimLexicon:
     page_labels: frozenset[str] = frozenset()  # "Slideshow", "Tags": page furniture before a speaker
     page_label_nouns: frozenset[str] = frozenset()  # "News" of "Related News"
     partitive_heads: frozenset[str] = frozenset()  # "one" of "one of the guards"
+    female_words: frozenset[str] = frozenset()  # "Ms", "spokeswoman": a woman, whom "she" means
+    male_words: frozenset[str] = frozenset()  # "Mr", "spokesman": a man, whom "he" means
+    female_first_names: frozenset[str] = frozenset()  # "Maria": a woman
+    male_first_names: frozenset[str] = frozenset()  # "Ahmed": a man
+    headline_verb_forms: frozenset[str] = frozenset()  # "Kills", "Seized": a title-case headline
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -240,6 +245,11 @@ _WORD_SETS = {
     "page_labels": "page_labels",
     "page_label_nouns": "page_label_nouns",
     "partitive_heads": "partitive_heads",
+    "female_words": "female_words",
+    "male_words": "male_words",
+    "female_first_names": "female_first_names",
+    "male_first_names": "male_first_names",
+    "headline_verb_forms": "headline_verb_forms",
 }
 
 
@@ -337,6 +347,7 @@ class _Speaker:
     end: int
     person: bool = False
     one_person: bool = False  # headed by a noun naming one person ("a source"): whom "he" may mean
+    noun: str = ""  # its lower-case speaker noun ("source" of "a military source"): "the source" later
 
 
 #: returned for a subject that cannot be a speaker ("the rocket said"): the statement is dropped
@@ -681,6 +692,11 @@ def _speaker_name(head: Any, toks: list[Any]) -> str:
         # person even when the NER model misses the PERSON label
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             name_toks = [t for t in child.subtree if t.i <= child.i and t.i >= child.left_edge.i]
+            verbs = [n for n, t in enumerate(name_toks[:-1]) if t.lower_ in _lexicon().headline_verb_forms]
+            if verbs:
+                # "Daesh on the Run ... 30 Terrorists Killed Reports": a title-case headline ran
+                # into the apposition; the name is what follows its last verb
+                return _clean_name(" ".join(t.text for t in name_toks[verbs[-1] + 1 :]))
             if len(name_toks) >= 2 and all(t.pos_ == "PROPN" or t.text == "-" for t in name_toks):
                 return _clean_name(doc_text(head.doc)[name_toks[0].idx : child.idx + len(child.text)])
     for e in head.doc.ents:
@@ -1029,6 +1045,9 @@ class _StoryClaims:
         self.last_any: _Speaker | None = None  # the last of any claim: whose quote continues
         self.last_body: _Speaker | None = None  # the last that is no person: whom "it" means
         self.last_person_noun: _Speaker | None = None  # the last "source", "spokesman": whom "he" may mean
+        self.people: list[_Speaker] = []  # every speaker that is one person, in order: whom "he"/"she" means
+        self.spoken: list[_Speaker] = []  # every claim's speaker, in order: whom "the source" means
+        self.unresolved: set[tuple[int, int]] = set()  # spans said by a "he"/"she" that means nobody known
         self.prev: Sentence | None = None  # the sentence before the one being read
         self.prev_doc: Any = None  # its parse, when the story holds one (a Doc of its text)
         self.named: list[_Speaker] = []
@@ -1202,10 +1221,12 @@ class _StoryClaims:
             return
         if speaker is not None:
             self.last_any = speaker
-            if not speaker.person:
-                self.last_body = speaker
+            if not speaker.person and not speaker.one_person:
+                self.last_body = speaker  # "it" means a body, not "a source"
             if speaker.one_person:
                 self.last_person_noun = speaker
+            self.note_person(speaker)
+            self.spoken.append(speaker)
         s0 = min(ev_sent.start, sent.start)
         s1 = max(ev_sent.end, sent.end)
         evidence = Evidence(
@@ -1388,6 +1409,14 @@ class _StoryClaims:
             else:
                 break
         person = next((e for e in doc.ents if e.start == start and e.label_ == "PERSON"), None)
+        if person is not None and (cut := self.name_before_affiliation(doc, start, j, off)) is not None:
+            # "said Kenneth Roth Human Rights Watchs executive director": the person, who speaks
+            # for the organisation and the title after the name
+            p0, p1 = doc[start].idx + off, doc[j - 1].idx + len(doc[j - 1].text) + off
+            name = _clean_name(str(doc[start:cut].text))
+            sp = _Speaker(name=name, actor=self.speaker_actor(p0, p1), start=p0, end=p1, person=True)
+            self.remember(sp)
+            return sp
         if person is not None and person.end < j:
             j = person.end  # "said Rami Abdel Rahman director of the Observatory": the person
         phrase = list(doc[start:j])
@@ -1410,6 +1439,60 @@ class _StoryClaims:
                 return None  # "said the head of the medical centre was killed": a clause, no speaker
         return self.phrase_speaker(phrase, off)
 
+    def name_before_affiliation(self, doc: Any, start: int, end: int, off: int) -> int | None:
+        """Where a person's name that begins the run of proper nouns at ``doc[start]`` ends, when
+        the run goes on with the name of an organisation ("Kenneth Roth Human Rights Watchs
+        executive director", the commas and apostrophe lost, the tagger's person "Kenneth Roth
+        Human"): the first word of a name the story writes elsewhere on its own ("Human Rights
+        Watch accused ...", its possessive "s" aside) or a listed actor's alias; None if none.
+        Only where a title of one person follows the run ("executive director", "spokesman") and
+        two words at least are left to the name ("Rami Abdel Rahman said" is one name, though the
+        story writes "Abdel Rahman" on its own)."""
+        run = start
+        while run < end and doc[run].pos_ == "PROPN" and doc[run].text[:1].isupper():
+            run += 1
+        if run - start < 4:
+            return None
+        title, persons = run, self.lex.person_nouns
+        while title < min(end, run + 3) and doc[title].text.islower() and doc[title].lower_ not in persons:
+            title += 1  # "executive" of "executive director"
+        if title >= end or doc[title].lower_ not in persons:
+            return None
+        for p in range(start + 2, run - 1):
+            for q in range(run, p + 1, -1):
+                s0, s1 = doc[p].idx + off, doc[q - 1].idx + len(doc[q - 1].text) + off
+                if self.names_elsewhere(s0, s1, doc[p - 1].text) or any(
+                    m.start == s0 and m.end == s1 and m.canonical for m in self.find_actors(self.text[s0:s1], s0)
+                ):
+                    return p
+        return None
+
+    def affiliated_name(self, toks: Sequence[Any], off: int) -> str | None:
+        """The person's name of a speaker phrase whose first person's name runs into an
+        organisation's (:meth:`name_before_affiliation`), else None."""
+        ids = {t.i for t in toks}
+        doc = toks[0].doc
+        ent = next((e for e in doc.ents if e.label_ == "PERSON" and e.start in ids), None)
+        if ent is None:
+            return None
+        cut = self.name_before_affiliation(doc, ent.start, max(ids) + 1, off)
+        return _clean_name(str(doc[ent.start : cut].text)) if cut is not None else None
+
+    def names_elsewhere(self, s0: int, s1: int, before: str) -> bool:
+        """Does the story write ``text[s0:s1]`` (or it without a possessive "s" lost from its
+        last word) elsewhere, not after the same word ``before`` (then it is a part of the same
+        longer name)?"""
+        phrase = self.text[s0:s1]
+        forms = [phrase] + ([phrase[:-1]] if phrase.endswith("s") and not phrase.endswith("ss") else [])
+        for form in forms:
+            for m in re.finditer(r"(?<!\w)" + re.escape(form) + r"(?!\w)", self.text):
+                if s0 <= m.start() < s1:
+                    continue
+                words = self.text[: m.start()].split()
+                if not words or words[-1] != before:
+                    return True
+        return False
+
     def phrase_speaker(self, toks: list[Any], off: int) -> _Speaker | None:
         """The speaker a run of tokens names (see :meth:`speaker_before`), remembered."""
         sp = self.read_phrase_speaker(toks, off)
@@ -1422,12 +1505,103 @@ class _StoryClaims:
         whom a later surname alone means)."""
         if sp.person:
             self.last_speaker = sp
+            self.note_person(sp)
             if " " in sp.name:
                 self.named.append(sp)
 
+    def note_person(self, sp: _Speaker, maybe: bool = False) -> None:
+        """Keep ``sp`` as the latest person a later "he"/"she" may mean, when it is one: a name,
+        a noun of one person ("a former guard"), a name whose first name is a known one, or
+        (``maybe``) a name the tagger did not read as a person's but not as a body's either."""
+        if not (maybe or sp.person or sp.one_person or self.first_name_gender(sp.name) is not None):
+            return
+        if sp in self.people:
+            self.people.remove(sp)
+        self.people.append(sp)
+
+    def may_be_person(self, head: Any, off: int) -> bool:
+        """Can a proper noun that heads a speaker phrase be a person's name the tagger missed
+        ("Manal a teacher", "Qassem Saadeddine a commander ...", "Head of the media center ...")?
+        A noun of one person, or a name that no entity type, speaker noun ("Observatory") or
+        listed actor's alias ("Hezbollah"; the name itself, not its apposition) makes a body's."""
+        if head.lower_ in self.lex.person_nouns:
+            return True
+        if head.ent_type_ not in ("", "PERSON") or self.speaker_noun(head):
+            return False
+        first = head.i
+        while first > 0 and head.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        return self.actor_in(*_tok_span(list(head.doc[first : head.i + 1]), off)) is None
+
+    def first_name_gender(self, name: str) -> str | None:
+        """'f' or 'm' when the first word of a name is a known first name (data
+        ``female_first_names``, ``male_first_names``), else None."""
+        first = name.split()[0].lower() if name.split() else ""
+        if first in self.lex.female_first_names:
+            return "f"
+        if first in self.lex.male_first_names:
+            return "m"
+        return None
+
+    def gender(self, sp: _Speaker) -> str | None:
+        """The gender a speaker phrase says: a title or noun of its own ("Ms", "spokeswoman":
+        data ``female_words``, ``male_words``), else its first name; None when it says none or
+        both ("a mother and her son")."""
+        words = {w.lower() for w in re.findall(r"[^\W\d_]+", self.text[sp.start : sp.end] + " " + sp.name)}
+        female, male = bool(words & self.lex.female_words), bool(words & self.lex.male_words)
+        if female != male:
+            return "f" if female else "m"
+        if female:
+            return None
+        return self.first_name_gender(re.sub(r"^(?:the|a|an)\s+", "", sp.name, flags=re.I))
+
+    def person_meant(self, pronoun: str) -> _Speaker | None:
+        """Whom "he"/"she" (or "I") means: the latest person (:meth:`note_person`) whose gender,
+        where known, fits it; never a body, which "it" means."""
+        want = "f" if pronoun in ("she", "her") else "m" if pronoun in ("he", "him") else None
+        for sp in reversed(self.people):
+            got = self.gender(sp)
+            if want is None or got is None or got == want:
+                return sp
+        return None
+
+    def back_reference(self, toks: Sequence[Any], off: int) -> _Speaker | None:
+        """'A military source told SANA ... The source added ...': a bare "the" and a speaker noun
+        means the last claim's speaker whose phrase has that noun in lower case ("military source",
+        not "Free Syrian Army" for "the army"), with more words than the noun alone: that speaker,
+        at the span of the phrase read here (where the statement's own span is cut)."""
+        words = [t for t in toks if not t.is_punct]
+        if len(words) != 2 or words[0].lower_ != "the" or not self.speaker_noun(words[1]):
+            return None
+        noun = words[1].lower_
+        for sp in reversed(self.spoken):
+            if sp.noun == noun and sp.name.lower() != noun:
+                start, end = _tok_span(words, off)
+                return dataclasses.replace(sp, start=start, end=end)
+        return None
+
+    def speaker_noun_of(self, toks: Sequence[Any]) -> str:
+        """The speaker noun that heads a phrase or describes the name that does, written in lower
+        case ("source" of "a military source in the police", "group" of "terrorist group Al-Nusra
+        Front"; none in "the Russian Defence Ministry", a name, nor in "a resident of the
+        government-controlled west"), and not one of two speakers
+        joined ("the Local Coordination Committees and the observatory"; but "local and media
+        sources" is one): see :meth:`back_reference`."""
+        ids = {t.i for t in toks}
+        head = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), None)  # the phrase's own head
+        if head is None or head.dep_ == "conj" or any(c.dep_ == "conj" for c in head.children):
+            return ""
+        # the head, else a noun that describes the name it heads ("terrorist group Al-Nusra Front",
+        # "the Observatory a Britain-based monitoring group")
+        described = [c for c in head.children if c.dep_ in ("compound", "appos", "nmod") and c.i in ids]
+        for t in (head, *reversed(described)):
+            if t.text.islower() and self.speaker_noun(t):
+                return str(t.lower_)
+        return ""
+
     def read_phrase_speaker(self, toks: list[Any], off: int) -> _Speaker | None:
         """:meth:`phrase_speaker`'s speaker, not remembered."""
-        toks = self.past_furniture(toks)
+        toks = self.past_headline(self.past_furniture(toks), off)
         if not toks:
             return None
         doc = toks[0].doc
@@ -1451,10 +1625,22 @@ class _StoryClaims:
             name = str(last.text)
         elif (named := _described_name(toks, last)) is not None:
             name = named  # "state-run news agency SANA", "medical charity Doctors Without Borders"
+        if (affiliated := self.affiliated_name(toks, off)) is not None:
+            name = affiliated  # "Kenneth Roth Human Rights Watchs executive director"
+        if (earlier := self.back_reference(toks, off)) is not None:
+            return earlier
         actor = self.speaker_actor(start, end)
         noun = next((t for t in toks if t.pos_ in ("NOUN", "PROPN")), toks[-1])  # "source in the police"
         one = _one_person_noun(noun, self.lex)
-        return _Speaker(name=_clean_name(name), actor=actor, start=start, end=end, person=person, one_person=one)
+        return _Speaker(
+            name=_clean_name(name),
+            actor=actor,
+            start=start,
+            end=end,
+            person=person,
+            one_person=one,
+            noun=self.speaker_noun_of(toks),
+        )
 
     def run_back(self, doc: Any, end: int) -> tuple[int | None, bool, int, bool]:
         """The phrase before ``doc[end]`` (see :meth:`speaker_before`): its first token, whether
@@ -1571,6 +1757,34 @@ class _StoryClaims:
         while rest and (rest[0].like_num or rest[0].is_punct):
             rest = rest[1:]
         return rest
+
+    def past_headline(self, toks: list[Any], off: int) -> list[Any]:
+        """A speaker phrase without the headline the scrape ran into it: the story's title, where
+        the text repeats it glued to the lede ("More than 30 rebels killed in IS group suicide
+        blast The Islamic State group on Monday claimed ..."), and a headline in title case, up
+        to its last capitalised verb ("... Raqqa Province 30 Terrorists Killed Reports said":
+        ``headline_verb_forms``; not the phrase's first word, nor one inside a name)."""
+        if not toks:
+            return toks
+        t0, t1 = _tok_span(toks, off)
+        words = re.findall(r"\w+", self.story.title or "") if self.part == "text" else []
+        if len(words) >= 4:
+            for m in re.finditer(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", self.text, re.I):
+                if m.start() <= t0 < m.end() < t1:
+                    rest = [t for t in toks if t.idx + off >= m.end()]
+                    return rest or toks
+        cut = None
+        for n, t in enumerate(toks[1:-1], 1):
+            if self.headline_verb(t):
+                cut = n
+        if cut is not None and any(t.pos_ in ("NOUN", "PROPN") for t in toks[cut + 1 :]):
+            return toks[cut + 1 :]
+        return toks
+
+    def headline_verb(self, tok: Any) -> bool:
+        """A capitalised inflected verb of a headline ("Killed", "Seizes": ``headline_verb_forms``),
+        not inside a name."""
+        return bool(tok.text[:1].isupper() and not tok.ent_type_ and tok.lower_ in self.lex.headline_verb_forms)
 
     def affiliation(self, doc: Any, i: int) -> bool:
         """Is ``doc[i]`` the preposition of a title ("head *of* the Observatory", "spokesman *for*
@@ -1728,8 +1942,10 @@ class _StoryClaims:
         """The speaker phrase headed by ``head`` (``_NOT_A_SPEAKER`` when it cannot speak;
         ``record``: a record such as "the bulletin" may stand for its unnamed source)."""
         if head.lower_ in self.lex.pronouns and head.pos_ == "PRON":
-            if self.last_speaker is None and head.lower_ in _ONE_PERSON:
-                return self.last_person_noun or self.antecedent()
+            if head.lower_ in _ONE_PERSON or head.lower_ == "i":
+                # a person of fitting gender, else the one the sentence before is about; never a
+                # body ("The Observatory said ... 'My colleagues were killed' he said")
+                return self.person_meant(head.lower_) or self.antecedent()
             return self.last_speaker
         if head.lower_ == "it" and head.dep_ == "nsubj":
             return self.it_speaker(head, off)
@@ -1742,6 +1958,13 @@ class _StoryClaims:
         toks = self.past_furniture(read)
         if not toks or (len(toks) < len(read) and all(t.i != head.i for t in toks)):
             return None  # (the head a page label: "Slideshow (2 Images) Another resident ... said")
+        past = self.past_headline(toks, off)
+        if len(past) < len(toks) and all(t.i != head.i for t in past):
+            # the head a word of the headline ("Rebels on the Run ... 20 Militants Killed Reports
+            # said"): the phrase after the headline, by its own head
+            ids = {t.i for t in past}
+            head = next(t for t in past if t.head.i not in ids or t.head.i == t.i)
+        toks = past
         if not self.plausible_speaker(head, toks) and not (
             (record or (head.dep_ == "nsubj" and head.tag_ == "NN" and head.lemma_.lower() not in self.lex.count_nouns))
             and self.source_noun(head)
@@ -1749,13 +1972,16 @@ class _StoryClaims:
             # a record may stand for its source: "according to the bulletin", "The claim which did
             # not mention a wedding said ..."
             return _NOT_A_SPEAKER
+        if (earlier := self.back_reference(toks, off)) is not None:
+            return earlier
         start, end = _tok_span(toks, off)
-        name = _speaker_name(head, toks)
+        name = self.affiliated_name(toks, off) or _speaker_name(head, toks)
         if " " not in name:
             # "Konashenkov said" after "Igor Konashenkov said": the same person
             for known in self.named:
                 if known.name.endswith(" " + name):
                     self.last_speaker = known
+                    self.note_person(known)
                     return known
         person = _person_phrase(head, toks)
         actor = self.speaker_actor(start, end) or self.seat_actor(head, off)
@@ -1763,9 +1989,12 @@ class _StoryClaims:
         one = _one_person_noun(head, self.lex) or (
             head.lower_ == "one" and part is not None and part.lemma_.lower() in self.lex.person_nouns
         )  # "one of the guards": whom a later "he" may mean
-        sp = _Speaker(name=name, actor=actor, start=start, end=end, person=person, one_person=one)
+        sp = _Speaker(
+            name=name, actor=actor, start=start, end=end, person=person, one_person=one, noun=self.speaker_noun_of(toks)
+        )
         if person or head.pos_ == "PROPN":
             self.last_speaker = sp
+            self.note_person(sp, maybe=self.may_be_person(head, off))
             if " " in sp.name:
                 self.named.append(sp)
         return sp
@@ -1867,6 +2096,8 @@ class _StoryClaims:
                 first = next(t.i for t in doc if t.idx + off >= speaker.start)  # the phrase as read
             else:
                 first = head.i  # a pronoun, or a name remembered from an earlier sentence
+                if first > 0 and doc[first - 1].lower_ in ("the", "a", "an") and doc[first - 1].head.i == head.i:
+                    first -= 1  # "... the official said": its article too
             ent = next((e for e in doc.ents if e.start <= first < e.end and e.label_ == "PERSON"), None)
             if ent is not None:
                 first = min(first, ent.start)  # "Leys al-Faris": a name the parse did not join
@@ -1891,6 +2122,52 @@ class _StoryClaims:
         if k > 0 and doc[k - 1].lower_ == "as":
             start = doc[k - 1].idx + off
         return found, start
+
+    def before_relaying_tail(self, verb: Any, content: tuple[int, int], off: int) -> tuple[int, int]:
+        """'Britain said on Wednesday it would raise the attack at the Security Council Reuters
+        reported': the statement of ``verb`` ends where a sentence-final attribution after it
+        (:func:`_attribution_tail`: the outlet relaying it, "... the official said") begins; the
+        relaying verb is no part of what was said."""
+        doc = verb.doc
+        for tail in doc[verb.i + 1 :]:
+            if tail.lemma_.lower() not in self.lex.verb_type or not _is_verb(tail):
+                continue
+            if not content[0] < tail.idx + off <= content[1] + 1 or not _attribution_tail(tail, self.lex):
+                continue
+            sp = self.read_speaker_before(tail, off)
+            if sp is None or not content[0] < sp.start < tail.idx + off:
+                return content
+            k = next(t.i for t in doc if t.idx + off >= sp.start)
+            subj = next((c for c in tail.children if c.dep_ == "nsubj" and c.i < tail.i), None)
+            own = _speaker_tokens(subj) if subj is not None and subj.pos_ != "PRON" else []
+            if own and own[-1].i + 1 >= _phrase_stop(tail) and own[0].i > k:
+                k = own[0].i  # "... access to the site Reuters reported": the subject's own phrase
+            k = self.tail_phrase_start(doc, k, _phrase_stop(tail))
+            if k > 0 and doc[k - 1].lower_ == "as":
+                k -= 1  # "... as Reuters reported"
+            start = doc[k].idx + off
+            if len(self.text[content[0] : start].strip()) < 12:
+                return content
+            return _before_article(self.text, content[0], start)
+        return content
+
+    def tail_phrase_start(self, doc: Any, k: int, stop: int) -> int:
+        """Where a sentence-final speaker phrase read to begin at ``doc[k]`` begins: with the title
+        of one person before it ("... chief of the General Staff Sergei Rudskoi said"), not with
+        the object of a preposition, which is the report's ("... controlled by IS activists said")."""
+        j = k - 1 if k > 0 and doc[k - 1].lower_ in ("the", "a", "an") else k
+        if j >= 2 and doc[j - 1].lower_ == "of" and doc[j - 2].lower_ in self.lex.person_nouns:
+            j -= 2
+            return j - 1 if j > 0 and doc[j - 1].lower_ in ("the", "a", "an") else j
+        if k > 0 and doc[k - 1].pos_ == "ADP" and doc[k - 1].lower_ != "as" and k + 1 < stop:
+            return k + 1
+        return k
+
+    def attributed(self, start: int, end: int) -> bool:
+        """Is the quotation ``text[start:end]`` already said by a "he"/"she" of its own verb that
+        means nobody known ('"..." he said adding that ...')? That is no reason to give it to the
+        last speaker, who may be a body."""
+        return _strip(self.text, start, end) in self.unresolved
 
     def relayed(self, sent: Sentence, end: int) -> bool:
         """Does a claim of this sentence, its speaker named there, already lie before ``end``, so
@@ -1921,10 +2198,12 @@ class _StoryClaims:
         # a count is no statement that a following quotation or "he said" goes on with: whom
         # those mean stays as it was
         kept = (self.last_speaker, self.last_any, self.last_body, self.last_person_noun, list(self.named))
+        kept_lists = (list(self.people), list(self.spoken))
         speaker = self.speaker_from(head, off) if head is not None else None
         if speaker is not None and speaker is not _NOT_A_SPEAKER:
             self.add(sent, speaker, verb.text, verb.lemma_.lower(), False, start, end)
         self.last_speaker, self.last_any, self.last_body, self.last_person_noun, self.named = kept
+        self.people, self.spoken = kept_lists
 
     def going_on(self, verb: Any, quotes: list[tuple[int, int]], off: int) -> list[Any]:
         """The participles that go on with the statement of ``verb`` ("X said Y adding that Z",
@@ -2032,6 +2311,13 @@ class _StoryClaims:
                 last = max(t.i for t in other.subtree)
                 last = max([last] + [e.end - 1 for e in doc.ents if e.start <= other.i < e.end])
                 return self.phrase_speaker(list(doc[head.left_edge.i : last + 1]), off) or speaker
+        final = max(subjects, key=lambda t: t.i)
+        if final.i > head.i and any(self.headline_verb(t) for t in doc[head.i + 1 : final.i]):
+            # "Daesh on the Run From Villages ... 40 Terrorists Killed Reports said": the first
+            # subject is a word of a title-case headline run into the sentence; the last speaks
+            alt = self.speaker_from(final, off)
+            if alt is not None and alt is not _NOT_A_SPEAKER:
+                return alt
         if speaker is not _NOT_A_SPEAKER and not (speaker is not None and _counted(head.doc, head.i)):
             return speaker
         before = self.speaker_before(verb, off)
@@ -2282,7 +2568,12 @@ class _StoryClaims:
             ):
                 # '"..." Reports also said that ...': the verb says what its "that" clause holds;
                 # the quotation before it goes on with the previous speaker's
-                if outside[0][0] <= sent.start + 1 and self.last_any is not None and prev is not None:
+                if (
+                    outside[0][0] <= sent.start + 1
+                    and self.last_any is not None
+                    and prev is not None
+                    and not self.attributed(outside[0][0], outside[-1][1])
+                ):
                     self.add(sent, self.last_any, None, None, True, outside[0][0], outside[-1][1])
                 outside, comp = [], that_comp
             if verb_key == "claim responsibility" and dobj is not None:
@@ -2415,6 +2706,10 @@ class _StoryClaims:
             )
             if speaker is not None:
                 carried.update((g.i, speaker) for g in goes_on)
+            if not quote and not ends_at_speaker:
+                content = self.before_relaying_tail(tok, content, off)
+            if speaker is None and head is not None and head.pos_ == "PRON" and head.lower_ in _ONE_PERSON:
+                self.unresolved.add(_strip(self.text, content[0], content[1]))
             self.add(sent, speaker, tok.text, verb_key, quote, content[0], content[1], accused=accused)
 
 
