@@ -160,7 +160,9 @@ def test_accusation_and_denial_are_not_the_same_claim() -> None:
 def test_claims_sharing_only_what_they_are_about_are_not_one_claim() -> None:
     # airstrikes and a ceasefire are the subject of both; neither asserts what the other does
     claims = [
-        _claim("c1", "s1", "Moscow", "its moratorium on air strikes on Aleppo could not go on because of rebel shelling"),
+        _claim(
+            "c1", "s1", "Moscow", "its moratorium on air strikes on Aleppo could not go on because of rebel shelling"
+        ),
         _claim("c2", "s2", "monitor", "Russian air strikes have pounded Idlib despite the truce agreed in December"),
     ]
     assert link_claims(claims).links == []
@@ -173,14 +175,16 @@ def test_claims_sharing_only_what_they_are_about_are_not_one_claim() -> None:
 
 
 def test_one_claim_copied_by_two_outlets_is_linked_without_shared_concepts() -> None:
-    wire = "the monitor works out which aircraft carried out a raid from their type, location, flight pattern and munitions"
+    wire = (
+        "the monitor works out which aircraft carried out a raid from their type, location, flight pattern and weapons"
+    )
     claims = [
         _claim("c1", "s1", "Observatory", wire),
         _claim(
             "c2",
             "s2",
             "Britain-based monitor",
-            wire.replace("their type", "the type").replace("munitions", "the munitions used"),
+            wire.replace("their type", "the type").replace("weapons", "the weapons used"),
         ),
         _claim("c3", "s3", "monitor", "the aircraft carried out raids on the market in the morning"),
     ]
@@ -225,7 +229,7 @@ def test_claims_of_one_story_repeating_one_statement_are_not_two_sources() -> No
     assert {(ln.a, ln.b) for ln in link_claims(claims).links} == {("c1", "c3"), ("c2", "c3")}
 
 
-def test_the_same_accusation_against_different_actors_is_not_one_claim() -> None:
+def test_the_same_accusation_against_different_sides_is_not_one_claim() -> None:
     claims = [
         _claim("c1", "s1", "Damascus", "violated the ceasefire by bombing Idlib", "accusation", about="Russia"),
         _claim(
@@ -235,6 +239,18 @@ def test_the_same_accusation_against_different_actors_is_not_one_claim() -> None
     assert link_claims(claims).links == []
     claims[1] = replace(claims[1], about_actor="Russia")
     assert len(link_claims(claims).links) == 1
+    # the regime's government and its army are one side accused, not two
+    gov, army = (
+        Actor("Government of Syria", 1, "pro-government"),
+        Actor("Military Forces of Syria", 1, "pro-government"),
+    )
+    claims = [
+        replace(claims[0], about_actor=gov.name, about_actors=(gov,)),
+        replace(claims[1], about_actor=army.name, about_actors=(army,)),
+    ]
+    assert len(link_claims(claims).links) == 1
+    claims[1] = replace(claims[1], about_actor=ISIS.name, about_actors=(ISIS,))
+    assert link_claims(claims).links == []
 
 
 def test_seed_claim_cluster_spans_several_outlets_and_speakers(seed_run: Any) -> None:

@@ -27,7 +27,7 @@ Refinements, each for a way that bag overlap alone goes wrong on real news:
 * vetoes (:func:`veto`): a speaker repeating themselves in one story, or two claims read from
   one stretch of one sentence, is one source; an accusation and its denial are a conflict for
   verify; claims that both give figures and share none are different counts ("213 killed" is
-  not "359 killed"); claims about different actors (both name whom they are about, none in
+  not "359 killed"); claims about different sides (both name whom they are about, no side in
   common) are different accusations.
 """
 
@@ -181,10 +181,16 @@ def _span(c: Mapping[str, Any]) -> tuple[int, int] | None:
 
 
 def _about(c: Mapping[str, Any]) -> frozenset[str]:
-    names = {str(a.get("name")) for a in c.get("about_actors") or () if isinstance(a, Mapping) and a.get("name")}
-    if c.get("about_actor"):
-        names.add(str(c["about_actor"]))
-    return frozenset(names)
+    """The sides a claim is about (an actor's name where its side is unknown): the regime's
+    government and its army are one target, the regime and the rebels two."""
+    out: set[str] = set()
+    for a in c.get("about_actors") or ():
+        if isinstance(a, Mapping) and a.get("name"):
+            side = a.get("side")
+            out.add(str(side) if side and side != "unknown" else str(a["name"]))
+    if not out and c.get("about_actor"):
+        out.add(str(c["about_actor"]))
+    return frozenset(out)
 
 
 def veto(a: Mapping[str, Any], b: Mapping[str, Any]) -> str | None:
@@ -202,7 +208,7 @@ def veto(a: Mapping[str, Any], b: Mapping[str, Any]) -> str | None:
         return "different figures"
     ta, tb = _about(a), _about(b)
     if ta and tb and not ta & tb:
-        return "about different actors"
+        return "about different sides"
     return None
 
 
