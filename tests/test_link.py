@@ -659,3 +659,82 @@ def test_a_report_of_a_battles_week_and_one_of_its_day_stay_comparable() -> None
     )
     links = link_events([week, day]).links
     assert links and links[0].details["text"] < 0.5, "linked on wording a round-up of attacks would not do with"
+
+
+# --- bench/claim_links.py: the figures and scoring a judged claim-link sample rests on --------
+
+
+def _claim_bench() -> Any:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import claim_links
+
+    return claim_links
+
+
+def test_claim_bench_pair_kinds_count_a_camp_crossing_only_between_known_camps() -> None:
+    bench = _claim_bench()
+    outlets = {"s1": "SANA", "s2": "Orient News", "s3": "Local Blog", "s4": "SANA"}
+    camps = {"SANA": "pro-government-syria", "Orient News": "opposition", "Local Blog": None}
+    copies = {frozenset(("s1", "s4"))}
+    a, b, c, d = ({"story_id": s} for s in ("s1", "s2", "s3", "s4"))
+    assert bench.pair_kinds(a, b, outlets, camps, copies) == {
+        "same_story": False,
+        "cross_outlet": True,
+        "cross_camp": True,
+        "near_duplicate": False,
+    }
+    assert bench.pair_kinds(a, c, outlets, camps, copies)["cross_camp"] is False  # camp unknown
+    assert bench.pair_kinds(a, d, outlets, camps, copies) == {
+        "same_story": False,
+        "cross_outlet": False,
+        "cross_camp": False,
+        "near_duplicate": True,
+    }
+    assert bench.pair_kinds(a, a, outlets, camps, copies)["same_story"] is True
+
+
+def test_claim_bench_similarity_distribution_bins_scores_by_tenths() -> None:
+    dist = _claim_bench().similarity_distribution([0.5, 0.55, 0.8, 1.0])
+    assert dist["histogram"] == {"0.5-0.6": 2, "0.8-0.9": 1, "0.9-1.0": 1}
+    assert (dist["n"], dist["min"], dist["max"]) == (4, 0.5, 1.0)
+    assert _claim_bench().similarity_distribution([]) == {"n": 0}
+
+
+def test_claim_bench_precision_scores_judged_pairs_this_run_still_links() -> None:
+    bench = _claim_bench()
+    rows = [
+        {"pair": "a|b", "verdict": "same", "near_duplicate": True},
+        {"pair": "a|c", "verdict": "different", "near_duplicate": False},
+        {"pair": "b|c", "verdict": "same", "near_duplicate": False},
+        {"pair": "c|d", "verdict": "unsure", "near_duplicate": False},
+        {"pair": "d|e", "verdict": None, "near_duplicate": False},
+    ]
+    p = bench.precision(rows)
+    assert (p["judged"], p["same"], p["unsure_or_unjudged"], p["precision"]) == (3, 2, 2, 0.667)
+    assert p["precision_not_near_duplicate"] == 0.5
+    now = bench.sample_precision(rows, {"a|b", "b|c", "c|d"})["precision_this_run"]
+    assert (now["pairs"], now["judged"], now["precision"]) == (3, 2, 1.0)  # a|c is no longer linked
+
+
+def test_claim_bench_recall_draw_takes_unlinked_cross_outlet_pairs_with_shared_wording() -> None:
+    from crosswire import verify
+
+    bench = _claim_bench()
+    text = "the convoy carrying evacuees from Fuaa and Kefraya was hit by a car bomb near Rashidin"
+    stories = [{"story_id": f"s{i}", "outlet": o} for i, o in enumerate(("SANA", "Reuters", "SANA", "Reuters"))]
+    claims = [
+        {"claim_id": "c0", "story_id": "s0", "content": text},
+        {"claim_id": "c1", "story_id": "s1", "content": text.replace("car bomb", "suicide car bomb")},
+        {"claim_id": "c2", "story_id": "s2", "content": text},  # same outlet as c0
+        {"claim_id": "c3", "story_id": "s3", "content": "the Syrian army said it killed people in Aleppo"},
+    ]
+    corpus = verify.Corpus.build(stories, [], claims)
+    got = {(r["a"], r["b"]) for r in bench.recall_candidates(corpus, linked=set(), min_overlap=0.5)}
+    assert got == {("c0", "c1"), ("c1", "c2")}
+    got = {(r["a"], r["b"]) for r in bench.recall_candidates(corpus, linked={"c0|c1"}, min_overlap=0.5)}
+    assert got == {("c1", "c2")}
+    # boilerplate words ("said", "Syrian", "killed", "people") are no shared wording
+    assert bench.content_words("the Syrian army said it killed people in Aleppo") == {"army", "aleppo"}
