@@ -344,16 +344,8 @@ def test_events_on_other_days_in_one_city_need_close_wording_not_just_the_same_t
     # little wording in common is two events; the same wording makes it one, reported a day late
     def pair(second_day: str, notes_b: str) -> list[Event]:
         return [
-            _event(
-                "e1",
-                "s1",
-                ALEPPO,
-                "2016-07-21",
-                "Regime helicopters dropped barrel bombs on the Bab al-Nairab "
-                "neighbourhood of Aleppo, killing 18 people.",
-                sub="Air/drone strike",
-                fatalities=18,
-            ),
+            _event("e1", "s1", ALEPPO, "2016-07-21", "Regime helicopters dropped barrel bombs on the Bab al-Nairab "
+                   "neighbourhood of Aleppo, killing 18 people.", sub="Air/drone strike", fatalities=18),
             _event("e2", "s2", ALEPPO, second_day, notes_b, sub="Air/drone strike", fatalities=18),
         ]
 
@@ -370,14 +362,8 @@ def test_events_days_apart_at_one_named_place_need_an_agreeing_toll_or_close_wor
     def pair(fat_b: int) -> list[Event]:
         return [
             _event("e1", "s1", ATMA, "2016-08-14", BUS, fatalities=32),
-            _event(
-                "e2",
-                "s2",
-                ATMA,
-                "2016-08-16",
-                "Rebels mourned the fighters killed near the Atma crossing.",
-                fatalities=fat_b,
-            ),
+            _event("e2", "s2", ATMA, "2016-08-16", "Rebels mourned the fighters killed near the Atma crossing.",
+                   fatalities=fat_b),
         ]
 
     assert link_events(pair(32)).links, "the toll agrees"
@@ -389,22 +375,10 @@ KOBANI = Place("Kobani", "Syria", "Aleppo", "Ain al Arab", None, 36.89, 38.35, 1
 
 def test_events_a_day_apart_at_one_named_place_need_closer_wording_than_one_days() -> None:
     # a besieged town sees a bombing on Monday and fighting with explosions on Tuesday
-    bombing = _event(
-        "e1",
-        "s1",
-        KOBANI,
-        "2014-10-06",
-        "Twin suicide bombings killed Kurdish fighters in the "
-        "besieged town of Kobani on Monday as jihadists pressed their assault.",
-    )
-    fighting = _event(
-        "e2",
-        "s2",
-        KOBANI,
-        "2014-10-06",
-        "Gunfire and explosions were heard from across the border "
-        "as Kurdish fighters held the centre of Kobani, a journalist said.",
-    )
+    bombing = _event("e1", "s1", KOBANI, "2014-10-06", "Twin suicide bombings killed Kurdish fighters in the "
+                     "besieged town of Kobani on Monday as jihadists pressed their assault.")
+    fighting = _event("e2", "s2", KOBANI, "2014-10-06", "Gunfire and explosions were heard from across the border "
+                      "as Kurdish fighters held the centre of Kobani, a journalist said.")
     same_day = link_events([bombing, fighting]).links
     assert same_day and 0.1 < same_day[0].details["text"] < 0.2
     assert not link_events([bombing, replace(fighting, event_date="2014-10-07")]).links
@@ -414,14 +388,8 @@ def test_an_undated_report_joins_a_dated_one_only_by_close_wording() -> None:
     # a story without a publication date tells the same bombing as a dated one; an undated report
     # with little wording in common is not taken for it
     dated = _event("e1", "s1", ATMA, "2016-08-15", BUS, fatalities=32)
-    retold = _event(
-        "e2",
-        "s2",
-        ATMA,
-        None,
-        "A suicide bomber blew up a bus carrying rebel fighters near the Atma border crossing, killing 32.",
-        fatalities=32,
-    )
+    retold = _event("e2", "s2", ATMA, None, "A suicide bomber blew up a bus carrying rebel fighters near the Atma "
+                    "border crossing, killing 32.", fatalities=32)
     vague = _event("e3", "s3", ATMA, None, "Mourners gathered for a funeral in the town on the border.", fatalities=3)
     assert [(ln.a, ln.b) for ln in link_events([dated, retold]).links] == [("e1", "e2")]
     assert not link_events([dated, vague]).links
@@ -433,40 +401,22 @@ def _shelling(eid: str, story: str, day: str, notes: str, **kw: Any) -> Event:
 
 def test_reports_naming_different_parts_of_one_city_are_two_incidents() -> None:
     # one day's shells on two neighbourhoods of Aleppo: same city, day, type and wording, two events
-    midan = _shelling(
-        "e1",
-        "s1",
-        "2016-04-04",
-        "Militants fired rocket shells on al-Midan neighbourhood in "
-        "Aleppo city on Monday, killing two civilians and wounding five.",
-    )
-    sukkari = _shelling(
-        "e2",
-        "s2",
-        "2016-04-04",
-        "Militants fired rocket shells on the Sukkari neighbourhood "
-        "in Aleppo city on Monday, wounding three civilians.",
-    )
-    unnamed = _shelling(
-        "e3",
-        "s3",
-        "2016-04-04",
-        "Militants fired rocket shells on a neighbourhood in Aleppo city on Monday, killing two civilians.",
-    )
+    midan = _shelling("e1", "s1", "2016-04-04", "Militants fired rocket shells on al-Midan neighbourhood in "
+                      "Aleppo city on Monday, killing two civilians and wounding five.")
+    sukkari = _shelling("e2", "s2", "2016-04-04", "Militants fired rocket shells on the Sukkari neighbourhood "
+                        "in Aleppo city on Monday, wounding three civilians.")
+    unnamed = _shelling("e3", "s3", "2016-04-04", "Militants fired rocket shells on a neighbourhood in Aleppo "
+                        "city on Monday, killing two civilians.")
     assert not link_events([midan, sukkari]).links
     assert link_events([midan, unnamed]).links, "a report naming no part of the city may be either"
-    retold = replace(
-        sukkari,
-        notes="Rocket shells fired by militants on Midan district of Aleppo city killed two civilians on Monday.",
-    )
+    retold = replace(sukkari, notes="Rocket shells fired by militants on Midan district of Aleppo city killed two "
+                     "civilians on Monday.")
     assert link_events([midan, retold]).links, "one part of the city in another spelling"
     assert link_events([midan, sukkari], near_duplicates=[("s1", "s2")]).links, "one report republished"
 
 
-ROUNDUP = (
-    "Four people were killed and 12 injured in terrorist attacks with rocket shells and explosive devices "
-    "in Aleppo, Hama and Latakia on {day}, a source told SANA."
-)
+ROUNDUP = ("Four people were killed and 12 injured in terrorist attacks with rocket shells and explosive devices "
+           "in Aleppo, Hama and Latakia on {day}, a source told SANA.")
 
 
 def test_a_round_up_over_several_places_is_one_days_not_another_days() -> None:
@@ -479,61 +429,32 @@ def test_a_round_up_over_several_places_is_one_days_not_another_days() -> None:
 
 
 def test_a_round_up_and_one_attack_it_may_count_are_not_one_event_on_loose_wording() -> None:
-    roundup = _event(
-        "e1",
-        "s1",
-        ALEPPO,
-        "2016-10-17",
-        "Air strikes killed at least 40 civilians in Aleppo over the "
-        "past 24 hours, the Observatory said, as the bombardment of the city went on.",
-        sub="Air/drone strike",
-        fatalities=40,
-    )
-    strike = _event(
-        "e2",
-        "s2",
-        ALEPPO,
-        "2016-10-17",
-        "An air strike on a bakery in the city of Aleppo killed 12 "
-        "civilians queuing for bread, the civil defence said.",
-        sub="Air/drone strike",
-        fatalities=12,
-    )
+    roundup = _event("e1", "s1", ALEPPO, "2016-10-17", "Air strikes killed at least 40 civilians in Aleppo over the "
+                     "past 24 hours, the Observatory said, as the bombardment of the city went on.",
+                     sub="Air/drone strike", fatalities=40)
+    strike = _event("e2", "s2", ALEPPO, "2016-10-17", "An air strike on a bakery in the city of Aleppo killed 12 "
+                    "civilians queuing for bread, the civil defence said.", sub="Air/drone strike", fatalities=12)
     assert not link_events([roundup, strike]).links
     one_day = replace(roundup, notes=roundup.notes.replace(" over the past 24 hours", " on Monday"))
     assert 0.1 < link_events([one_day, strike]).links[0].details["text"] < 0.5, "one report of the day's strikes"
-    retold = replace(
-        strike,
-        notes="At least 40 civilians were killed by air strikes in Aleppo over the past 24 "
-        "hours, the Observatory said.",
-        fatalities=40,
-    )
+    retold = replace(strike, notes="At least 40 civilians were killed by air strikes in Aleppo over the past 24 "
+                     "hours, the Observatory said.", fatalities=40)
     assert link_events([roundup, retold]).links, "the round-up retold by another outlet"
 
 
 def _killed(e: Event, *figures: int) -> Event:
     """``e`` with killed figures read in its own sentence (its notes)."""
     ev = Evidence(e.story_id, 0, len(e.notes), e.notes, e.notes, 0, len(e.notes))
-    return replace(
-        e, fatality_claims=tuple(FatalityClaim(n, n, n, "killed", None, "civilians", None, ev) for n in figures)
-    )
+    return replace(e, fatality_claims=tuple(FatalityClaim(n, n, n, "killed", None, "civilians", None, ev)
+                                            for n in figures))
 
 
 def test_a_headline_giving_a_round_ups_toll_is_the_round_up_retold() -> None:
     # "57 killed in continued attacks" carries no period cue, but it gives the round-up's own toll
-    roundup = _shelling(
-        "e1",
-        "s1",
-        "2016-04-29",
-        "In recent days 57 civilians have been killed and 150 injured in "
-        "rocket attacks by militants on the government-held parts of Aleppo.",
-    )
-    headline = _shelling(
-        "e2",
-        "s2",
-        "2016-04-29",
-        "Fri Apr 29 2016 57 civilians killed, 150 injured in continued terrorist attacks on Aleppo.",
-    )
+    roundup = _shelling("e1", "s1", "2016-04-29", "In recent days 57 civilians have been killed and 150 injured in "
+                        "rocket attacks by militants on the government-held parts of Aleppo.")
+    headline = _shelling("e2", "s2", "2016-04-29", "Fri Apr 29 2016 57 civilians killed, 150 injured in continued "
+                         "terrorist attacks on Aleppo.")
     assert not link_events([_killed(roundup, 57), _killed(headline, 2)]).links
     assert link_events([_killed(roundup, 57), _killed(headline, 57)]).links
 
@@ -541,16 +462,10 @@ def test_a_headline_giving_a_round_ups_toll_is_the_round_up_retold() -> None:
 def test_a_round_up_whose_toll_disagrees_is_not_an_attack_it_tells_however_alike_the_wording() -> None:
     # a round-up's story goes on to tell each attack it counts, so its notes share the attack's
     # words; the counts tell them apart: "3 killed in Deir Ezzor and Aleppo" is not "two killed"
-    attack = (
-        "Two civilians were killed and five injured when rocket shells fired by militants hit "
-        "residential neighbourhoods in Deir Ezzor city at dawn."
-    )
-    roundup = _shelling(
-        "e1",
-        "s1",
-        "2016-06-01",
-        "Three civilians killed, 40 injured in rocket attacks on Deir Ezzor and Aleppo. " + attack,
-    )
+    attack = ("Two civilians were killed and five injured when rocket shells fired by militants hit "
+              "residential neighbourhoods in Deir Ezzor city at dawn.")
+    roundup = _shelling("e1", "s1", "2016-06-01", "Three civilians killed, 40 injured in rocket attacks on Deir "
+                        "Ezzor and Aleppo. " + attack)
     single = _shelling("e2", "s2", "2016-06-01", attack)
     assert link_events([_killed(roundup), _killed(single)]).links[0].details["text"] >= 0.5
     assert not link_events([_killed(roundup, 3), _killed(single, 2)]).links
@@ -560,20 +475,10 @@ def test_a_round_up_whose_toll_disagrees_is_not_an_attack_it_tells_however_alike
 def test_an_attack_on_a_neighbourhood_and_a_city_report_with_another_toll_are_two_events() -> None:
     # one attack on a named part of the city and a report of the city's (or one side of it) day
     # whose count is another: the day's tally, or another attack; the same count makes it one
-    part = _shelling(
-        "e1",
-        "s1",
-        "2016-08-25",
-        "Two people were killed and four injured when rocket shells hit "
-        "al-Midan neighbourhood in Aleppo city on Thursday.",
-    )
-    city = _shelling(
-        "e2",
-        "s2",
-        "2016-08-25",
-        "Eight civilians were killed on Thursday by rebel shelling on the "
-        "government-held west of the city, the monitor said.",
-    )
+    part = _shelling("e1", "s1", "2016-08-25", "Two people were killed and four injured when rocket shells hit "
+                     "al-Midan neighbourhood in Aleppo city on Thursday.")
+    city = _shelling("e2", "s2", "2016-08-25", "Eight civilians were killed on Thursday by rebel shelling on the "
+                     "government-held west of the city, the monitor said.")
     assert not link_events([_killed(part, 2), _killed(city, 8)]).links
     assert link_events([_killed(part, 2), _killed(city, 2)]).links
     assert link_events([_killed(part, 2), _killed(city)]).links, "a city report with no count may be the attack"
@@ -584,10 +489,8 @@ def test_a_vague_figure_is_no_toll_to_compare() -> None:
 
     sentence = "Coalition air strikes killed dozens of people in the town on Tuesday, the monitor said."
     ev = {"start": 0, "end": 5, "sentence": sentence}
-    record = {
-        "notes": sentence,
-        "fatality_claims": [{"kind": "killed", "best": 12, "qualifier": "dozens of", "vague": True, "evidence": ev}],
-    }
+    record = {"notes": sentence, "fatality_claims": [
+        {"kind": "killed", "best": 12, "qualifier": "dozens of", "vague": True, "evidence": ev}]}
     assert _own_tolls(record) == []
 
 
@@ -613,16 +516,9 @@ def test_an_undated_event_is_scored_with_a_bounded_number_of_dated_ones() -> Non
     # dated reports a week apart (never compared with each other) and one undated report: it is
     # scored only with those it can be one event with (close wording), and with a bounded number
     unrelated = [
-        _event(
-            f"d{k}",
-            f"s{k}",
-            ATMA,
-            f"2016-{1 + k // 4:02d}-{1 + 7 * (k % 4):02d}",
-            f"Protesters gathered in the square number {k} to demand the release of detainees.",
-            event_type="Protests",
-            sub="Peaceful protest",
-            fatalities=0,
-        )
+        _event(f"d{k}", f"s{k}", ATMA, f"2016-{1 + k // 4:02d}-{1 + 7 * (k % 4):02d}",
+               f"Protesters gathered in the square number {k} to demand the release of detainees.",
+               event_type="Protests", sub="Peaceful protest", fatalities=0)
         for k in range(40)
     ]
     told = [replace(e, event_id=f"b{e.event_id}", story_id=f"t{e.story_id}", notes=BUS) for e in unrelated[:30]]
@@ -636,27 +532,12 @@ def test_an_undated_event_is_scored_with_a_bounded_number_of_dated_ones() -> Non
 
 def test_a_report_of_a_battles_week_and_one_of_its_day_stay_comparable() -> None:
     # an offensive is reported as it runs over days: its week's report is no round-up of attacks
-    week = _event(
-        "e1",
-        "s1",
-        ALEPPO,
-        "2015-02-18",
-        "The army's offensive north of Aleppo this week aimed to "
-        "encircle rebel-held districts and reach two besieged villages.",
-        event_type="Battles",
-        sub="Armed clash",
-        actor1=SAA,
-    )
-    day = _event(
-        "e2",
-        "s2",
-        ALEPPO,
-        "2015-02-18",
-        "Government troops fought insurgents north of Aleppo on Wednesday in an offensive to cut their supply route.",
-        event_type="Battles",
-        sub="Armed clash",
-        actor1=SAA,
-    )
+    week = _event("e1", "s1", ALEPPO, "2015-02-18", "The army's offensive north of Aleppo this week aimed to "
+                  "encircle rebel-held districts and reach two besieged villages.", event_type="Battles",
+                  sub="Armed clash", actor1=SAA)
+    day = _event("e2", "s2", ALEPPO, "2015-02-18", "Government troops fought insurgents north of Aleppo on "
+                 "Wednesday in an offensive to cut their supply route.", event_type="Battles", sub="Armed clash",
+                 actor1=SAA)
     links = link_events([week, day]).links
     assert links and links[0].details["text"] < 0.5, "linked on wording a round-up of attacks would not do with"
 

@@ -99,7 +99,8 @@ def load_synonyms() -> Synonyms:
     pairs = [(p, c) for c, ps in groups.items() for p in ps]
     pairs.sort(key=lambda pc: (-len(pc[0]), pc[0]))
     compiled = tuple(
-        (re.compile(r"(?<![a-z])" + r"\s+".join(re.escape(w) for w in p.split()) + r"(?![a-z])"), c) for p, c in pairs
+        (re.compile(r"(?<![a-z])" + r"\s+".join(re.escape(w) for w in p.split()) + r"(?![a-z])"), c)
+        for p, c in pairs
     )
     return Synonyms(phrases=compiled, weak=frozenset(weak), topic=frozenset(topic))
 
@@ -325,7 +326,9 @@ def link_claims(
                 claim_ids=tuple(ids),
                 speakers=tuple(dict.fromkeys(str(recs[i].get("speaker") or "unattributed") for i in members)),
                 outlets=tuple(
-                    dict.fromkeys(outlet_of.get(str(recs[i].get("story_id")), "unknown outlet") for i in members)
+                    dict.fromkeys(
+                        outlet_of.get(str(recs[i].get("story_id")), "unknown outlet") for i in members
+                    )
                 ),
                 stories=tuple(dict.fromkeys(str(recs[i].get("story_id")) for i in members)),
                 concepts=common,
