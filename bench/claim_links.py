@@ -67,11 +67,13 @@ def _load(db: Path, relink: bool) -> tuple[verify.Corpus, list[dict[str, Any]]]:
     """The run's stories and claims, and its same-claim links (stored, or made again now)."""
     with Store(db, read_only=True) as store:
         corpus = verify.load_corpus(store)
-        links = store.query("SELECT a, b, score, details FROM links WHERE kind = 'same_claim' ORDER BY a, b")
+        links = store.query("SELECT a, b, score, method, details FROM links WHERE kind = 'same_claim' ORDER BY a, b")
     check_gold_free(db, corpus.stories)
     if relink:
         res = link_claims(corpus.claims, corpus.stories.values())
-        links = [{"a": ln.a, "b": ln.b, "score": ln.score, "details": ln.details} for ln in res.links]
+        links = [
+            {"a": ln.a, "b": ln.b, "score": ln.score, "method": ln.method, "details": ln.details} for ln in res.links
+        ]
         corpus.claim_clusters = dict(res.clusters)
     for ln in links:
         if isinstance(ln["details"], str):
@@ -150,6 +152,7 @@ def stats(corpus: verify.Corpus, links: list[dict[str, Any]]) -> dict[str, Any]:
         "stories": len(corpus.stories),
         "claims": len(claims),
         "same_claim_links": len(links),
+        "links_by_method": dict(Counter(str(ln.get("method")) for ln in links).most_common()),
         "links_same_story": sum(k["same_story"] for k in kinds),
         "links_cross_story": sum(not k["same_story"] for k in kinds),
         "links_cross_outlet": sum(k["cross_outlet"] for k in kinds),
@@ -201,6 +204,7 @@ def pair_rows(corpus: verify.Corpus, pairs: list[dict[str, Any]], drawn: str, ol
             {
                 "pair": key,
                 "score": p.get("score"),
+                "method": p.get("method"),
                 "shared_concepts": (p.get("details") or {}).get("shared_concepts"),
                 **pair_kinds(a, b, outlets, camps, copies),
                 "a": _side(a, corpus.stories.get(str(a["story_id"]), {}), camps),
