@@ -93,7 +93,15 @@ def test_event_dicts_from_the_store_record_column_are_accepted() -> None:
     assert link_events(rows).clusters["e1"] == link_events(rows).clusters["e2"]
 
 
-def _claim(cid: str, story: str, speaker: str, content: str, ctype: str = "assessment") -> Claim:
+def _claim(
+    cid: str,
+    story: str,
+    speaker: str,
+    content: str,
+    ctype: str = "assessment",
+    start: int = 0,
+    about: str | None = None,
+) -> Claim:
     return Claim(
         cid,
         story,
@@ -102,9 +110,9 @@ def _claim(cid: str, story: str, speaker: str, content: str, ctype: str = "asses
         "said",
         False,
         content,
-        None,
+        about,
         ctype,
-        Evidence(story, 0, len(content), content, content, 0, len(content)),
+        Evidence(story, start, start + len(content), content, content, start, start + len(content)),
     )
 
 
@@ -147,6 +155,102 @@ def test_accusation_and_denial_are_not_the_same_claim() -> None:
         _claim("c2", "s2", "B", "the chemical attack during the ceasefire was staged", "denial"),
     ]
     assert link_claims(claims).clusters == {}
+
+
+def test_claims_sharing_only_what_they_are_about_are_not_one_claim() -> None:
+    # airstrikes and a ceasefire are the subject of both; neither asserts what the other does
+    claims = [
+        _claim(
+            "c1", "s1", "Moscow", "its moratorium on air strikes on Aleppo could not go on because of rebel shelling"
+        ),
+        _claim("c2", "s2", "monitor", "Russian air strikes have pounded Idlib despite the truce agreed in December"),
+    ]
+    assert link_claims(claims).links == []
+    # a shared assertion (violating the truce) on top of the shared subject is one claim
+    claims = [
+        _claim("c1", "s1", "opposition", "Russian jets violated the truce with air strikes on Idlib"),
+        _claim("c2", "s2", "rescuers", "air strikes on Idlib violated the ceasefire"),
+    ]
+    assert [ln.method for ln in link_claims(claims).links] == ["concept-overlap-v1"]
+
+
+def test_one_claim_copied_by_two_outlets_is_linked_without_shared_concepts() -> None:
+    wire = (
+        "the monitor works out which aircraft carried out a raid from their type, location, flight pattern and weapons"
+    )
+    claims = [
+        _claim("c1", "s1", "Observatory", wire),
+        _claim(
+            "c2",
+            "s2",
+            "Britain-based monitor",
+            wire.replace("their type", "the type").replace("weapons", "the weapons used"),
+        ),
+        _claim("c3", "s3", "monitor", "the aircraft carried out raids on the market in the morning"),
+    ]
+    stories = [{"story_id": f"s{i}", "outlet": f"Outlet {i}"} for i in range(1, 4)]
+    res = link_claims(claims, stories)
+    assert [(ln.a, ln.b, ln.method) for ln in res.links] == [("c1", "c2", "word-copy-v1")]
+    assert res.groups[0].outlets == ("Outlet 1", "Outlet 2")
+
+
+def test_shared_house_style_wording_is_not_a_copied_claim() -> None:
+    # a short stock phrase about two different attacks: too few shared words to be one claim
+    claims = [
+        _claim("c1", "s1", "source", "the shelling caused material damage to the houses and properties of locals"),
+        _claim("c2", "s2", "source", "the attack caused material damage to the houses and properties of locals"),
+    ]
+    assert link_claims(claims).links == []
+
+
+def test_claims_with_different_figures_are_different_counts() -> None:
+    text = "regime barrel bombs killed {} civilians in the eastern districts of Aleppo on Tuesday, rescuers reported"
+    claims = [_claim("c1", "s1", "monitor", text.format(12)), _claim("c2", "s2", "monitor", text.format(21))]
+    assert link_claims(claims).links == []
+    claims[1] = _claim("c2", "s2", "monitor", text.format(12))
+    assert len(link_claims(claims).links) == 1
+
+
+def test_claims_of_one_story_repeating_one_statement_are_not_two_sources() -> None:
+    long = "every time Moscow declares a truce it is the first to violate it with air strikes on rebel towns"
+    tail = "it is the first to violate it with air strikes on rebel towns"
+    # the same stretch of one sentence read twice, under two speakers
+    claims = [
+        _claim("c1", "s1", "Coalition", long, "accusation"),
+        _claim("c2", "s1", "Russia", tail, start=len(long) - len(tail)),
+    ]
+    assert link_claims(claims).links == []
+    # a story that repeats its lead word for word (a dateline copy) is still one source
+    lead = "state media accused rebels of firing chemical shells at troops storming a Damascus district on Saturday"
+    claims = [_claim("c1", "s1", "state media", lead), _claim("c2", "s1", "news agency", lead, start=400)]
+    assert link_claims(claims).links == []
+    # a second outlet's copy of that lead is a second source
+    claims.append(_claim("c3", "s2", "state media", lead))
+    assert {(ln.a, ln.b) for ln in link_claims(claims).links} == {("c1", "c3"), ("c2", "c3")}
+
+
+def test_the_same_accusation_against_different_sides_is_not_one_claim() -> None:
+    claims = [
+        _claim("c1", "s1", "Damascus", "violated the ceasefire by bombing Idlib", "accusation", about="Russia"),
+        _claim(
+            "c2", "s2", "Ankara", "violated the ceasefire by bombing Idlib", "accusation", about="Hayat Tahrir al-Sham"
+        ),
+    ]
+    assert link_claims(claims).links == []
+    claims[1] = replace(claims[1], about_actor="Russia")
+    assert len(link_claims(claims).links) == 1
+    # the regime's government and its army are one side accused, not two
+    gov, army = (
+        Actor("Government of Syria", 1, "pro-government"),
+        Actor("Military Forces of Syria", 1, "pro-government"),
+    )
+    claims = [
+        replace(claims[0], about_actor=gov.name, about_actors=(gov,)),
+        replace(claims[1], about_actor=army.name, about_actors=(army,)),
+    ]
+    assert len(link_claims(claims).links) == 1
+    claims[1] = replace(claims[1], about_actor=ISIS.name, about_actors=(ISIS,))
+    assert link_claims(claims).links == []
 
 
 def test_seed_claim_cluster_spans_several_outlets_and_speakers(seed_run: Any) -> None:
@@ -436,3 +540,82 @@ def test_a_report_of_a_battles_week_and_one_of_its_day_stay_comparable() -> None
                  actor1=SAA)
     links = link_events([week, day]).links
     assert links and links[0].details["text"] < 0.5, "linked on wording a round-up of attacks would not do with"
+
+
+# --- bench/claim_links.py: the figures and scoring a judged claim-link sample rests on --------
+
+
+def _claim_bench() -> Any:
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    import claim_links
+
+    return claim_links
+
+
+def test_claim_bench_pair_kinds_count_a_camp_crossing_only_between_known_camps() -> None:
+    bench = _claim_bench()
+    outlets = {"s1": "SANA", "s2": "Orient News", "s3": "Local Blog", "s4": "SANA"}
+    camps = {"SANA": "pro-government-syria", "Orient News": "opposition", "Local Blog": None}
+    copies = {frozenset(("s1", "s4"))}
+    a, b, c, d = ({"story_id": s} for s in ("s1", "s2", "s3", "s4"))
+    assert bench.pair_kinds(a, b, outlets, camps, copies) == {
+        "same_story": False,
+        "cross_outlet": True,
+        "cross_camp": True,
+        "near_duplicate": False,
+    }
+    assert bench.pair_kinds(a, c, outlets, camps, copies)["cross_camp"] is False  # camp unknown
+    assert bench.pair_kinds(a, d, outlets, camps, copies) == {
+        "same_story": False,
+        "cross_outlet": False,
+        "cross_camp": False,
+        "near_duplicate": True,
+    }
+    assert bench.pair_kinds(a, a, outlets, camps, copies)["same_story"] is True
+
+
+def test_claim_bench_similarity_distribution_bins_scores_by_tenths() -> None:
+    dist = _claim_bench().similarity_distribution([0.5, 0.55, 0.8, 1.0])
+    assert dist["histogram"] == {"0.5-0.6": 2, "0.8-0.9": 1, "0.9-1.0": 1}
+    assert (dist["n"], dist["min"], dist["max"]) == (4, 0.5, 1.0)
+    assert _claim_bench().similarity_distribution([]) == {"n": 0}
+
+
+def test_claim_bench_precision_scores_judged_pairs_this_run_still_links() -> None:
+    bench = _claim_bench()
+    rows = [
+        {"pair": "a|b", "verdict": "same", "near_duplicate": True},
+        {"pair": "a|c", "verdict": "different", "near_duplicate": False},
+        {"pair": "b|c", "verdict": "same", "near_duplicate": False},
+        {"pair": "c|d", "verdict": "unsure", "near_duplicate": False},
+        {"pair": "d|e", "verdict": None, "near_duplicate": False},
+    ]
+    p = bench.precision(rows)
+    assert (p["judged"], p["same"], p["unsure_or_unjudged"], p["precision"]) == (3, 2, 2, 0.667)
+    assert p["precision_not_near_duplicate"] == 0.5
+    now = bench.sample_precision(rows, {"a|b", "b|c", "c|d"})["precision_this_run"]
+    assert (now["pairs"], now["judged"], now["precision"]) == (3, 2, 1.0)  # a|c is no longer linked
+
+
+def test_claim_bench_recall_draw_takes_unlinked_cross_outlet_pairs_with_shared_wording() -> None:
+    from crosswire import verify
+
+    bench = _claim_bench()
+    text = "the convoy carrying evacuees from Fuaa and Kefraya was hit by a car bomb near Rashidin"
+    stories = [{"story_id": f"s{i}", "outlet": o} for i, o in enumerate(("SANA", "Reuters", "SANA", "Reuters"))]
+    claims = [
+        {"claim_id": "c0", "story_id": "s0", "content": text},
+        {"claim_id": "c1", "story_id": "s1", "content": text.replace("car bomb", "suicide car bomb")},
+        {"claim_id": "c2", "story_id": "s2", "content": text},  # same outlet as c0
+        {"claim_id": "c3", "story_id": "s3", "content": "the Syrian army said it killed people in Aleppo"},
+    ]
+    corpus = verify.Corpus.build(stories, [], claims)
+    got = {(r["a"], r["b"]) for r in bench.recall_candidates(corpus, linked=set(), min_overlap=0.5)}
+    assert got == {("c0", "c1"), ("c1", "c2")}
+    got = {(r["a"], r["b"]) for r in bench.recall_candidates(corpus, linked={"c0|c1"}, min_overlap=0.5)}
+    assert got == {("c1", "c2")}
+    # boilerplate words ("said", "Syrian", "killed", "people") are no shared wording
+    assert bench.content_words("the Syrian army said it killed people in Aleppo") == {"army", "aleppo"}

@@ -80,6 +80,8 @@ class Settings:
     link_date_window_days: int = 3
     link_threshold: float = 0.55
     claim_link_threshold: float = 0.5  # weighted concept overlap for the same claim across outlets
+    claim_copy_threshold: float = 0.8  # share of the longer claim's words: one claim copied by two outlets
+    claim_copy_min_shared: int = 8  # shorter shared wording ("caused material damage") is boilerplate
 
 
 DEFAULT = Settings()
