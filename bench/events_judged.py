@@ -303,7 +303,7 @@ def _acceptable(want: Any) -> list[Any]:
 def _canonical_actor(phrase: str) -> str | None:
     from crosswire.extract.actors import lookup_actor
 
-    info = lookup_actor(phrase)
+    info = lookup_actor(phrase) or lookup_actor(re.sub(r"^(?:the|a|an)\s+", "", phrase.strip(), flags=re.I))
     return info.name if info is not None else None
 
 
@@ -357,10 +357,11 @@ def date_right(got: str | None, want: Any) -> bool:
 def field_verdicts(e: dict[str, Any], g: dict[str, Any]) -> dict[str, bool]:
     """Each judged field of extracted event ``e`` against gold event ``g``."""
     a1, a2 = actor_right(e["actor1"], g["actor1"]), actor_right(e["actor2"], g["actor2"])
-    if not (a1 and a2) and e["sub_event_type"] == "Armed clash":
-        # a clash has two sides and no one perpetrator: the pair in either order is right
-        if actor_right(e["actor1"], g["actor2"]) and actor_right(e["actor2"], g["actor1"]):
-            a1 = a2 = True
+    if e["sub_event_type"] == "Armed clash":
+        # a clash has two sides and no one perpetrator: the sides in the order that fits better
+        b1, b2 = actor_right(e["actor1"], g["actor2"]), actor_right(e["actor2"], g["actor1"])
+        if b1 + b2 > a1 + a2:
+            a1, a2 = b1, b2
     return {
         "sub_event_type": one_of(e["sub_event_type"], g["sub_event_type"]),
         "actor1": a1,
