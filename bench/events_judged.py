@@ -18,11 +18,13 @@ the measure PETRARCH's published validation reported (68% of events and 27% of a
    sentences not judged yet (a fresh sample after fixes). A row holds the story's ``title``,
    ``outlet`` and ``published`` (the dateline date crosswire reads, to resolve "on Tuesday"),
    the ``previous`` sentence, the ``sentence``, the ``next`` sentence, the judge's
-   ``gold_events`` (null until judged) and, last, what crosswire ``extracted`` from the sentence.
+   ``gold_events`` (null until judged) and, after it, the ``stratum`` and what crosswire
+   ``extracted`` from the sentence (both telling whether crosswire found an event).
 
 How to judge a row (in this order, so the extraction does not lead the reading):
 
-A. Cover the ``extracted`` list. Read ``sentence`` (with ``previous``/``next`` and the title for
+A. Cover everything after ``gold_events`` (``stratum``, ``extracted``). Read ``sentence``
+   (with ``previous``/``next`` and the title for
    context only) and write ``gold_events``: every ACLED event **this sentence** reports, one
    object each, ``[]`` when it reports none. ACLED conventions:
 
@@ -31,9 +33,16 @@ A. Cover the ``extracted`` list. Read ``sentence`` (with ``previous``/``next`` a
      regime routinely bombs hospitals"), hypothetical, planned, threatened, demanded or denied
      acts ("denied carrying out the strike") are **no** events. An act another sentence of the
      row already reported is still an event of this sentence when this sentence reports it too.
-   * ``sub_event_type``: one of ACLED's 25 sub-event types, spelled as in :data:`SUB_EVENT_TYPES`
-     (e.g. "Air/drone strike", "Shelling/artillery/missile attack", "Armed clash", "Attack");
-     a list of acceptable ones where the text truly allows two.
+   * ``sub_event_type``: one of ACLED's 25 sub-event types, spelled exactly so: Battles:
+     "Armed clash", "Government regains territory", "Non-state actor overtakes territory";
+     Explosions/Remote violence: "Chemical weapon", "Suicide bomb", "Air/drone strike",
+     "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade";
+     Violence against civilians: "Sexual violence", "Attack", "Abduction/forced
+     disappearance"; Protests: "Peaceful protest", "Protest with intervention", "Excessive
+     force against protesters"; Riots: "Violent demonstration", "Mob violence"; Strategic
+     developments: "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
+     "Headquarters or base established", "Looting/property destruction", "Non-violent
+     transfer of territory", "Other". A list of acceptable ones where the text truly allows two.
    * ``actor1``: the perpetrator (who strikes, shells, attacks, arrests, protests); ``actor2``:
      the other side or the target (victims of an attack on civilians: "Civilians (Syria)").
      Write the name the text uses ("Syrian army", "Russian warplanes", "Islamic State") or the
@@ -46,7 +55,8 @@ A. Cover the ``extracted`` list. Read ``sentence`` (with ``previous``/``next`` a
      governorate (Syria's first-level unit, e.g. "Rural Damascus", "Idlib"), null when unknown.
    * ``date``: the day the event happened, YYYY-MM-DD, resolved against ``published`` or a
      date the story gives; "YYYY-MM" when only the month can be told; null when not even that.
-     An event reported as news of the day with no date of its own is on ``published``.
+     An event reported as news of the day with no date of its own is on ``published``
+     (which is null when the story has no dateline: then only a date the text gives counts).
    * ``fatalities``: the number killed in that event, the most conservative figure the sentence
      (or the next one, continuing the same event) gives ("at least 12, up to 20" -> 12); 0 when
      none are reported; a list of acceptable values when the figures conflict.
@@ -247,7 +257,6 @@ def draw(
                 "key": p["key"],
                 "row": p["row"],
                 "set": seed,
-                "stratum": stratum,
                 "title": p["title"],
                 "outlet": p["outlet"],
                 "published": p["published"],
@@ -255,6 +264,7 @@ def draw(
                 "sentence": p["sentence"],
                 "next": p["next"],
                 "gold_events": None,
+                "stratum": stratum,
                 "extracted": [{**{k: e[k] for k in _SHOWN}, "verdict": None} for e in by_key.get(p["key"], [])],
                 "judged_by": None,
             }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,14 @@ def test_sub_event_types_are_the_classifiers_taxonomy() -> None:
     from crosswire.extract import classify
 
     assert ej.SUB_EVENT_TYPES == {sub: typ for typ, sub in classify.taxonomy().values()}
+
+
+def test_the_judging_instructions_list_every_sub_event_type() -> None:
+    """Judges read the module docstring, not the code: its list must be the 25 names."""
+    assert ej.__doc__ is not None
+    listed = ej.__doc__.split("spelled exactly so:")[1].split("A list of acceptable")[0]
+    names = {" ".join(n.split()) for n in re.findall(r'"([^"]+)"', listed)}
+    assert names == set(ej.SUB_EVENT_TYPES)
 
 
 def test_events_pair_by_sub_event_type_whatever_their_order() -> None:
@@ -207,7 +216,8 @@ def test_draw_writes_rows_to_judge_with_the_extraction_last(tmp_path: Path) -> N
     rows = ej.read_rows(path)
     assert [(r["key"], r["stratum"]) for r in rows] == [("k1", "extracted"), ("k2", "pool")]
     first = rows[0]
-    assert list(first)[-3:] == ["gold_events", "extracted", "judged_by"]
+    # what tells whether crosswire found an event comes after what the judge writes first
+    assert list(first)[-4:] == ["gold_events", "stratum", "extracted", "judged_by"]
     assert first["gold_events"] is None and first["extracted"][0]["verdict"] is None
     assert first["extracted"][0]["actor1"]["name"] == "Military Forces of Russia"
     assert rows[1]["extracted"] == []
