@@ -336,6 +336,16 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     drafts: list[_Draft] = []
     figures_cache: dict[int, list[FatalityClaim]] = {}
 
+    def named_places(i: int) -> list[Place | None]:
+        """Every place a sentence names, each geocoded alone: the area of the incident it dates
+        (the event's own place may be another the sentence names, or a wrong reading)."""
+        sent = sentences[i]
+        return [
+            geocode.locate_event(text, sent.start, sent.end, m.start, [m], story.story_id)
+            for m in places
+            if sent.start <= m.start < sent.end
+        ]
+
     def figures(i: int) -> list[FatalityClaim]:
         if i not in figures_cache:
             figures_cache[i] = _figures(annotated, i) if i in candidates else []
@@ -421,20 +431,24 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                             draft.claims.extend(figures(j))
                         draft.sentences.append(j)
                 drafts.append(draft)
-        if own_date[0] is not None and (dated_here or dates.recaps_incident(sent.text)):
+        if own_date[0] is not None:
             # a sentence dating several events ("in Talmenes in April 2014 and Sarmin in March 2015")
             # gives a later undated sentence no one date to inherit: back to the publication date.
             # A dated sentence that reports no event ("Assad vowed in a speech last week") dates
-            # no incident a later sentence could continue, unless it dates the one just told
-            # ("The incident occurred on April 11.").
+            # only what the next sentence refers back to ("... an alleged chemical attack near
+            # Damascus on August 21. Washington blames the government for the attack"), unless
+            # it dates the incident just told ("The incident occurred on April 11.").
             several = len({d.iso for d in dates.find_dates(sent.text, pub) if d.iso}) > 1
-            incidents.append(_Incident(
-                published if several else own_date,
-                i,
-                [p for p, _ in dated_here],
-                {t for _, t in dated_here},
-                from_text=not several,
-            ))
+            incidents.append(
+                _Incident(
+                    published if several else own_date,
+                    i,
+                    [p for p, _ in dated_here] + named_places(i),
+                    {t for _, t in dated_here},
+                    from_text=not several,
+                    mention_only=not dated_here and not dates.recaps_incident(sent.text),
+                )
+            )
     merged = _merge(drafts, sentences)
     events = [_finish(story, sentences, d) for d in merged]
     story_claims = claims.extract_claims(
@@ -454,6 +468,7 @@ class _Incident:
     places: list[Place | None]
     types: set[str]
     from_text: bool = True  # the date is one the text gives, not the publication date
+    mention_only: bool = False  # its sentence reports no event: it dates only "the attack" next
 
     def extend(self, index: int, place: Place | None, sub_event_type: str) -> None:
         self.last = max(self.last, index)
@@ -485,9 +500,14 @@ def _carries(incident: _Incident, sentences: Sequence[Sentence], index: int, hit
     incident's (rebel shelling of al-Foua in Idlib after a Wednesday's rockets on Aleppo).
     Further than :data:`CONTINUATION_SENTENCES` from the incident's last report, it must also
     be the same kind of event, refer back ("the attack") or name a place of the incident's area.
+    An incident only mentioned in a dated sentence that reports no event dates only the next
+    sentence's event that refers back to it.
     """
     if any(dates.opens_new_topic(sentences[k].text) for k in range(incident.last + 1, index + 1)):
         return False
+    anaphoric = _is_anaphoric(sentences[index].text, hit, sentences[index].start)
+    if incident.mention_only:
+        return anaphoric and index - incident.last == 1
     known = [p for p in incident.places if p is not None]
     near = [p for p in known if place is not None and _same_area(place, p)]
     if place is not None and known and not near:
@@ -496,7 +516,7 @@ def _carries(incident: _Incident, sentences: Sequence[Sentence], index: int, hit
         index - incident.last <= CONTINUATION_SENTENCES
         or hit.sub_event_type in incident.types
         or bool(near)
-        or _is_anaphoric(sentences[index].text, hit, sentences[index].start)
+        or anaphoric
     )
 
 
