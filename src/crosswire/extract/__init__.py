@@ -438,7 +438,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
             # only what the next sentence refers back to ("... an alleged chemical attack near
             # Damascus on August 21. Washington blames the government for the attack"), unless
             # it dates the incident just told ("The incident occurred on April 11.").
-            several = len({d.iso for d in dates.find_dates(sent.text, pub) if d.iso}) > 1
+            several = len({d.iso for d in dates.event_dates(sent.text, sent.start, pub)}) > 1
             incidents.append(
                 _Incident(
                     published if several else own_date,

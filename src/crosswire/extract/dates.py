@@ -310,14 +310,7 @@ def resolve_event_date(
     expressions the one nearest the trigger, preferring those in the same clause. Returns
     ``(None, 3, None)`` when the sentence holds no date that resolves.
     """
-    # "since March 2011" dates the start of something ongoing, not an event; the story's dateline
-    # ("AFP Wednesday 22 Jun 2016 Air strikes ...") dates the report, not the event it reports
-    stamp = _dateline_span(published, sentence_start, len(sentence))
-    found = [
-        d
-        for d in find_dates(sentence, published)
-        if d.iso and not _SINCE.search(sentence[: d.start]) and not _in_stamp(sentence, d, stamp)
-    ]
+    found = event_dates(sentence, sentence_start, published)
     if not found:
         return None, 3, None
     if anchor is not None and len(found) > 1:
@@ -335,6 +328,20 @@ def resolve_event_date(
         sentence_end=sentence_start + len(sentence),
     )
     return best.iso, best.precision, ev
+
+
+def event_dates(sentence: str, sentence_start: int, published: DateInfo) -> list[DateMatch]:
+    """The resolved date expressions of a sentence that may date an event it reports.
+
+    "since March 2011" dates the start of something ongoing, not an event; the story's dateline
+    ("AFP Wednesday 22 Jun 2016 Air strikes ...") dates the report, not the event it reports.
+    """
+    stamp = _dateline_span(published, sentence_start, len(sentence))
+    return [
+        d
+        for d in find_dates(sentence, published)
+        if d.iso and not _SINCE.search(sentence[: d.start]) and not _in_stamp(sentence, d, stamp)
+    ]
 
 
 def _dateline_span(published: DateInfo, sentence_start: int, length: int) -> tuple[int, int] | None:
