@@ -501,13 +501,16 @@ def _carries(incident: _Incident, sentences: Sequence[Sentence], index: int, hit
     Further than :data:`CONTINUATION_SENTENCES` from the incident's last report, it must also
     be the same kind of event, refer back ("the attack") or name a place of the incident's area.
     An incident only mentioned in a dated sentence that reports no event dates only the next
-    sentence's event that refers back to it.
+    sentence's event that refers back to it. A trigger that refers back ("the strike") close
+    after the incident continues it whatever place the geocoder reads for it.
     """
     if any(dates.opens_new_topic(sentences[k].text) for k in range(incident.last + 1, index + 1)):
         return False
     anaphoric = _is_anaphoric(sentences[index].text, hit, sentences[index].start)
     if incident.mention_only:
         return anaphoric and index - incident.last == 1
+    if anaphoric and index - incident.last <= CONTINUATION_SENTENCES:
+        return True  # "the strike on Heneyda" right after the strike: whatever place is read
     known = [p for p in incident.places if p is not None]
     near = [p for p in known if place is not None and _same_area(place, p)]
     if place is not None and known and not near:
