@@ -2,10 +2,12 @@
 
 For each candidate sentence the event classifier proposes (event type, sub-event type, trigger)
 hits; for each hit the orchestrator asks the actor module for actor1/actor2, the geocoder for the
-event place, :mod:`.dates` for the event date and :mod:`.fatalities` for every casualty figure in
-the sentence and in the next sentences that continue the same event ("The bus was carrying...",
-"... saying the blast killed 50 fighters"). Hits of one story that describe the same event are
-merged into one :class:`Event` carrying all their figures. Every field keeps its evidence.
+event place, :mod:`.dates` for the event date (a sentence that gives none takes the date of the
+incident it continues, else the publication date: :func:`_continued`) and :mod:`.fatalities`
+for every casualty figure in the sentence and in the next sentences that continue the same
+event ("The bus was carrying...", "... saying the blast killed 50 fighters"). Hits of one story
+that describe the same event are merged into one :class:`Event` carrying all their figures.
+Every field keeps its evidence.
 
 One story failing records an error (CW302) and never stops the batch (:func:`extract_stories`).
 """
