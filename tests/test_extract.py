@@ -731,3 +731,13 @@ def test_a_sentence_telling_when_the_incident_occurred_dates_the_sentences_after
     got = _dated(text, "occ", "2017-04-13")
     after = [g for g in got if g[3] in ("The", "It")]
     assert after and all(g[1] == "2017-04-11" for g in after), got
+
+
+def test_without_a_publication_date_a_fresh_report_takes_the_date_its_story_opens_with() -> None:
+    text = (
+        "At least 20 people were killed in air raids on villages of Latakia province on 10 Aug 2013, a monitor said. "
+        "In Aleppo province further east government troops stormed a village overnight killing 12 people."
+    )
+    ((_, evs, _, _),) = extract_stories([_story(text, "nopub")])
+    stormed = [e for e in evs if e.evidence["trigger"].sentence.startswith("In Aleppo")]
+    assert stormed and all((e.event_date, e.time_precision) == ("2013-08-10", 2) for e in stormed)

@@ -327,6 +327,13 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
         2 if pub.value else 3,
         pub.evidence,
     )
+    if pub.value is None and sentences:
+        # no publication date known: the date the story's first sentence gives (often a stamp
+        # the dateline reader did not take, "... NGO AFP Saturday 10 Aug 2013 At least 20 ...")
+        # is the nearest to it a fresh report can take, at the week's precision
+        lede = dates.resolve_event_date(sentences[0].text, sentences[0].start, pub, story.story_id, text)
+        if lede[0] is not None:
+            published = (lede[0], max(2, lede[1]), lede[2])
     incidents: list[_Incident] = []  # the incidents told so far, the latest told last
     hits_by_sentence: dict[int, list[Any]] = {}
     for i in sorted(candidates):
