@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from crosswire.clean import resolve_date
+from crosswire.extract import dates
 from crosswire.extract.dates import dateline_date, find_dates, publication_date, resolve_event_date
 from crosswire.models import DateInfo
 
@@ -162,3 +165,31 @@ def test_a_date_inside_a_since_clause_dates_what_began_not_the_event() -> None:
     assert _resolve("The war has killed 300,000 people since it began in March 2011.") == (None, 3)
     # a date the event itself carries, before a "since" clause, stays
     assert _resolve("Jets struck the town on Monday, since the truce had collapsed.") == ("2016-08-15", 1)
+
+
+@pytest.mark.parametrize(
+    "sentence, shift",
+    [
+        ("Meanwhile, rebel shelling wounded eight people in al-Foua.", True),
+        ("Eight wounded in Foua and Kefraya Meanwhile civil sources told SANA that eight were wounded.", True),
+        ("In another development, a car bomb exploded in Azaz.", True),
+        ("Elsewhere, clashes broke out near Hama.", True),
+        ("The army meanwhile pressed its advance on the town.", False),  # a clause's adverb, no new topic
+        ("In the attack 18 lorries were destroyed.", False),
+    ],
+)
+def test_a_topic_shift_is_read_from_its_cue_words(sentence: str, shift: bool) -> None:
+    assert dates.opens_new_topic(sentence) is shift
+
+
+@pytest.mark.parametrize(
+    "sentence, recap",
+    [
+        ("The incident occurred on April 11.", True),
+        ("The suicide attack took place at dawn on Tuesday.", True),
+        ("Assad vowed in a speech last week to recapture every inch of Syria.", False),
+        ("Talks will take place in Geneva on Monday.", False),
+    ],
+)
+def test_a_sentence_dating_the_incident_just_told_is_recognised(sentence: str, recap: bool) -> None:
+    assert dates.recaps_incident(sentence) is recap

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +12,7 @@ import pytest
 
 from crosswire import pipeline
 from crosswire.extract import extract_stories, main_event
-from crosswire.models import Event, Story
+from crosswire.models import DateInfo, Event, Story
 from crosswire.store import Store
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -705,3 +706,87 @@ def test_prose_after_a_related_label_is_no_headline_list() -> None:
 
     # sentence case: the label's list cannot be told from the lede; a short capitalised run is none
     assert salience.headline_runs("Views 1430 Related Syrias Assad says Turkeys Erdogan exploiting coup") == []
+
+
+def _dated(text: str, sid: str, published: str) -> list[tuple[str, str | None, int, str]]:
+    """(sub-event type, date, precision, first word of the trigger's sentence) of each event of a
+    story published (by its record) on ``published``."""
+    story = replace(_story(text, sid), published=DateInfo(published, "record", 0.9))
+    ((_, evs, _, err),) = extract_stories([story])
+    assert err is None
+    return [(e.sub_event_type, e.event_date, e.time_precision, e.evidence["trigger"].sentence.split()[0])
+            for e in evs]
+
+
+def test_an_undated_report_after_a_topic_shift_takes_the_publication_date() -> None:
+    text = (
+        "Rebel rocket shells killed two civilians in the Sheikh Maqsoud neighbourhood "
+        "of Aleppo on Wednesday, a police source said. The shells also wounded nine people. "
+        "Meanwhile, a car bomb exploded in the neighbourhood of Salah al-Din in Aleppo, wounding eight people."
+    )
+    got = _dated(text, "shift", "2016-06-02")
+    assert ("Shelling/artillery/missile attack", "2016-06-01", 1, "Rebel") in got
+    later = [g for g in got if g[3] == "Meanwhile,"]
+    assert later and all(g[1:3] == ("2016-06-02", 2) for g in later)
+
+
+def test_an_undated_report_in_another_governorate_takes_the_publication_date() -> None:
+    text = (
+        "Rebel rocket shells killed two civilians in the Sheikh Maqsoud neighbourhood "
+        "of Aleppo on Wednesday, a police source said. "
+        "Eight people were wounded when rebels shelled the village of al-Foua in Idlib province."
+    )
+    got = _dated(text, "gov", "2016-06-02")
+    assert ("Shelling/artillery/missile attack", "2016-06-01", 1, "Rebel") in got
+    foua = [g for g in got if g[3] == "Eight"]
+    assert foua and all(g[1:3] == ("2016-06-02", 2) for g in foua)
+
+
+def test_the_same_incident_told_on_keeps_its_date_across_sentences() -> None:
+    text = (
+        "On Monday evening a convoy of 31 lorries was hit by air strikes in "
+        "Urum al-Kubra west of Aleppo. In the attack 18 of the lorries were destroyed and 20 civilians were "
+        "killed. The UN said the convoy had received all clearances. Aid groups condemned the strikes on the "
+        "convoy, which hit a warehouse of the Red Crescent."
+    )
+    got = _dated(text, "conv", "2016-09-21")
+    assert got and all(g[1:3] == ("2016-09-19", 1) for g in got), got
+
+
+def test_a_dated_sentence_reporting_no_event_dates_only_the_attack_it_names_next() -> None:
+    speech = (
+        "Assad vowed in a speech last week to recapture every inch of Syria. "
+        "Government forces shelled rebel positions in Daraa."
+    )
+    got = _dated(speech, "speech", "2016-06-05")
+    assert got and all(g[1:3] == ("2016-06-05", 2) for g in got), got
+    recap = (
+        "Obama is seeking backing for strikes in response to an alleged chemical "
+        "weapons attack near Damascus on August 21. Washington blames the Syrian government for the attack, "
+        "which it says killed more than 1,400 people."
+    )
+    got = _dated(recap, "recap", "2013-09-09")
+    washington = [g for g in got if g[3] == "Washington"]
+    assert washington and all(g[1:3] == ("2013-08-21", 1) for g in washington), got
+
+
+def test_a_sentence_telling_when_the_incident_occurred_dates_the_sentences_after_it() -> None:
+    text = (
+        "A coalition air strike mistakenly hit Syrian Democratic Forces fighters "
+        "near Tabqa, killing 18 of them. The incident occurred on April 11. "
+        "The target had been identified as an ISIS fighting position, Central Command said. "
+        "It was actually a forward position of the Syrian Democratic Forces, where fighting with ISIS went on."
+    )
+    got = _dated(text, "occ", "2017-04-13")
+    after = [g for g in got if g[3] in ("The", "It")]
+    assert after and all(g[1] == "2017-04-11" for g in after), got
+
+
+def test_without_a_publication_date_a_fresh_report_takes_the_date_its_story_opens_with() -> None:
+    text = (
+        "At least 20 people were killed in air raids on villages of Latakia province on 10 Aug 2013, a monitor said. "
+        "In Aleppo province further east government troops stormed a village overnight killing 12 people."
+    )
+    ((_, evs, _, _),) = extract_stories([_story(text, "nopub")])
+    stormed = [e for e in evs if e.evidence["trigger"].sentence.startswith("In Aleppo")]
+    assert stormed and all((e.event_date, e.time_precision) == ("2013-08-10", 2) for e in stormed)

@@ -2,10 +2,12 @@
 
 For each candidate sentence the event classifier proposes (event type, sub-event type, trigger)
 hits; for each hit the orchestrator asks the actor module for actor1/actor2, the geocoder for the
-event place, :mod:`.dates` for the event date and :mod:`.fatalities` for every casualty figure in
-the sentence and in the next sentences that continue the same event ("The bus was carrying...",
-"... saying the blast killed 50 fighters"). Hits of one story that describe the same event are
-merged into one :class:`Event` carrying all their figures. Every field keeps its evidence.
+event place, :mod:`.dates` for the event date (a sentence that gives none takes the date of the
+incident it continues, else the publication date: :func:`_continued`) and :mod:`.fatalities`
+for every casualty figure in the sentence and in the next sentences that continue the same
+event ("The bus was carrying...", "... saying the blast killed 50 fighters"). Hits of one story
+that describe the same event are merged into one :class:`Event` carrying all their figures.
+Every field keeps its evidence.
 
 One story failing records an error (CW302) and never stops the batch (:func:`extract_stories`).
 """
@@ -66,6 +68,7 @@ class _Draft:
     event_date: str | None
     time_precision: int
     date_own: bool  # the date came from the event's own sentence (not inherited)
+    date_carried: bool = False  # inherited from the dated incident its sentence continues
     recalled: bool = False  # its sentence opens by recalling an earlier event ("Recently on October 13")
     claims: list[FatalityClaim] = field(default_factory=list)
     evidence: dict[str, Evidence] = field(default_factory=dict)
@@ -338,13 +341,20 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     # related-articles lists glued into the page: their headlines are other stories
     related = salience.headline_runs(text)
 
-    # the date each sentence carries, for inheritance by later sentences without one
+    # an undated event takes the date of the incident it continues, else the publication date
     published: tuple[str | None, int, Evidence | None] = (
         pub.value,
         2 if pub.value else 3,
         pub.evidence,
     )
-    inherited = published
+    if pub.value is None and sentences:
+        # no publication date known: the date the story's first sentence gives (often a stamp
+        # the dateline reader did not take, "... NGO AFP Saturday 10 Aug 2013 At least 20 ...")
+        # is the nearest to it a fresh report can take, at the week's precision
+        lede = dates.resolve_event_date(sentences[0].text, sentences[0].start, pub, story.story_id, text)
+        if lede[0] is not None:
+            published = (lede[0], max(2, lede[1]), lede[2])
+    incidents: list[_Incident] = []  # the incidents told so far, the latest told last
     hits_by_sentence: dict[int, list[Any]] = {}
     for i in sorted(candidates):
         hits_by_sentence[i] = [
@@ -355,6 +365,16 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     drafts: list[_Draft] = []
     figures_cache: dict[int, list[FatalityClaim]] = {}
 
+    def named_places(i: int) -> list[Place | None]:
+        """Every place a sentence names, each geocoded alone: the area of the incident it dates
+        (the event's own place may be another the sentence names, or a wrong reading)."""
+        sent = sentences[i]
+        return [
+            geocode.locate_event(text, sent.start, sent.end, m.start, [m], story.story_id)
+            for m in places
+            if sent.start <= m.start < sent.end
+        ]
+
     def figures(i: int) -> list[FatalityClaim]:
         if i not in figures_cache:
             figures_cache[i] = _figures(annotated, i) if i in candidates else []
@@ -362,6 +382,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
 
     for i, sent in enumerate(sentences):
         own_date = dates.resolve_event_date(sent.text, sent.start, pub, story.story_id, text)
+        dated_here: list[tuple[Place | None, str]] = []  # (place, sub-event type) of its dated events
         for hit in hits_by_sentence.get(i, []):
             if any(s <= hit.start < e for s, e in related):
                 continue
@@ -390,7 +411,16 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                 targets.append((place, d, ""))
             for place, d, suffix in targets:
                 date_own = d[0] is not None
-                iso, precision, dev = d if date_own else inherited
+                incident = None if date_own else _continued(incidents, sentences, i, hit, place)
+                if date_own:
+                    iso, precision, dev = d
+                    dated_here.append((place, hit.sub_event_type))
+                elif incident is not None:
+                    iso, precision, dev = incident.date
+                    incident.extend(i, place, hit.sub_event_type)
+                else:  # a fresh undated report: the publication date, at its coarser precision
+                    iso, precision, dev = published
+                    incidents.append(_Incident(published, i, [place], {hit.sub_event_type}, from_text=False))
                 draft = _Draft(
                     hit=hit,
                     sentence_index=i,
@@ -402,6 +432,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                     event_date=iso,
                     time_precision=precision,
                     date_own=date_own,
+                    date_carried=incident is not None and incident.from_text,
                     recalled=date_own and salience.is_recalled(sent.text),
                     caption=_in_caption(story.text, sent, hit.start),
                     key=f"{story.story_id}:{hit.start}:{hit.end}{suffix}",
@@ -433,15 +464,103 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                 drafts.append(draft)
         if own_date[0] is not None:
             # a sentence dating several events ("in Talmenes in April 2014 and Sarmin in March 2015")
-            # gives a later undated sentence no one date to inherit: back to the publication date
-            several = len({d.iso for d in dates.find_dates(sent.text, pub) if d.iso}) > 1
-            inherited = published if several else own_date
+            # gives a later undated sentence no one date to inherit: back to the publication date.
+            # A dated sentence that reports no event ("Assad vowed in a speech last week") dates
+            # only what the next sentence refers back to ("... an alleged chemical attack near
+            # Damascus on August 21. Washington blames the government for the attack"), unless
+            # it dates the incident just told ("The incident occurred on April 11.").
+            several = len({d.iso for d in dates.event_dates(sent.text, sent.start, pub)}) > 1
+            incidents.append(
+                _Incident(
+                    published if several else own_date,
+                    i,
+                    [p for p, _ in dated_here] + named_places(i),
+                    {t for _, t in dated_here},
+                    from_text=not several,
+                    mention_only=not dated_here and not dates.recaps_incident(sent.text),
+                )
+            )
     merged = _merge(drafts, sentences)
     events = [_finish(story, sentences, d) for d in merged]
     story_claims = claims.extract_claims(
         annotated, dict(zip(annotated.candidates, annotated.docs, strict=False))
     )
     return events, list(story_claims)
+
+
+@dataclass
+class _Incident:
+    """The incident a story is telling, as far as its date goes: the date (a sentence's own, or
+    the publication date for a fresh undated report), the last sentence that told it, and the
+    places and kinds of event told of it so far."""
+
+    date: tuple[str | None, int, Evidence | None]
+    last: int
+    places: list[Place | None]
+    types: set[str]
+    from_text: bool = True  # the date is one the text gives, not the publication date
+    mention_only: bool = False  # its sentence reports no event: it dates only "the attack" next
+
+    def extend(self, index: int, place: Place | None, sub_event_type: str) -> None:
+        self.last = max(self.last, index)
+        self.places.append(place)
+        self.types.add(sub_event_type)
+
+
+def _continued(
+    incidents: Sequence[_Incident], sentences: Sequence[Sentence], index: int, hit: Any, place: Place | None
+) -> _Incident | None:
+    """The incident an undated event goes on with: the most recently told one it continues
+    (:func:`_carries`), or None for a fresh report. An event that is no part of the latest
+    incident (a village in another governorate the geocoder read from a name) may still be
+    part of one told before it."""
+    for incident in sorted(incidents, key=lambda inc: inc.last, reverse=True):
+        if _carries(incident, sentences, index, hit, place):
+            return incident
+    return None
+
+
+def _carries(incident: _Incident, sentences: Sequence[Sentence], index: int, hit: Any, place: Place | None) -> bool:
+    """Does an undated event continue the incident told before it, and so take its date?
+
+    ACLED dates an event by what the text says of that event: a sentence that gives no date
+    for it tells the same incident on ("In the attack 18 lorries were destroyed" after "On
+    Monday a convoy was hit") or is a fresh report, which takes the publication date. It goes
+    on with the incident unless a sentence since turned to another ("Meanwhile", "Elsewhere":
+    :func:`dates.opens_new_topic`) or it names a place in another governorate than all of the
+    incident's (rebel shelling of al-Foua in Idlib after a Wednesday's rockets on Aleppo).
+    Further than :data:`CONTINUATION_SENTENCES` from the incident's last report, it must also
+    be the same kind of event, refer back ("the attack") or name a place of the incident's area.
+    An incident only mentioned in a dated sentence that reports no event dates only the next
+    sentence's event that refers back to it. A trigger that refers back ("the strike") close
+    after the incident continues it whatever place the geocoder reads for it.
+    """
+    if any(dates.opens_new_topic(sentences[k].text) for k in range(incident.last + 1, index + 1)):
+        return False
+    anaphoric = _is_anaphoric(sentences[index].text, hit, sentences[index].start)
+    if incident.mention_only:
+        return anaphoric and index - incident.last == 1
+    if anaphoric and index - incident.last <= CONTINUATION_SENTENCES:
+        return True  # "the strike on Heneyda" right after the strike: whatever place is read
+    known = [p for p in incident.places if p is not None]
+    near = [p for p in known if place is not None and _same_area(place, p)]
+    if place is not None and known and not near:
+        return False
+    return (
+        index - incident.last <= CONTINUATION_SENTENCES
+        or hit.sub_event_type in incident.types
+        or bool(near)
+        or anaphoric
+    )
+
+
+def _same_area(a: Place, b: Place) -> bool:
+    """Are two places one incident's, as far as its date goes: the same place, or two in one
+    governorate (the geocoder often reads a lede's city and a later sentence's village, or a
+    neighbourhood, for one incident)? A place without a governorate (the country) is any."""
+    if _place_compatible(a, b) or a.admin1 is None or b.admin1 is None:
+        return True
+    return a.admin1 == b.admin1
 
 
 def _in_caption(text: str, sent: Sentence, pos: int) -> bool:
@@ -552,7 +671,8 @@ def _dates_agree(a: _Draft, b: _Draft) -> bool:
     been killed in rebel shelling of a school") is that event on its own date: it is not the
     story's undated report ("The rocket fire hit a school"), which would otherwise take its date,
     unless that report's date, inherited or the publication's, is within a day of it."""
-    if a.date_own and b.date_own or a.recalled or b.recalled:
+    dated_a, dated_b = a.date_own or a.date_carried, b.date_own or b.date_carried
+    if dated_a and dated_b or a.recalled or b.recalled:
         return abs(_days(a.event_date, b.event_date)) <= 1
     return True
 
@@ -608,7 +728,8 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
             target.place = d.place
             if d.place.evidence:
                 target.evidence["place"] = d.place.evidence
-        if not target.date_own and d.date_own:
+        if not target.date_own and not target.date_carried and d.date_own:
+            # (a date carried from the incident the report continues is the text's date for it)
             target.event_date, target.time_precision, target.date_own = d.event_date, d.time_precision, True
             if "event_date" in d.evidence:
                 target.evidence["event_date"] = d.evidence["event_date"]

@@ -17,8 +17,10 @@ import re
 from dataclasses import dataclass
 
 from crosswire.clean import DATELINE_WINDOW, find_date
+from crosswire.errors import DataFileError
 from crosswire.models import DateInfo, Evidence
 from crosswire.patterns import guarded_alternation
+from crosswire.settings import merged_json
 
 _MONTH_NAMES = {
     "January": 1,
@@ -308,14 +310,7 @@ def resolve_event_date(
     expressions the one nearest the trigger, preferring those in the same clause. Returns
     ``(None, 3, None)`` when the sentence holds no date that resolves.
     """
-    # "since March 2011" dates the start of something ongoing, not an event; the story's dateline
-    # ("AFP Wednesday 22 Jun 2016 Air strikes ...") dates the report, not the event it reports
-    stamp = _dateline_span(published, sentence_start, len(sentence))
-    found = [
-        d
-        for d in find_dates(sentence, published)
-        if d.iso and not _SINCE.search(sentence[: d.start]) and not _in_stamp(sentence, d, stamp)
-    ]
+    found = event_dates(sentence, sentence_start, published)
     if not found:
         return None, 3, None
     if anchor is not None and len(found) > 1:
@@ -333,6 +328,20 @@ def resolve_event_date(
         sentence_end=sentence_start + len(sentence),
     )
     return best.iso, best.precision, ev
+
+
+def event_dates(sentence: str, sentence_start: int, published: DateInfo) -> list[DateMatch]:
+    """The resolved date expressions of a sentence that may date an event it reports.
+
+    "since March 2011" dates the start of something ongoing, not an event; the story's dateline
+    ("AFP Wednesday 22 Jun 2016 Air strikes ...") dates the report, not the event it reports.
+    """
+    stamp = _dateline_span(published, sentence_start, len(sentence))
+    return [
+        d
+        for d in find_dates(sentence, published)
+        if d.iso and not _SINCE.search(sentence[: d.start]) and not _in_stamp(sentence, d, stamp)
+    ]
 
 
 def _dateline_span(published: DateInfo, sentence_start: int, length: int) -> tuple[int, int] | None:
@@ -379,6 +388,41 @@ def publication_date(published: DateInfo, text: str, story_id: str = "") -> Date
     if published.value and not set(published.flags) & UNRELIABLE_FLAGS:
         return published
     return dateline_date(text, story_id)
+
+
+@functools.cache
+def _topic_shift() -> re.Pattern[str]:
+    """The cue group ``topic_shift`` of ``data/date_cues.json`` as one pattern (case-sensitive:
+    "Meanwhile" opens a sentence or a glued subhead, "meanwhile" inside a clause does not)."""
+    try:
+        cues = sorted((str(c) for c in merged_json("date_cues.json")["topic_shift"]), key=len, reverse=True)
+    except (KeyError, TypeError) as exc:
+        raise DataFileError(f"date_cues.json: {exc}", "CW303") from exc
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b")
+
+
+def opens_new_topic(sentence: str) -> bool:
+    """Does a sentence turn to another incident ("Meanwhile ...", "In another development ...",
+    "Elsewhere ...")? An undated event it tells does not continue the dated event told before
+    it, so it must not take that event's date (ACLED dates an event by what the text says of
+    that event)."""
+    return bool(_topic_shift().search(sentence))
+
+
+@functools.cache
+def _incident_recap() -> re.Pattern[str]:
+    """The cue group ``incident_recap`` of ``data/date_cues.json``: one pattern."""
+    try:
+        return re.compile(str(merged_json("date_cues.json")["incident_recap"]), re.I)
+    except (KeyError, TypeError, re.error) as exc:
+        raise DataFileError(f"date_cues.json: {exc}", "CW303") from exc
+
+
+def recaps_incident(sentence: str) -> bool:
+    """Does a sentence tell when the incident just told happened ("The incident occurred on
+    April 11.", "The attack took place at dawn on Tuesday")? It reports no event of its own, but
+    its date is that incident's, for the undated sentences that go on about it."""
+    return bool(_incident_recap().search(sentence))
 
 
 #: DateInfo flags (set by clean.py) that make a publication date unusable for relative dates
