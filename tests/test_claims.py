@@ -268,6 +268,16 @@ def test_casualty_report_by_the_participle_of_a_casualty_verb() -> None:
     assert [c.claim_type for c in claims] == ["casualty_report"]
 
 
+def test_one_victim_told_with_no_noun_is_a_casualty_report() -> None:
+    # "one was killed": a count of one with no victim noun, as "a young girl was killed" is
+    for text in (
+        "Activists said one was killed on Monday and another on Tuesday in the shelling of the town.",
+        "Activists said a young girl was killed in the raid on the town.",
+    ):
+        assert [c.claim_type for c in _claims(text)] == ["casualty_report"], text
+    assert [c.claim_type for c in _claims("Activists said one of the roads was closed.")] != ["casualty_report"]
+
+
 def test_a_country_speaking_is_its_government() -> None:
     (claim,) = _claims("Russia denied that its jets had struck the hospital in Idlib.")
     assert claim.speaker == "Russia" and claim.speaker_actor == "Government of Russia"

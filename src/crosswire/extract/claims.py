@@ -52,7 +52,7 @@ _SELF_REPORT = re.compile(
 #: one victim named with no numeral ("killing a civilian", "a child was wounded"): a count of one
 _ONE_VICTIM = re.compile(
     r"\b(?:kill|wound|injur|kidnapp?|abduct|execut)\w*\s+(?:a|an|one)\s+\w+"
-    r"|\b(?:a|an|one)\s+(?:\w+\s+)?\w+\s+(?:was|has\s+been)\s+(?:killed|wounded|injured|executed)\b"
+    r"|\b(?:a|an|one)\s+(?:\w+\s+){0,2}(?:was|has\s+been)\s+(?:killed|wounded|injured|executed)\b"
 )
 #: a modal or a negation on a verb: what it says is not stated ("should not think", "would confirm")
 _UNSTATED_AUX = frozenset({"should", "must", "would", "could", "might", "may", "can", "ought", "will", "shall"})
