@@ -682,13 +682,16 @@ def _bare_harm(sent: Sentence, hit: Any) -> bool:
     """Is ``hit`` an attack or a clash told only by the harm done ("four civilians were killed",
     "wounded", "IS said it killed 50 fighters": cue group ``bare_harm`` in the trigger) or, referring
     back, only as an attack ("the attack", "the incident": ``bare_attack``), in a sentence that
-    names no means of ground violence of its own (``ground_means``: "killed in clashes", "gunmen
-    attacked a checkpoint", "shot dead")? Such a trigger tells no kind of event by itself: the
+    names no means of violence of its own (``ground_means``: "killed in clashes", "gunmen
+    attacked a checkpoint", "shot dead", "rebel fire") nor another incident (``other_incident``:
+    "in a similar attack", a sentence opening "Also")? Such a trigger tells no kind of event by itself: the
     classifier codes it Attack or Armed clash only for want of a weapon."""
     from crosswire.extract import classify
 
-    if hit.sub_event_type not in _GENERIC_ATTACKS or classify.cue_pattern("ground_means").search(sent.text):
+    if hit.sub_event_type not in _GENERIC_ATTACKS:
         return False
+    if any(classify.cue_pattern(g).search(sent.text) for g in ("ground_means", "other_incident")):
+        return False  # "killed in clashes", "gunmen attacked", "in a similar attack on al-Zahraa"
     if classify.cue_pattern("bare_harm").search(hit.trigger):
         return True
     return _is_anaphoric(sent.text, hit, sent.start) and bool(
@@ -703,11 +706,12 @@ def _harm_of_incident(prev: _Draft, d: _Draft, sentences: Sequence[Sentence], ou
     ``d`` is a bare harm (:func:`_bare_harm`: "Four civilians were killed and 23 wounded in the
     blast area", "At least 100 people died", "The attack left 12 dead") told within
     :data:`CONTINUATION_SENTENCES` after ``prev``'s sentences, with no other event told in
-    between and no turn to another topic ("Meanwhile"); it names no other side's doer than
-    ``prev``'s (:func:`_actors_compatible`: "Islamic State said it killed 50 fighters" names the
-    bombers of an unattributed bus bombing), and its place, if any, is in ``prev``'s area, or
-    it refers back ("the attack on eastern Damascus"), which continues the incident whatever
-    place the geocoder reads (as in :func:`_carries`). The dates are checked by the caller.
+    between and no turn to another topic ("Meanwhile"); a doer it names is ``prev``'s (or of its
+    side: :func:`_actors_compatible`), since one that ``prev`` does not name did killing of its own
+    ("Kurdish fighters killed 20 militants" after an air strike); and its place, if any, is in
+    ``prev``'s area, or it refers back ("the attack on eastern Damascus"), which continues the
+    incident whatever place the geocoder reads (as in :func:`_carries`). The dates are checked
+    by the caller.
     """
     if prev.hit.event_type != "Explosions/Remote violence" or d.distinct or d.caption:
         return False
@@ -725,7 +729,7 @@ def _harm_of_incident(prev: _Draft, d: _Draft, sentences: Sequence[Sentence], ou
         return False
     if any(dates.opens_new_topic(sentences[k].text) for k in range(told + 1, d.sentence_index + 1)):
         return False
-    if not _actors_compatible(prev, d):
+    if d.actor1 is not None and (prev.actor1 is None or not _actors_compatible(prev, d)):
         return False
     anaphor = _is_anaphoric(sent.text, d.hit, sent.start)
     return anaphor or prev.place is None or d.place is None or _same_area(prev.place, d.place)
@@ -765,7 +769,11 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
                 break
             told_again = d.hit.sub_event_type in prev.harm_types and _bare_harm(sentences[d.sentence_index], d.hit)
             same_type = same_type or told_again  # the harm told again of an incident that took it in
-            if not date_ok or not _place_compatible(prev.place, d.place) or not _actors_compatible(prev, d):
+            # (harm told again lies in the incident's area, like the harm it took in)
+            place_ok = _place_compatible(prev.place, d.place) or (
+                told_again and prev.place is not None and d.place is not None and _same_area(prev.place, d.place)
+            )
+            if not date_ok or not place_ok or not _actors_compatible(prev, d):
                 continue
             # the same kind of event at a compatible place and date is the same event told again
             # (headline, lede, recap); another kind merges only as a continuation or "the blast"
