@@ -790,3 +790,78 @@ def test_without_a_publication_date_a_fresh_report_takes_the_date_its_story_open
     ((_, evs, _, _),) = extract_stories([_story(text, "nopub")])
     stormed = [e for e in evs if e.evidence["trigger"].sentence.startswith("In Aleppo")]
     assert stormed and all((e.event_date, e.time_precision) == ("2013-08-10", 2) for e in stormed)
+
+
+def _kinds(text: str, sid: str) -> list[tuple[str, int]]:
+    ((_, evs, _, _),) = extract_stories([_story(text, sid)])
+    return [(e.sub_event_type, e.fatalities) for e in evs]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "toll"),
+    [
+        (
+            "A suicide bomber blew himself up at a checkpoint in Azaz near the Turkish border on Tuesday, "
+            "the Syrian Observatory said. Six civilians were killed and 20 wounded in the blast area, it said.",
+            "Suicide bomb",
+            6,
+        ),
+        (
+            "Dozens of people were killed in a suspected poison gas attack on the town of Douma on Saturday, "
+            "rescuers said. At least 70 people died, according to the medical relief group.",
+            "Chemical weapon",
+            70,
+        ),
+        (
+            "Russian warplanes struck an aid convoy near the town of Urum al-Kubra west of Aleppo on Monday. "
+            "The attack left 12 people dead, including aid workers.",
+            "Air/drone strike",
+            12,
+        ),
+        (
+            "Air strikes by government warplanes hit the Mayssar neighbourhood of Aleppo on Sunday, a monitor "
+            "said. Dozens of civilians were killed and wounded in the raids, he said.",
+            "Air/drone strike",
+            12,
+        ),
+    ],
+)
+def test_the_harm_told_after_a_bombing_or_strike_is_part_of_it(text: str, kind: str, toll: int) -> None:
+    # "killed", "died", "the attack" name no weapon: no Attack of their own, the incident's toll
+    assert _kinds(text, "harm") == [(kind, toll)]
+
+
+def test_a_part_of_the_dead_told_after_a_strike_does_not_lower_its_toll() -> None:
+    text = (
+        "Air strikes by government warplanes killed at least 16 civilians in Aleppo on Sunday, a monitor "
+        "said. Two more civilians, among them a child, were killed in the Mayssar neighbourhood of the city."
+    )
+    assert _kinds(text, "part") == [("Air/drone strike", 16)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (  # another means: gunmen at a checkpoint are an event of their own
+            "Government forces shelled the town of Daraa on Monday, killing three people. "
+            "Gunmen attacked a police checkpoint in Daraa, killing two policemen.",
+            ["Shelling/artillery/missile attack", "Armed clash"],
+        ),
+        (  # killed in clashes: a battle
+            "Air strikes hit the town of Saraqeb on Monday. "
+            "Ten fighters were killed in clashes with the army near Saraqeb.",
+            ["Air/drone strike", "Armed clash"],
+        ),
+        (  # another incident told
+            "A car bomb exploded in the town of Azaz on Monday, killing eight people. "
+            "Two other people were killed in a similar attack in Azaz hours later.",
+            ["Remote explosive/landmine/IED", "Attack"],
+        ),
+        (  # a doer the strike does not name did its own killing
+            "Air strikes hit the town of Saraqeb on Monday. Rebels killed 12 soldiers near Saraqeb, a monitor said.",
+            ["Air/drone strike", "Armed clash"],
+        ),
+    ],
+)
+def test_harm_with_a_means_doer_or_incident_of_its_own_stays_apart(text: str, kinds: list[str]) -> None:
+    assert [k for k, _ in _kinds(text, "apart")] == kinds

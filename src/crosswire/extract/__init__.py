@@ -77,6 +77,7 @@ class _Draft:
     alleged: bool = False  # actor1 (if any) is only the one accused ("X accused Y of using chlorine")
     disputed: bool = False  # reports merged into it accuse different doers: actor1 stays empty
     caption: bool = False  # its trigger is in a photo caption: evidence for an event, never one alone
+    harm_types: set[str] = field(default_factory=set)  # types of the bare harm reports it took in
 
 
 def _ev(story: Story, start: int, end: int, sent: Sentence) -> Evidence:
@@ -677,6 +678,72 @@ def _dates_agree(a: _Draft, b: _Draft) -> bool:
     return True
 
 
+def _bare_harm(sent: Sentence, hit: Any) -> bool:
+    """Is ``hit`` an attack or a clash told only by the harm done ("four civilians were killed",
+    "wounded", "IS said it killed 50 fighters": cue group ``bare_harm`` in the trigger) or, referring
+    back, only as an attack ("the attack", "the incident": ``bare_attack``), in a sentence that
+    names no means of violence of its own (``ground_means``: "killed in clashes", "gunmen
+    attacked a checkpoint", "shot dead", "rebel fire") nor another incident (``other_incident``:
+    "in a similar attack", a sentence opening "Also")? Such a trigger tells no kind of event by itself: the
+    classifier codes it Attack or Armed clash only for want of a weapon."""
+    from crosswire.extract import classify
+
+    if hit.sub_event_type not in _GENERIC_ATTACKS:
+        return False
+    if any(classify.cue_pattern(g).search(sent.text) for g in ("ground_means", "other_incident")):
+        return False  # "killed in clashes", "gunmen attacked", "in a similar attack on al-Zahraa"
+    if classify.cue_pattern("bare_harm").search(hit.trigger):
+        return True
+    return _is_anaphoric(sent.text, hit, sent.start) and bool(
+        classify.cue_pattern("bare_attack").fullmatch(hit.trigger)
+    )
+
+
+def _harm_of_incident(prev: _Draft, d: _Draft, sentences: Sequence[Sentence], out: Sequence[_Draft]) -> bool:
+    """Is report ``d`` the harm told of bombing, strike, shelling or chemical attack ``prev``,
+    and so part of it, not an Attack or Armed clash of its own?
+
+    ``d`` is a bare harm (:func:`_bare_harm`: "Four civilians were killed and 23 wounded in the
+    blast area", "At least 100 people died", "The attack left 12 dead") told within
+    :data:`CONTINUATION_SENTENCES` after ``prev``'s sentences, with no other event told in
+    between and no turn to another topic ("Meanwhile"); a doer it names is ``prev``'s (or of its
+    side: :func:`_actors_compatible`), since one that ``prev`` does not name did killing of its own
+    ("Kurdish fighters killed 20 militants" after an air strike); and its place, if any, is in
+    ``prev``'s area, or it refers back ("the attack on eastern Damascus"), which continues the
+    incident whatever place the geocoder reads (as in :func:`_carries`). The dates are checked
+    by the caller.
+    """
+    if prev.hit.event_type != "Explosions/Remote violence" or d.distinct or d.caption:
+        return False
+    told = max(prev.sentences)
+    if not 0 < d.sentence_index - told <= CONTINUATION_SENTENCES:
+        return False
+    sent = sentences[d.sentence_index]
+    if not _bare_harm(sent, d.hit) or d.recalled:
+        return False
+    from crosswire.extract import salience
+
+    if salience.is_earlier_event(sent.text, d.hit.start - sent.start):
+        return False  # "just a day after more than 100 civilians were killed in ...": another event
+    if any(p is not prev and not p.caption and prev.sentence_index < p.sentence_index < d.sentence_index for p in out):
+        return False
+    if any(dates.opens_new_topic(sentences[k].text) for k in range(told + 1, d.sentence_index + 1)):
+        return False
+    if d.actor1 is not None and (prev.actor1 is None or not _actors_compatible(prev, d)):
+        return False
+    anaphor = _is_anaphoric(sent.text, d.hit, sent.start)
+    return anaphor or prev.place is None or d.place is None or _same_area(prev.place, d.place)
+
+
+def _has_toll(d: _Draft) -> bool:
+    """Has an event a counted toll of its own ("killed at least 16 civilians", not "dozens")?
+    The harm told after it (:func:`_harm_of_incident`) then lends it sentences, not figures: such
+    sentences often count a part of the dead ("two others were killed in the Mayssar
+    neighbourhood", "6 of them women", "the monitor had initially given a toll of 34"), which
+    must not become the most conservative toll of the whole."""
+    return any(c.kind == "killed" and not c.vague for c in d.claims)
+
+
 def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
     """Merge hits that describe the same event into the first (most specific) report of it.
 
@@ -688,7 +755,7 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
     """
     out: list[_Draft] = []
     for d in [d for d in drafts if not d.caption] + [d for d in drafts if d.caption]:
-        target = None
+        target, harm = None, False
         for prev in [] if d.distinct else [p for p in out if not p.distinct]:
             same_type = prev.hit.sub_event_type == d.hit.sub_event_type
             continuation = d.sentence_index in prev.sentences and d.sentence_index != prev.sentence_index
@@ -697,18 +764,30 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
             )
             same_sentence = d.sentence_index == prev.sentence_index and same_type
             date_ok = _dates_agree(prev, d)
-            if not date_ok or not _place_compatible(prev.place, d.place) or not _actors_compatible(prev, d):
+            if date_ok and _harm_of_incident(prev, d, sentences, out):
+                target, harm = prev, True  # "Four civilians were killed in the blast area" after the bombing
+                break
+            told_again = d.hit.sub_event_type in prev.harm_types and _bare_harm(sentences[d.sentence_index], d.hit)
+            same_type = same_type or told_again  # the harm told again of an incident that took it in
+            # (harm told again lies in the incident's area, like the harm it took in)
+            place_ok = _place_compatible(prev.place, d.place) or (
+                told_again and prev.place is not None and d.place is not None and _same_area(prev.place, d.place)
+            )
+            if not date_ok or not place_ok or not _actors_compatible(prev, d):
                 continue
             # the same kind of event at a compatible place and date is the same event told again
             # (headline, lede, recap); another kind merges only as a continuation or "the blast"
+            # (or as the harm told of the incident: :func:`_harm_of_incident`)
             if same_type or same_sentence or (continuation and anaphor):
-                target = prev
+                target, harm = prev, told_again
                 break
         if target is None:
             out.append(d)
             continue
+        if harm:
+            target.harm_types.add(d.hit.sub_event_type)
         seen = {(c.evidence.start if c.evidence else -1, c.kind) for c in target.claims}
-        for c in d.claims:
+        for c in [] if harm and _has_toll(target) else d.claims:
             if (c.evidence.start if c.evidence else -1, c.kind) not in seen:
                 target.claims.append(c)
         for k in d.sentences:
