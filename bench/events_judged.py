@@ -10,7 +10,8 @@ the measure PETRARCH's published validation reported (68% of events and 27% of a
    /work/shared/eval/fakes/fakes_dev.csv. The pool is every body sentence that holds a trigger
    candidate (the classifier's high-recall pre-filter, ``classify.is_candidate``) or the trigger
    of an extracted event, so that sentences reporting an event the extractor missed can be drawn
-   too; each event belongs to the sentence of its trigger (``Event.evidence["trigger"]``).
+   too; each event belongs to the sentence of its trigger (``Event.evidence["trigger"]``) and to
+   each further sentence that carries it (a report merged into it, in its ``notes``).
 2. ``--sample``: draws ``--n`` sentences (``--seed``): a share ``--event-share`` of them from
    the sentences with an extracted event (``"stratum": "extracted"``), the rest from the whole
    pool (``"stratum": "pool"``; recall is only unbiased over this stratum, so it is reported
@@ -168,9 +169,11 @@ def collect(csv_path: Path) -> dict[str, list[dict[str, Any]]]:
     for story in stories:
         row = row_of[story.story_id]
         sents = split_sentences(story.text)
-        mine = [_event_row(row, e) for e in by_story.get(story.story_id, []) if "trigger" in e.evidence]
+        found = [e for e in by_story.get(story.story_id, []) if "trigger" in e.evidence]
+        mine = [_event_row(row, e) for e in found]
         events.extend(mine)
         with_event = {e["key"] for e in mine}
+        events.extend(_carried_rows(row, found, sents))
         published = publication_date(story.published, story.text).value
         seen: set[str] = set()
         for i, s in enumerate(sents):
@@ -192,6 +195,24 @@ def collect(csv_path: Path) -> dict[str, list[dict[str, Any]]]:
                 }
             )
     return {"pool": pool, "events": events}
+
+
+def _carried_rows(row: int, found: Sequence[Any], sents: Sequence[Any]) -> list[dict[str, Any]]:
+    """An event in each further sentence that carries it (its ``notes``: a report merged into it,
+    "Four civilians were killed in the blast area" after the bombing), without a trigger span:
+    the judge lists an act in every sentence that reports it, so the extraction is credited (or
+    blamed) there too. Paired with gold events by agreement only (no verdict is keyed to it)."""
+    out: list[dict[str, Any]] = []
+    for e in found:
+        own = e.evidence["trigger"].sentence
+        keys: set[str] = set()
+        for s in sents:
+            if s.text != own and len(s.text) >= 20 and s.text in e.notes:
+                key = sentence_key(row, s.text)
+                if key not in keys:
+                    keys.add(key)
+                    out.append({**_event_row(row, e), "key": key, "start": None, "end": None, "carried": True})
+    return out
 
 
 def _event_row(row: int, e: Any) -> dict[str, Any]:

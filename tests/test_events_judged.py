@@ -223,3 +223,23 @@ def test_draw_writes_rows_to_judge_with_the_extraction_last(tmp_path: Path) -> N
     assert rows[1]["extracted"] == []
     # drawing again adds nothing: both sentences are in the file already
     assert ej.draw(run, path, 2, 9, 0.5, exclude_judged=True) == 0
+
+
+def test_an_event_is_also_in_each_further_sentence_that_carries_it() -> None:
+    from crosswire.annotate import split_sentences
+    from crosswire.extract import extract_stories
+    from crosswire.models import Story
+
+    text = (
+        "A suicide bomber blew himself up at a checkpoint in the town of Azaz on Monday. "
+        "Four civilians were killed and 23 wounded in the blast area, activists said."
+    )
+    ((_, evs, _, _),) = extract_stories([Story("s1", "in", 0, None, text, "h1")])
+    found = [e for e in evs if "trigger" in e.evidence]
+    sents = split_sentences(text)
+    carried = ej._carried_rows(7, found, sents)
+    # the bombing's own row is keyed to its trigger's sentence; its carried row to the next one
+    assert [ej._event_row(7, e)["key"] for e in found] == [ej.sentence_key(7, sents[0].text)]
+    assert [(r["key"], r["start"], r["sub_event_type"]) for r in carried] == [
+        (ej.sentence_key(7, sents[1].text), None, "Suicide bomb")
+    ]
