@@ -837,6 +837,15 @@ def test_a_part_of_the_dead_told_after_a_strike_does_not_lower_its_toll() -> Non
         "said. Two more civilians, among them a child, were killed in the Mayssar neighbourhood of the city."
     )
     assert _kinds(text, "part") == [("Air/drone strike", 16)]
+    # a part told with its wounded is kept among the strike's figures, as a part of its toll
+    text = text.replace(
+        "Two more civilians, among them a child, were killed", "Two civilians were killed and five wounded"
+    )
+    ((_, evs, _, _),) = extract_stories([_story(text, "part-kept")])
+    (strike,) = evs
+    figures = sorted((c.best, c.qualifier) for c in strike.fatality_claims if c.kind == "killed")
+    assert figures[-1] == (16, "at least") and figures[0][0] == 2 and figures[0][1].startswith("including")
+    assert strike.fatalities == 16 and [c.best for c in strike.fatality_claims if c.kind == "injured"] == [5]
 
 
 @pytest.mark.parametrize(

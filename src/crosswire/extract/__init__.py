@@ -735,13 +735,17 @@ def _harm_of_incident(prev: _Draft, d: _Draft, sentences: Sequence[Sentence], ou
     return anaphor or prev.place is None or d.place is None or _same_area(prev.place, d.place)
 
 
-def _has_toll(d: _Draft) -> bool:
-    """Has an event a counted toll of its own ("killed at least 16 civilians", not "dozens")?
-    The harm told after it (:func:`_harm_of_incident`) then lends it sentences, not figures: such
-    sentences often count a part of the dead ("two others were killed in the Mayssar
-    neighbourhood", "6 of them women", "the monitor had initially given a toll of 34"), which
-    must not become the most conservative toll of the whole."""
-    return any(c.kind == "killed" and not c.vague for c in d.claims)
+def _toll_tellers(d: _Draft) -> set[str | None]:
+    """Who told an event's counted toll ("killed at least 16 civilians", a monitor said; not
+    "dozens"): empty when it has none.
+
+    The harm told after it (:func:`_harm_of_incident`) then lends it its killed figures as parts
+    of that toll (qualifier "including ..."), kept among the event's figures but no toll of
+    their own: such sentences often count a part of the dead ("two others were killed in the
+    Mayssar neighbourhood", "6 of them women", "the monitor had initially given a toll of 34"),
+    which must not become the most conservative toll of the whole, whoever tells them (a lower
+    figure of another source for the whole toll is lost to the minimum so: the rarer case)."""
+    return {c.source for c in d.claims if c.kind == "killed" and not c.vague}
 
 
 def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
@@ -787,7 +791,12 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
         if harm:
             target.harm_types.add(d.hit.sub_event_type)
         seen = {(c.evidence.start if c.evidence else -1, c.kind) for c in target.claims}
-        for c in [] if harm and _has_toll(target) else d.claims:
+        tellers = _toll_tellers(target) if harm else set()
+        for c in d.claims:
+            part = c.kind == "killed" and not (c.qualifier or "").startswith("including")
+            if tellers and part:
+                # kept, as every figure is, but as a part of the incident's toll (:func:`_toll_tellers`)
+                c = replace(c, qualifier="including" + (f" {c.qualifier}" if c.qualifier else ""))
             if (c.evidence.start if c.evidence else -1, c.kind) not in seen:
                 target.claims.append(c)
         for k in d.sentences:
