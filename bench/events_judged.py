@@ -575,7 +575,7 @@ def main() -> None:
         "sample_file": str(args.sample_file),
         "seed": args.seed,
         "pool_sentences": len(run["pool"]),
-        "events_in_run": len(run["events"]),
+        "events_in_run": sum(1 for e in run["events"] if not e.get("carried")),
         **score_rows(rows, by_key),
     }
     save_result(RESULTS, f"{args.seed}:{args.label}", result)
