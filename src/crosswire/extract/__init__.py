@@ -536,7 +536,7 @@ def _carries(incident: _Incident, sentences: Sequence[Sentence], index: int, hit
     sentence's event that refers back to it. A trigger that refers back ("the strike") close
     after the incident continues it whatever place the geocoder reads for it.
     """
-    if any(dates.opens_new_topic(sentences[k].text) for k in range(incident.last + 1, index + 1)):
+    if _topic_turns(sentences, incident.last, index):
         return False
     anaphoric = _is_anaphoric(sentences[index].text, hit, sentences[index].start)
     if incident.mention_only:
@@ -553,6 +553,12 @@ def _carries(incident: _Incident, sentences: Sequence[Sentence], index: int, hit
         or bool(near)
         or anaphoric
     )
+
+
+def _topic_turns(sentences: Sequence[Sentence], last: int, index: int) -> bool:
+    """Does a sentence after ``last``, up to ``index``, turn to another incident ("Meanwhile",
+    "Elsewhere": :func:`dates.opens_new_topic`)?"""
+    return any(dates.opens_new_topic(sentences[k].text) for k in range(last + 1, index + 1))
 
 
 def _same_area(a: Place, b: Place) -> bool:
@@ -727,7 +733,7 @@ def _harm_of_incident(prev: _Draft, d: _Draft, sentences: Sequence[Sentence], ou
         return False  # "just a day after more than 100 civilians were killed in ...": another event
     if any(p is not prev and not p.caption and prev.sentence_index < p.sentence_index < d.sentence_index for p in out):
         return False
-    if any(dates.opens_new_topic(sentences[k].text) for k in range(told + 1, d.sentence_index + 1)):
+    if _topic_turns(sentences, told, d.sentence_index):
         return False
     if d.actor1 is not None and (prev.actor1 is None or not _actors_compatible(prev, d)):
         return False
@@ -735,9 +741,8 @@ def _harm_of_incident(prev: _Draft, d: _Draft, sentences: Sequence[Sentence], ou
     return anaphor or prev.place is None or d.place is None or _same_area(prev.place, d.place)
 
 
-def _toll_tellers(d: _Draft) -> set[str | None]:
-    """Who told an event's counted toll ("killed at least 16 civilians", a monitor said; not
-    "dozens"): empty when it has none.
+def _has_toll(d: _Draft) -> bool:
+    """Has an event a counted toll of its own ("killed at least 16 civilians", not "dozens")?
 
     The harm told after it (:func:`_harm_of_incident`) then lends it its killed figures as parts
     of that toll (qualifier "including ..."), kept among the event's figures but no toll of
@@ -745,7 +750,7 @@ def _toll_tellers(d: _Draft) -> set[str | None]:
     Mayssar neighbourhood", "6 of them women", "the monitor had initially given a toll of 34"),
     which must not become the most conservative toll of the whole, whoever tells them (a lower
     figure of another source for the whole toll is lost to the minimum so: the rarer case)."""
-    return {c.source for c in d.claims if c.kind == "killed" and not c.vague}
+    return any(c.kind == "killed" and not c.vague for c in d.claims)
 
 
 def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
@@ -791,11 +796,10 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
         if harm:
             target.harm_types.add(d.hit.sub_event_type)
         seen = {(c.evidence.start if c.evidence else -1, c.kind) for c in target.claims}
-        tellers = _toll_tellers(target) if harm else set()
+        parts = harm and _has_toll(target)
         for c in d.claims:
-            part = c.kind == "killed" and not (c.qualifier or "").startswith("including")
-            if tellers and part:
-                # kept, as every figure is, but as a part of the incident's toll (:func:`_toll_tellers`)
+            if parts and c.kind == "killed" and not (c.qualifier or "").startswith("including"):
+                # kept, as every figure is, but as a part of the incident's toll (:func:`_has_toll`)
                 c = replace(c, qualifier="including" + (f" {c.qualifier}" if c.qualifier else ""))
             if (c.evidence.start if c.evidence else -1, c.kind) not in seen:
                 target.claims.append(c)
