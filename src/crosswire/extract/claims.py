@@ -1767,12 +1767,10 @@ class _StoryClaims:
         if not toks:
             return toks
         t0, t1 = _tok_span(toks, off)
-        words = re.findall(r"\w+", self.story.title or "") if self.part == "text" else []
-        if len(words) >= 4:
-            for m in re.finditer(r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)", self.text, re.I):
-                if m.start() <= t0 < m.end() < t1:
-                    rest = [t for t in toks if t.idx + off >= m.end()]
-                    return rest or toks
+        for m0, m1 in self.title_copies:
+            if m0 <= t0 < m1 < t1:
+                rest = [t for t in toks if t.idx + off >= m1]
+                return rest or toks
         cut = None
         for n, t in enumerate(toks[1:-1], 1):
             if self.headline_verb(t):
@@ -1780,6 +1778,16 @@ class _StoryClaims:
         if cut is not None and any(t.pos_ in ("NOUN", "PROPN") for t in toks[cut + 1 :]):
             return toks[cut + 1 :]
         return toks
+
+    @cached_property
+    def title_copies(self) -> list[tuple[int, int]]:
+        """Where the text repeats the story's title (of four words or more), as spans: the same
+        for every speaker phrase of the story, so found once (:meth:`past_headline`)."""
+        words = re.findall(r"\w+", self.story.title or "") if self.part == "text" else []
+        if len(words) < 4:
+            return []
+        pattern = r"(?<!\w)" + r"\W+".join(map(re.escape, words)) + r"(?!\w)"
+        return [(m.start(), m.end()) for m in re.finditer(pattern, self.text, re.I)]
 
     def headline_verb(self, tok: Any) -> bool:
         """A capitalised inflected verb of a headline ("Killed", "Seizes": ``headline_verb_forms``),
