@@ -47,7 +47,7 @@ from crosswire import verify
 from crosswire.link.claims import link_claims
 from crosswire.store import Store
 from fakes_gold import DEFAULT_CSV, check_gold_free
-from judging import fixed_sample, read_rows, write_rows
+from judging import fixed_sample, read_rows, verdict_precision, write_rows
 from linking import _judgement, ensure_db
 
 HERE = Path(__file__).resolve().parent
@@ -298,20 +298,7 @@ def sample_recall(
 
 def precision(rows: list[dict[str, Any]]) -> dict[str, Any]:
     """same / (same + different) over judged rows, and the same without copies of one text."""
-    judged = [r for r in rows if r.get("verdict") in ("same", "different")]
-    same = sum(1 for r in judged if r["verdict"] == "same")
-    other = [r for r in judged if not r.get("near_duplicate")]
-    other_same = sum(1 for r in other if r["verdict"] == "same")
-    return {
-        "pairs": len(rows),
-        "judged": len(judged),
-        "unsure_or_unjudged": len(rows) - len(judged),
-        "same": same,
-        "different": len(judged) - same,
-        "precision": round(same / len(judged), 3) if judged else None,
-        "judged_not_near_duplicate": len(other),
-        "precision_not_near_duplicate": round(other_same / len(other), 3) if other else None,
-    }
+    return verdict_precision(rows, lambda r: bool(r.get("near_duplicate")), "pairs")
 
 
 def sample_precision(rows: list[dict[str, Any]], made: set[str]) -> dict[str, Any]:

@@ -68,6 +68,29 @@ def one_of(got: Any, want: Any, norm: Callable[[Any], Any] | None = None) -> boo
     return f(got) in {f(w) for w in wants}
 
 
+def verdict_precision(
+    rows: Sequence[dict[str, Any]], is_copy: Callable[[dict[str, Any]], bool], count_key: str
+) -> dict[str, Any]:
+    """same / (same + different) over the rows judged "same" or "different" (a link sample of
+    events or of claims), and the same over the rows that are not copies of one text
+    (``is_copy``: trivially the same, so the harder figure is on the rest); ``count_key`` names
+    the count of all rows ("links", "pairs")."""
+    judged = [r for r in rows if r.get("verdict") in ("same", "different")]
+    same = sum(1 for r in judged if r["verdict"] == "same")
+    other = [r for r in judged if not is_copy(r)]
+    other_same = sum(1 for r in other if r["verdict"] == "same")
+    return {
+        count_key: len(rows),
+        "judged": len(judged),
+        "unsure_or_unjudged": len(rows) - len(judged),
+        "same": same,
+        "different": len(judged) - same,
+        "precision": round(same / len(judged), 3) if judged else None,
+        "judged_not_near_duplicate": len(other),
+        "precision_not_near_duplicate": round(other_same / len(other), 3) if other else None,
+    }
+
+
 def save_result(path: Path, key: str, result: dict[str, Any]) -> None:
     """Keep one entry per set and label in the bench's results file."""
     saved: dict[str, Any] = {}

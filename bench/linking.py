@@ -43,7 +43,7 @@ from crosswire import verify
 from crosswire.link.events import link_events
 from crosswire.store import Store
 from fakes_gold import DEFAULT_CSV, build_db, check_gold_free, gold_by_story
-from judging import read_rows, write_rows
+from judging import read_rows, verdict_precision, write_rows
 
 HERE = Path(__file__).resolve().parent
 SAMPLE = HERE / "linking_sample.jsonl"
@@ -242,21 +242,9 @@ def stats(corpus: verify.Corpus, n_links: int) -> dict[str, Any]:
 
 
 def precision(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    judged = [r for r in rows if r.get("verdict") in ("same", "different")]
-    same = sum(1 for r in judged if r["verdict"] == "same")
-    # near-duplicate copies are trivially the same event; precision on the rest is the harder figure
-    other = [r for r in judged if not r["components"].get("near_duplicate")]
-    other_same = sum(1 for r in other if r["verdict"] == "same")
-    return {
-        "links": len(rows),
-        "judged": len(judged),
-        "unsure_or_unjudged": len(rows) - len(judged),
-        "same": same,
-        "different": len(judged) - same,
-        "precision": round(same / len(judged), 3) if judged else None,
-        "judged_not_near_duplicate": len(other),
-        "precision_not_near_duplicate": round(other_same / len(other), 3) if other else None,
-    }
+    """same / (same + different) over judged links; near-duplicate copies are trivially the same
+    event, so precision on the rest is the harder figure."""
+    return verdict_precision(rows, lambda r: bool(r["components"].get("near_duplicate")), "links")
 
 
 def _weighted(kept: dict[str, Any], added: dict[str, Any], n_kept: int, n_added: int) -> float | None:
