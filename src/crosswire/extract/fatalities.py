@@ -1785,7 +1785,7 @@ def acled_fatalities(claims: Sequence[FatalityClaim]) -> int:
     report gives, so it counts only when no figure of the event is a count: "tens killed" beside
     "14 of the dead" is the 14, not 10. Figures joined by "and" ("killed 31 jihadists and eight
     civilians", "50 fighters and two civilians were killed") are the parts of one report's toll:
-    their sum is that report's figure (:func:`_joined_totals`). ACLED sums the dead of all sides
+    their sum is that report's figure (:func:`_runs`). ACLED sums the dead of all sides
     of one event, so figures of different sides ("12 soldiers were killed ... 20 rebels died")
     add up, while competing figures for the same victims (the Observatory's 32 militants, the
     group's 50) keep the lowest (:func:`_side_sum`).
@@ -1959,15 +1959,10 @@ def _sum_evidence(parts: list[tuple[int, Evidence | None]]) -> Evidence | None:
     return max(parts, key=lambda t: t[0])[1]
 
 
-def _joined_totals(killed: Sequence[FatalityClaim]) -> list[tuple[int, Evidence | None]]:
-    """(figure, evidence) of each report: a run of figures of one sentence with nothing but
-    "and" between them ("two children and three women") is one report of their sum, its
-    evidence the span from the first to the last."""
-    return [(sum(c.low for c in run), _run_evidence(run)) for run in _runs(killed)]
-
-
 def _runs(killed: Sequence[FatalityClaim]) -> list[list[FatalityClaim]]:
-    """The figures in story order, grouped into runs joined by a bare "and" (:func:`_joined`)."""
+    """The figures in story order, grouped into runs joined by a bare "and" (:func:`_joined`):
+    a run of one sentence ("two children and three women") is one report of their sum, its
+    evidence the span from the first to the last (:func:`_run_evidence`)."""
     ordered = sorted(
         killed,
         key=lambda c: (c.evidence.sentence_start, c.evidence.start) if c.evidence else (-1, -1),
