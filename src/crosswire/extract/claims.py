@@ -1044,7 +1044,6 @@ class _StoryClaims:
         self.last_speaker: _Speaker | None = None  # the last named one: whom "he"/"she" means
         self.last_any: _Speaker | None = None  # the last of any claim: whose quote continues
         self.last_body: _Speaker | None = None  # the last that is no person: whom "it" means
-        self.last_person_noun: _Speaker | None = None  # the last "source", "spokesman": whom "he" may mean
         self.people: list[_Speaker] = []  # every speaker that is one person, in order: whom "he"/"she" means
         self.spoken: list[_Speaker] = []  # every claim's speaker, in order: whom "the source" means
         self.unresolved: set[tuple[int, int]] = set()  # spans said by a "he"/"she" that means nobody known
@@ -1223,8 +1222,6 @@ class _StoryClaims:
             self.last_any = speaker
             if not speaker.person and not speaker.one_person:
                 self.last_body = speaker  # "it" means a body, not "a source"
-            if speaker.one_person:
-                self.last_person_noun = speaker
             self.note_person(speaker)
             self.spoken.append(speaker)
         s0 = min(ev_sent.start, sent.start)
@@ -2205,12 +2202,12 @@ class _StoryClaims:
         head = _speaker_head(verb)
         # a count is no statement that a following quotation or "he said" goes on with: whom
         # those mean stays as it was
-        kept = (self.last_speaker, self.last_any, self.last_body, self.last_person_noun, list(self.named))
+        kept = (self.last_speaker, self.last_any, self.last_body, list(self.named))
         kept_lists = (list(self.people), list(self.spoken))
         speaker = self.speaker_from(head, off) if head is not None else None
         if speaker is not None and speaker is not _NOT_A_SPEAKER:
             self.add(sent, speaker, verb.text, verb.lemma_.lower(), False, start, end)
-        self.last_speaker, self.last_any, self.last_body, self.last_person_noun, self.named = kept
+        self.last_speaker, self.last_any, self.last_body, self.named = kept
         self.people, self.spoken = kept_lists
 
     def going_on(self, verb: Any, quotes: list[tuple[int, int]], off: int) -> list[Any]:
