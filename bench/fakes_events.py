@@ -18,6 +18,7 @@ full pipeline, sentences parsed vs total); ``bench/throughput.py --extraction`` 
 
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
 import hashlib
@@ -82,10 +83,6 @@ def _text_dates(story: Story, pub: str | None) -> set[str]:
     for sent in split_sentences(story.text):
         found.update(d.iso for d in find_dates(sent.text, pub) if d.iso)
     return found
-
-
-def main(argv: list[str]) -> dict[str, Any]:
-    return evaluate(Path(argv[1]) if len(argv) > 1 else DEFAULT_CSV)
 
 
 def evaluate(path: Path = DEFAULT_CSV, limit: int | None = None) -> dict[str, Any]:
@@ -266,14 +263,27 @@ def extraction_speed(path: Path = DEFAULT_CSV, limit: int | None = None, repeat:
     }
 
 
-if __name__ == "__main__" and "--speed" in sys.argv:
-    # saved by bench/throughput.py --extraction (its "extraction" section); here only printed
-    args = [a for a in sys.argv[1:] if a != "--speed"]
-    for k, v in extraction_speed(Path(args[0]) if args else DEFAULT_CSV).items():
-        print(f"{k}: {v}")
-elif __name__ == "__main__":
-    figs = main(sys.argv)
-    for k, v in figs.items():
-        print(f"{k}: {v}")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(figs, indent=2) + "\n", encoding="utf-8")
+def _parse_args(argv: list[str]) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    ap.add_argument("csv", nargs="?", type=Path, default=DEFAULT_CSV, help="FA-KES CSV (default: dev)")
+    ap.add_argument(
+        "--speed",
+        action="store_true",
+        help="only print the extraction's speed (bench/throughput.py --extraction saves it)",
+    )
+    return ap.parse_args(argv)
+
+
+if __name__ == "__main__":
+    opts = _parse_args(sys.argv[1:])
+    if not opts.csv.is_file():
+        sys.exit(f"fakes_events: no such CSV: {opts.csv}")
+    if opts.speed:
+        for k, v in extraction_speed(opts.csv).items():
+            print(f"{k}: {v}")
+    else:
+        figs = evaluate(opts.csv)
+        for k, v in figs.items():
+            print(f"{k}: {v}")
+        RESULTS.parent.mkdir(parents=True, exist_ok=True)
+        RESULTS.write_text(json.dumps(figs, indent=2) + "\n", encoding="utf-8")
