@@ -13,6 +13,7 @@ these rows. Usage: ``.venv/bin/python bench/case2021.py [path.tsv]``
 
 from __future__ import annotations
 
+import argparse
 import csv
 import json
 import sys
@@ -89,7 +90,11 @@ def evaluate(path: Path) -> dict[str, object]:
 
 
 def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    ap.add_argument("path", nargs="?", type=Path, default=DEFAULT, help="CASE 2021 task 2 TSV (default: dev)")
+    path = ap.parse_args().path
+    if not path.is_file():
+        sys.exit(f"case2021: no such file: {path}")
     res = evaluate(path)
     print(f"CASE 2021 task 2 dev: {res['rows']} snippets, {res['classes']} classes")
     print(f"accuracy {res['accuracy']:.3f}  macro-F1 {res['macro_f1']:.3f}")

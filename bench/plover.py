@@ -19,6 +19,7 @@ Usage: ``.venv/bin/python bench/plover.py [path.jsonl]``; writes
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import sys
@@ -157,7 +158,11 @@ def evaluate(path: Path, nlp: Any = None) -> dict[str, Any]:
 
 
 def main() -> None:
-    path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT
+    ap = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    ap.add_argument("path", nargs="?", type=Path, default=DEFAULT, help="PLOVER gold file (default: dev)")
+    path = ap.parse_args().path
+    if not path.is_file():
+        sys.exit(f"plover: no such file: {path}")
     res = evaluate(path)
     c = res["counts"]
     print(f"PLOVER {'/'.join(EVENTS)}: {c['records']} records, classifier hit on {c['classifier_hit']}")
@@ -171,10 +176,7 @@ def main() -> None:
         f"actor2 precision {res['actor2_precision']:.3f}"
     )
     for kind, v in res["by_hit_source"].items():
-        print(
-            f"  hit from {kind:10s}: both found {v['both']:3d}, "
-            f"agree {v['agree']:3d}, reversed {v['reversed']:3d}"
-        )
+        print(f"  hit from {kind:10s}: both found {v['both']:3d}, agree {v['agree']:3d}, reversed {v['reversed']:3d}")
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text(json.dumps(res, indent=2) + "\n", encoding="utf-8")
     print(f"wrote {OUT}")
