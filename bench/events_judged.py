@@ -55,7 +55,8 @@ A. Cover everything after ``gold_events`` (``stratum``, ``extracted``). Read ``s
      a list of spellings where they differ, null when none is named; ``admin1``: its
      governorate (Syria's first-level unit, e.g. "Rural Damascus", "Idlib"), null when unknown.
    * ``date``: the day the event happened, YYYY-MM-DD, resolved against ``published`` or a
-     date the story gives; "YYYY-MM" when only the month can be told; null when not even that.
+     date the story gives; "YYYY-MM" when only the month can be told; null when not even that;
+     a list of acceptable days where the text allows two ("overnight Saturday into Sunday").
      An event reported as news of the day with no date of its own is on ``published``
      (which is null when the story has no dateline: then only a date the text gives counts).
    * ``fatalities``: the number killed in that event, the most conservative figure the sentence
@@ -311,9 +312,10 @@ def check_gold(row: dict[str, Any]) -> list[str]:
         for s in subs if isinstance(subs, list) else [subs]:
             if s not in SUB_EVENT_TYPES:
                 out.append(f"{where}: sub_event_type {s!r} is not one of ACLED's 25")
-        d = g.get("date")
-        if d is not None and not _DATE.fullmatch(str(d)):
-            out.append(f"{where}: date {d!r} is not YYYY-MM-DD, YYYY-MM or null")
+        dates = g.get("date")
+        for d in dates if isinstance(dates, list) else [dates]:
+            if d is not None and not _DATE.fullmatch(str(d)):
+                out.append(f"{where}: date {d!r} is not YYYY-MM-DD, YYYY-MM or null")
         f = g.get("fatalities")
         if not all(isinstance(x, int) and x >= 0 for x in (f if isinstance(f, list) else [f])):
             out.append(f"{where}: fatalities {f!r} is not a count")
