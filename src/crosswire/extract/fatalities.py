@@ -176,6 +176,7 @@ class CasualtyTerms:
     demonym_suffixes: tuple[str, ...] = ()
     family_nouns: frozenset[str] = frozenset()
     umbrella_victims: frozenset[str] = frozenset()
+    combatant_sides: dict[str, str] = dataclasses.field(default_factory=dict)
 
 
 #: the optional word sets of :class:`CasualtyTerms` whose casualty_terms.json key is the field's name
@@ -231,6 +232,7 @@ def terms() -> CasualtyTerms:
             ),
             partitive=_word_set(merged, "partitive_pronouns"),
             victim_sides={k.lower(): str(v) for k, v in merged.get("victim_sides", {}).items()},
+            combatant_sides={k.lower(): str(v or "") for k, v in merged.get("combatant_sides", {}).items()},
             demonym_suffixes=tuple(str(v).lower() for v in merged.get("demonym_suffixes", [])),
             **{field: _word_set(merged, field) for field in _OPTIONAL_WORD_SETS},
             page_labels=tuple(
@@ -1836,6 +1838,23 @@ def _side(claim: FatalityClaim) -> str | None:
             return None
         return next((c for c, s in t.victim_sides.items() if s == "state"), category)
     return category
+
+
+def combatant_side(claim: FatalityClaim) -> str | None:
+    """The fighting side whose dead a figure counts ("state" for "12 regime soldiers", "armed" for
+    "9 rebels": a side of ``combatant_sides``), or None for civilians, all the dead or several
+    sides at once: the figures that tell battle dead and the dead of opposed sides of a clash."""
+    group = _side(claim)
+    if group is None:
+        return None
+    side = terms().victim_sides.get(group.split(":")[0])
+    return side if side in terms().combatant_sides else None
+
+
+def unnamed_camp(side: str) -> str | None:
+    """The camp (an actors.csv side) the dead of a fighting side belong to when no group is
+    named with them ("12 soldiers" are the state's: pro-government; "9 fighters" may be anyone's)."""
+    return terms().combatant_sides.get(side) or None
 
 
 class _Part(NamedTuple):
