@@ -177,13 +177,18 @@ class CasualtyTerms:
     family_nouns: frozenset[str] = frozenset()
     umbrella_victims: frozenset[str] = frozenset()
     combatant_sides: dict[str, str] = dataclasses.field(default_factory=dict)
+    kin_possessives: frozenset[str] = frozenset()
+    irregular_plurals: frozenset[str] = frozenset()
+    kin_counts: dict[str, int] = dataclasses.field(default_factory=dict)
+    plural_kin_count: int = 2
 
 
 #: the optional word sets of :class:`CasualtyTerms` whose casualty_terms.json key is the field's name
 _OPTIONAL_WORD_SETS = (
     "speaker_nouns", "not_speaker_words", "plural_modifiers", "toll_nouns", "toll_raise_verbs",
     "toll_rise_verbs", "single_event_nouns", "loss_cues", "time_units", "state_side_modifiers",
-    "added_words", "victim_demonyms", "family_nouns", "umbrella_victims",
+    "added_words", "victim_demonyms", "family_nouns", "umbrella_victims", "kin_possessives",
+    "irregular_plurals",
 )
 
 
@@ -233,6 +238,8 @@ def terms() -> CasualtyTerms:
             partitive=_word_set(merged, "partitive_pronouns"),
             victim_sides={k.lower(): str(v) for k, v in merged.get("victim_sides", {}).items()},
             combatant_sides={k.lower(): str(v or "") for k, v in merged.get("combatant_sides", {}).items()},
+            kin_counts={k.lower(): int(v) for k, v in merged.get("kin_counts", {}).items()},
+            plural_kin_count=int(merged.get("plural_kin_count", 2)),
             demonym_suffixes=tuple(str(v).lower() for v in merged.get("demonym_suffixes", [])),
             **{field: _word_set(merged, field) for field in _OPTIONAL_WORD_SETS},
             page_labels=tuple(
@@ -487,6 +494,47 @@ def _family_after(toks: list[_Tok], k: int) -> int | None:
         if not toks[j].low.isalpha():
             return None
     return None
+
+
+def _kin_after(toks: list[_Tok], k: int) -> tuple[int, str, int] | None:
+    """(how many, category, index of the last noun) of the kin told with a victim ending before
+    ``k``: "and his wife", ", her son and her daughter", "and her two children", "and their three
+    young children", "and his parents" (``kin_possessives`` before a victim noun). A kin noun
+    without a number counts one (or its ``kin_counts``: "parents" two), one in the plural without
+    a number ("and her children") the fewest a plural can be (``plural_kin_count``)."""
+    t = terms()
+    count, categories, last = 0, set(), -1
+    while k + 2 < len(toks) and toks[k].low in {"and", ","}:
+        j = k + 1 + (toks[k].low == "," and toks[k + 1].low == "and")
+        if j >= len(toks) or toks[j].low not in t.kin_possessives:
+            break
+        j += 1
+        number = _number_value(toks, j) if j < len(toks) else None
+        if number is not None:
+            j += number[1]
+        j += _age_at(toks, j)
+        if not _match_seq(toks, j, _phrase_table("victims")) and _plain_modifier(toks, j):
+            j += 1  # "his pregnant wife", "her young son"
+        n = _match_seq(toks, j, _phrase_table("victims"))
+        if not n:
+            break
+        noun = " ".join(x.low for x in toks[j : j + n])
+        if j + n < len(toks) and toks[j + n].low in t.reporting:
+            break  # "killed five soldiers, their commander said": who tells it
+        if number is not None:
+            value = number[0]
+        elif noun in t.kin_counts:
+            value = t.kin_counts[noun]
+        elif noun.endswith("s") or noun in t.irregular_plurals:
+            value = t.plural_kin_count  # "and her children": at least two
+        else:
+            value = 1
+        count, last = count + value, j + n - 1
+        categories.add(t.victims[noun])
+        k = j + n
+    if not count:
+        return None
+    return count, categories.pop() if len(categories) == 1 else "people", last
 
 
 def _family_before(toks: list[_Tok], s: int) -> bool:
@@ -1643,6 +1691,11 @@ def find_fatality_claims(
             if det and all(low[x].isalpha() and low[x] not in _AUX for x in range(det[-1], s0)):
                 s0 = det[-1]  # "an entire family of four", "an Iraqi family of four"
             fig, victim = dataclasses.replace(fig, start_tok=s0), ("people", fig.end_tok - 1)
+        if victim is not None and not fig.vague and (kin := _kin_after(toks, victim[1] + 1)) is not None:
+            # "a man and his wife", "a mother and her two children": one figure of them all
+            n_kin, kin_category, kin_end = kin
+            fig = dataclasses.replace(fig, low=fig.low + n_kin, best=fig.best + n_kin, high=fig.high + n_kin)
+            victim = (victim[0] if victim[0] == kin_category else "people", kin_end)
         share = _share_of_previous(toks, fig, victim, last_end)
         if share is not None and not share[0]:
             i = max(i + 1, share[1])  # "killed 25 people, many of them children": who, not how many
