@@ -658,3 +658,42 @@ def test_kin_in_the_plural_without_a_count_and_kin_in_a_clause_of_their_own() ->
 def test_kin_that_tell_the_toll_are_speakers_not_victims() -> None:
     (claim,) = _claims("The strike killed five soldiers, their commander said.")
     assert (claim.best, claim.victims) == (5, "soldiers")
+
+
+def _story_claims(*sentences: str) -> list[FatalityClaim]:
+    """The figures of consecutive sentences of one story (one space between them)."""
+    out: list[FatalityClaim] = []
+    start = 0
+    for s in sentences:
+        out += find_fatality_claims(s, start, "story-1")
+        start += len(s) + 1
+    return out
+
+
+def test_the_sides_of_a_clash_told_in_consecutive_sentences_add_up() -> None:
+    claims = _story_claims(
+        "Eight soldiers were killed in the fighting near Morek.", "At least 15 militants died, the monitor said."
+    )
+    assert acled_fatalities(claims) == 23
+    # each figure stays a claim of its own
+    assert sorted((c.low, c.victims) for c in claims) == [(8, "soldiers"), (15, "fighters")]
+    # a side's competing counts keep the lowest: 9 soldiers (not 10) and the 25 rebels
+    claims = _story_claims(
+        "The monitor said 10 soldiers were killed in the battle.",
+        "State media said 25 terrorists were killed, while 9 soldiers died.",
+    )
+    assert acled_fatalities(claims) == 34
+
+
+def test_competing_counts_and_far_apart_sides_do_not_add_up() -> None:
+    # the same victims by two sources: the lowest
+    same = _story_claims("The monitor said 20 rebels were killed.", "The Islamic State said it killed 50 fighters.")
+    assert acled_fatalities(same) == 20
+    # civilians told after a side's dead may be a part of them, or another event's: no sum
+    civilians = _story_claims("Twelve soldiers were killed in the attack.", "Three civilians died, residents said.")
+    assert acled_fatalities(civilians) == 3
+    # sides told with a sentence between them are not taken as one clash's
+    apart = _story_claims(
+        "Eight soldiers were killed near Morek.", "The army sent reinforcements.", "Fifteen militants died in Hama."
+    )
+    assert acled_fatalities(apart) == 8

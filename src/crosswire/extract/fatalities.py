@@ -1931,7 +1931,8 @@ def _side_sum(runs: Sequence[list[FatalityClaim]]) -> list[tuple[int, Evidence |
     them together ("12 soldiers were killed and 20 rebels died", "killed 14 jihadists 5
     civilians", "22 children had been killed along with six teachers") or a figure is told as
     more dead beside those already counted ("One civilian was also killed in the strikes",
-    "Another five rebel fighters were killed"): ACLED sums the dead of all sides of one event.
+    "Another five rebel fighters were killed"), or opposed fighting sides are told in consecutive
+    sentences (:func:`_facing`): ACLED sums the dead of all sides of one event.
     A group told alone elsewhere may be another event's the story mentions, or a part of a
     figure told before ("Four children were among them"), so it stays a total of its own, which
     the most conservative figure weighs as before. The figures of one group in a run joined by
@@ -1961,13 +1962,32 @@ def _side_sum(runs: Sequence[list[FatalityClaim]]) -> list[tuple[int, Evidence |
     for p in parts:
         told.setdefault(p.stretch, []).append(p.side)
     first = next((p.side for p in parts if not p.added), None)
-    for sides in [*told.values(), *([first, p.side] for p in parts if p.added and first is not None)]:
+    # the other side's dead told in the next sentence ("Eight soldiers were killed." "At least 15
+    # militants died."): the two sides of one clash, as if told together
+    facing = [[a.side, b.side] for a in parts for b in parts if _facing(a, b)]
+    for sides in [*told.values(), *([first, p.side] for p in parts if p.added and first is not None), *facing]:
         for other in sides[1:]:
             group[root(other)] = root(str(sides[0]))
     components: dict[str, dict[str, tuple[int, Evidence | None]]] = {}
     for group_key, low in lowest.items():
         components.setdefault(root(group_key), {})[group_key] = low
     return [_component_total(members) for members in components.values()]
+
+
+def _facing(a: _Part, b: _Part) -> bool:
+    """Are two parts the dead of opposed fighting sides (``combatant_sides``: "state" soldiers,
+    "armed" rebels) told in consecutive sentences, ``a`` first ("Eight soldiers were killed in the
+    clashes. At least 15 militants died, the Observatory said")? Figures of one side told by two
+    sources ("32 soldiers" by the monitor, "50 troops" by the rebels) are competing counts of the
+    same dead, never facing; nor are civilians, who may be a part of a figure told before."""
+    sides, fighting = terms().victim_sides, terms().combatant_sides
+    sa, sb = sides.get(a.side.split(":")[0]), sides.get(b.side.split(":")[0])
+    if sa is None or sb is None or sa == sb or sa not in fighting or sb not in fighting:
+        return False
+    ea, eb = a.evidence, b.evidence
+    if ea is None or eb is None:
+        return False
+    return 0 <= eb.sentence_start - ea.sentence_end <= 3
 
 
 def _component_total(members: dict[str, tuple[int, Evidence | None]]) -> tuple[int, Evidence | None]:
