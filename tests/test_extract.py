@@ -910,3 +910,13 @@ def test_one_sides_dead_after_a_strike_stay_the_strikes() -> None:
         "Eight regime soldiers and six Hezbollah fighters were killed, it said."
     )
     assert _kinds(text, "one-camp") == [("Air/drone strike", 14)]
+
+
+def test_battle_dead_told_after_a_strike_join_the_clash_the_story_reports_in_its_area() -> None:
+    text = (
+        "Islamic State fighters attacked the town of Suluk in Raqqa province on Saturday. "
+        "Coalition warplanes carried out air strikes to repel the assault. "
+        "At least 30 Islamic State militants and 12 Kurdish fighters were killed in Tal Abyad, the Observatory said."
+    )
+    # Tal Abyad is another town of the fighting, in the same governorate: the same clash
+    assert _kinds(text, "clash-area") == [("Armed clash", 42), ("Air/drone strike", 0)]

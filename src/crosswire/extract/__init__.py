@@ -825,9 +825,12 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
                 and not d.battle
             )
             same_type = same_type or told_again  # the harm told again of an incident that took it in
-            # (harm told again lies in the incident's area, like the harm it took in)
+            # (harm told again lies in the incident's area, like the harm it took in; so do the
+            # battle dead of the clash the story reports, where the geocoder often reads another
+            # village of the fighting for them)
+            in_area = told_again or (d.battle and same_type)
             place_ok = _place_compatible(prev.place, d.place) or (
-                told_again and prev.place is not None and d.place is not None and _same_area(prev.place, d.place)
+                in_area and prev.place is not None and d.place is not None and _same_area(prev.place, d.place)
             )
             if not date_ok or not place_ok or not _actors_compatible(prev, d):
                 continue
