@@ -874,3 +874,49 @@ def test_a_part_of_the_dead_told_after_a_strike_does_not_lower_its_toll() -> Non
 )
 def test_harm_with_a_means_doer_or_incident_of_its_own_stays_apart(text: str, kinds: list[str]) -> None:
     assert [k for k, _ in _kinds(text, "apart")] == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "clash_toll"),
+    [
+        (  # the dead of the two sides by category: soldiers and rebels
+            "Government warplanes bombed rebel positions near the town of Morek in Hama on Sunday, a monitor said. "
+            "It said 14 regime soldiers and 11 rebels had been killed.",
+            25,
+        ),
+        (  # fighters of two named groups
+            "Coalition aircraft carried out eight air strikes around the town of Manbij on Friday to repel an assault. "
+            "At least 40 Islamic State militants and 17 Kurdish fighters were killed, the Observatory said.",
+            57,
+        ),
+        (  # both sides, no figure
+            "Russian jets pounded the outskirts of Saraqeb on Monday, activists said. "
+            "Fighters from both sides were killed, they said.",
+            0,
+        ),
+    ],
+)
+def test_two_sides_dead_after_a_strike_are_a_battles_not_the_strikes(text: str, clash_toll: int) -> None:
+    kinds = _kinds(text, "battle")
+    assert ("Armed clash", clash_toll) in kinds, kinds
+    strikes = [toll for kind, toll in kinds if kind != "Armed clash"]
+    assert strikes == [0], kinds  # the strike takes none of the battle's dead
+
+
+def test_one_sides_dead_after_a_strike_stay_the_strikes() -> None:
+    # the victims of one camp (soldiers and allied militiamen are both pro-government) are the strike's
+    text = (
+        "Israeli warplanes struck a weapons depot near Damascus airport on Sunday, a monitor said. "
+        "Eight regime soldiers and six Hezbollah fighters were killed, it said."
+    )
+    assert _kinds(text, "one-camp") == [("Air/drone strike", 14)]
+
+
+def test_battle_dead_told_after_a_strike_join_the_clash_the_story_reports_in_its_area() -> None:
+    text = (
+        "Islamic State fighters attacked the town of Suluk in Raqqa province on Saturday. "
+        "Coalition warplanes carried out air strikes to repel the assault. "
+        "At least 30 Islamic State militants and 12 Kurdish fighters were killed in Tal Abyad, the Observatory said."
+    )
+    # Tal Abyad is another town of the fighting, in the same governorate: the same clash
+    assert _kinds(text, "clash-area") == [("Armed clash", 42), ("Air/drone strike", 0)]

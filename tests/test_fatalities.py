@@ -623,3 +623,77 @@ def test_a_headline_of_one_side_does_not_cut_the_sum_of_both() -> None:
     assert acled_fatalities(claims) == 32
     claims = _claims("The fighting killed 30 IS militants and eight SDF fighters.")
     assert acled_fatalities(claims) == 38  # both fighters, of two sides: one report of their sum
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("A man and his wife were killed when a shell hit their home in Aleppo.", (2, "people", "A man and his wife")),
+        ("A mother and her two children died in the strike.", (3, "people", "A mother and her two children")),
+        ("Shelling killed a woman and her son in the town of Daraa.", (2, "people", "a woman and her son")),
+        (
+            "A farmer, his wife and their three young children were killed.",
+            (5, "people", "A farmer, his wife and their three young children"),
+        ),
+        ("A boy and his parents were killed by a barrel bomb.", (3, "people", "A boy and his parents")),
+        ("Two brothers and their father were killed in the raid.", (3, "people", "Two brothers and their father")),
+    ],
+)
+def test_kin_told_with_a_victim_are_victims_of_the_same_figure(
+    sentence: str, expected: tuple[int, str, str]
+) -> None:
+    (claim,) = [c for c in _claims(sentence) if c.kind == "killed"]
+    assert claim.evidence is not None
+    assert (claim.best, claim.victims, claim.evidence.text) == expected
+
+
+def test_kin_in_the_plural_without_a_count_and_kin_in_a_clause_of_their_own() -> None:
+    # "her children": at least two; the wife wounded in a clause of her own is no victim of the figure
+    (claim,) = _claims("A woman and her children were killed in the strike.")
+    assert (claim.best, claim.kind, claim.evidence and claim.evidence.text) == (3, "killed", "A woman and her children")
+    got = [(c.best, c.kind) for c in _claims("A man was killed and his wife was wounded in the shelling.")]
+    assert got == [(1, "killed")]
+
+
+def test_kin_that_tell_the_toll_are_speakers_not_victims() -> None:
+    (claim,) = _claims("The strike killed five soldiers, their commander said.")
+    assert (claim.best, claim.victims) == (5, "soldiers")
+
+
+def _story_claims(*sentences: str) -> list[FatalityClaim]:
+    """The figures of consecutive sentences of one story (one space between them)."""
+    out: list[FatalityClaim] = []
+    start = 0
+    for s in sentences:
+        out += find_fatality_claims(s, start, "story-1")
+        start += len(s) + 1
+    return out
+
+
+def test_the_sides_of_a_clash_told_in_consecutive_sentences_add_up() -> None:
+    claims = _story_claims(
+        "Eight soldiers were killed in the fighting near Morek.", "At least 15 militants died, the monitor said."
+    )
+    assert acled_fatalities(claims) == 23
+    # each figure stays a claim of its own
+    assert sorted((c.low, c.victims) for c in claims) == [(8, "soldiers"), (15, "fighters")]
+    # a side's competing counts keep the lowest: 9 soldiers (not 10) and the 25 rebels
+    claims = _story_claims(
+        "The monitor said 10 soldiers were killed in the battle.",
+        "State media said 25 terrorists were killed, while 9 soldiers died.",
+    )
+    assert acled_fatalities(claims) == 34
+
+
+def test_competing_counts_and_far_apart_sides_do_not_add_up() -> None:
+    # the same victims by two sources: the lowest
+    same = _story_claims("The monitor said 20 rebels were killed.", "The Islamic State said it killed 50 fighters.")
+    assert acled_fatalities(same) == 20
+    # civilians told after a side's dead may be a part of them, or another event's: no sum
+    civilians = _story_claims("Twelve soldiers were killed in the attack.", "Three civilians died, residents said.")
+    assert acled_fatalities(civilians) == 3
+    # sides told with a sentence between them are not taken as one clash's
+    apart = _story_claims(
+        "Eight soldiers were killed near Morek.", "The army sent reinforcements.", "Fifteen militants died in Hama."
+    )
+    assert acled_fatalities(apart) == 8

@@ -78,6 +78,7 @@ class _Draft:
     disputed: bool = False  # reports merged into it accuse different doers: actor1 stays empty
     caption: bool = False  # its trigger is in a photo caption: evidence for an event, never one alone
     harm_types: set[str] = field(default_factory=set)  # types of the bare harm reports it took in
+    battle: bool = False  # a bare harm of two fighting sides' dead: a battle's (:func:`_battle_dead`)
 
 
 def _ev(story: Story, start: int, end: int, sent: Sentence) -> Evidence:
@@ -338,6 +339,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
     pub = dates.publication_date(story.published, text, story.story_id)
     places = [m for m in annotated.mentions if m.label == "GAZ"]
     actor_mentions = [m for m in annotated.mentions if m.label == "ACTOR" and not _speaks_only(m)]
+    annotated_actors = [m for m in annotated.mentions if m.label == "ACTOR"]  # victims named by group too
     candidates = set(annotated.candidates)
     # related-articles lists glued into the page: their headlines are other stories
     related = salience.headline_runs(text)
@@ -392,6 +394,12 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
             m1, m2, civ, alleged = _roles(annotated, i, hit, actor_mentions)
             hit = _territory_by_actor(hit, m1)
             hit = _means_by_actor(hit, m1)
+            battle = _bare_harm(sent, hit) and _battle_dead(sent, figures(i), annotated_actors)
+            if battle and classify.cue_pattern("bare_harm").search(hit.trigger):
+                # "12 regime soldiers and 9 rebels were killed": the dead of a battle
+                hit = replace(hit, event_type="Battles", sub_event_type="Armed clash")
+            else:
+                battle = False
             a1 = _actor(story, sentences, m1)
             a2 = _actor(story, sentences, m2)
             pairs = _coordinated_pairs(sent, hit, places, pub)
@@ -441,6 +449,7 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                     alleged=alleged,
                     # an accusation that names no one doer ("accused both Damascus and Daesh")
                     disputed=alleged and a1 is None,
+                    battle=battle,
                 )
                 trig = _ev(story, hit.start, hit.end, sent)
                 draft.evidence["trigger"] = trig
@@ -459,7 +468,10 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                     for j in range(i + 1, min(len(sentences), i + 1 + CONTINUATION_SENTENCES)):
                         if not _continues(sentences[j], hits_by_sentence.get(j, []), hit, iso, pub):
                             break
-                        if not _depicts(sentences[j].text):
+                        if not _depicts(sentences[j].text) and not (
+                            hit.event_type == "Explosions/Remote violence"
+                            and _battle_dead(sentences[j], figures(j), annotated_actors)
+                        ):  # (two sides' dead told after a strike are a battle's, not its toll)
                             draft.claims.extend(figures(j))
                         draft.sentences.append(j)
                 drafts.append(draft)
@@ -705,6 +717,37 @@ def _bare_harm(sent: Sentence, hit: Any) -> bool:
     )
 
 
+def _battle_dead(sent: Sentence, claims: Sequence[FatalityClaim], mentions: Sequence[Mention]) -> bool:
+    """Does a sentence count the dead of two fighting sides ("12 regime soldiers and 9 rebels were
+    killed", "45 Islamic State militants and 20 Kurdish fighters", "fighters from both sides were
+    killed": cue group ``both_sides``)?
+
+    Such dead fell in a battle: told after an air strike or shelling they are not its victims
+    (one side's aircraft do not kill both sides) but an Armed clash's. A figure's camp is the side
+    (actors.csv) of the group named in it, else the camp its victims belong to
+    (:func:`fatalities.unnamed_camp`: soldiers are the state's); fighters of no named group count
+    as a camp apart from any named one. Parts ("including 13 police officers") count no camp.
+    """
+    from crosswire.extract import actors, classify
+
+    if classify.cue_pattern("both_sides").search(sent.text):
+        return True
+    camps: set[str] = set()
+    for c in claims:
+        ev = c.evidence
+        if c.kind != "killed" or ev is None or (c.qualifier or "").startswith("including"):
+            continue
+        if ev.sentence_start != sent.start:
+            continue
+        side = fatalities.combatant_side(c)
+        if side is None:
+            continue
+        named = [m for m in mentions if m.start < ev.end and ev.start < m.end]
+        info = actors.lookup_actor(named[0].canonical or named[0].text) if named else None
+        camps.add((info.side if info is not None else None) or fatalities.unnamed_camp(side) or "?")
+    return len(camps) >= 2
+
+
 def _harm_of_incident(prev: _Draft, d: _Draft, sentences: Sequence[Sentence], out: Sequence[_Draft]) -> bool:
     """Is report ``d`` the harm told of bombing, strike, shelling or chemical attack ``prev``,
     and so part of it, not an Attack or Armed clash of its own?
@@ -719,8 +762,8 @@ def _harm_of_incident(prev: _Draft, d: _Draft, sentences: Sequence[Sentence], ou
     incident whatever place the geocoder reads (as in :func:`_carries`). The dates are checked
     by the caller.
     """
-    if prev.hit.event_type != "Explosions/Remote violence" or d.distinct or d.caption:
-        return False
+    if prev.hit.event_type != "Explosions/Remote violence" or d.distinct or d.caption or d.battle:
+        return False  # (the dead of two fighting sides are a battle's: :func:`_battle_dead`)
     told = max(prev.sentences)
     if not 0 < d.sentence_index - told <= CONTINUATION_SENTENCES:
         return False
@@ -776,11 +819,18 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
             if date_ok and _harm_of_incident(prev, d, sentences, out):
                 target, harm = prev, True  # "Four civilians were killed in the blast area" after the bombing
                 break
-            told_again = d.hit.sub_event_type in prev.harm_types and _bare_harm(sentences[d.sentence_index], d.hit)
+            told_again = (
+                d.hit.sub_event_type in prev.harm_types
+                and _bare_harm(sentences[d.sentence_index], d.hit)
+                and not d.battle
+            )
             same_type = same_type or told_again  # the harm told again of an incident that took it in
-            # (harm told again lies in the incident's area, like the harm it took in)
+            # (harm told again lies in the incident's area, like the harm it took in; so do the
+            # battle dead of the clash the story reports, where the geocoder often reads another
+            # village of the fighting for them)
+            in_area = told_again or (d.battle and same_type)
             place_ok = _place_compatible(prev.place, d.place) or (
-                told_again and prev.place is not None and d.place is not None and _same_area(prev.place, d.place)
+                in_area and prev.place is not None and d.place is not None and _same_area(prev.place, d.place)
             )
             if not date_ok or not place_ok or not _actors_compatible(prev, d):
                 continue

@@ -176,13 +176,19 @@ class CasualtyTerms:
     demonym_suffixes: tuple[str, ...] = ()
     family_nouns: frozenset[str] = frozenset()
     umbrella_victims: frozenset[str] = frozenset()
+    combatant_sides: dict[str, str] = dataclasses.field(default_factory=dict)
+    kin_possessives: frozenset[str] = frozenset()
+    irregular_plurals: frozenset[str] = frozenset()
+    kin_counts: dict[str, int] = dataclasses.field(default_factory=dict)
+    plural_kin_count: int = 2
 
 
 #: the optional word sets of :class:`CasualtyTerms` whose casualty_terms.json key is the field's name
 _OPTIONAL_WORD_SETS = (
     "speaker_nouns", "not_speaker_words", "plural_modifiers", "toll_nouns", "toll_raise_verbs",
     "toll_rise_verbs", "single_event_nouns", "loss_cues", "time_units", "state_side_modifiers",
-    "added_words", "victim_demonyms", "family_nouns", "umbrella_victims",
+    "added_words", "victim_demonyms", "family_nouns", "umbrella_victims", "kin_possessives",
+    "irregular_plurals",
 )
 
 
@@ -231,6 +237,9 @@ def terms() -> CasualtyTerms:
             ),
             partitive=_word_set(merged, "partitive_pronouns"),
             victim_sides={k.lower(): str(v) for k, v in merged.get("victim_sides", {}).items()},
+            combatant_sides={k.lower(): str(v or "") for k, v in merged.get("combatant_sides", {}).items()},
+            kin_counts={k.lower(): int(v) for k, v in merged.get("kin_counts", {}).items()},
+            plural_kin_count=int(merged.get("plural_kin_count", 2)),
             demonym_suffixes=tuple(str(v).lower() for v in merged.get("demonym_suffixes", [])),
             **{field: _word_set(merged, field) for field in _OPTIONAL_WORD_SETS},
             page_labels=tuple(
@@ -485,6 +494,47 @@ def _family_after(toks: list[_Tok], k: int) -> int | None:
         if not toks[j].low.isalpha():
             return None
     return None
+
+
+def _kin_after(toks: list[_Tok], k: int) -> tuple[int, str, int] | None:
+    """(how many, category, index of the last noun) of the kin told with a victim ending before
+    ``k``: "and his wife", ", her son and her daughter", "and her two children", "and their three
+    young children", "and his parents" (``kin_possessives`` before a victim noun). A kin noun
+    without a number counts one (or its ``kin_counts``: "parents" two), one in the plural without
+    a number ("and her children") the fewest a plural can be (``plural_kin_count``)."""
+    t = terms()
+    count, categories, last = 0, set(), -1
+    while k + 2 < len(toks) and toks[k].low in {"and", ","}:
+        j = k + 1 + (toks[k].low == "," and toks[k + 1].low == "and")
+        if j >= len(toks) or toks[j].low not in t.kin_possessives:
+            break
+        j += 1
+        number = _number_value(toks, j) if j < len(toks) else None
+        if number is not None:
+            j += number[1]
+        j += _age_at(toks, j)
+        if not _match_seq(toks, j, _phrase_table("victims")) and _plain_modifier(toks, j):
+            j += 1  # "his pregnant wife", "her young son"
+        n = _match_seq(toks, j, _phrase_table("victims"))
+        if not n:
+            break
+        noun = " ".join(x.low for x in toks[j : j + n])
+        if j + n < len(toks) and toks[j + n].low in t.reporting:
+            break  # "killed five soldiers, their commander said": who tells it
+        if number is not None:
+            value = number[0]
+        elif noun in t.kin_counts:
+            value = t.kin_counts[noun]
+        elif noun.endswith("s") or noun in t.irregular_plurals:
+            value = t.plural_kin_count  # "and her children": at least two
+        else:
+            value = 1
+        count, last = count + value, j + n - 1
+        categories.add(t.victims[noun])
+        k = j + n
+    if not count:
+        return None
+    return count, categories.pop() if len(categories) == 1 else "people", last
 
 
 def _family_before(toks: list[_Tok], s: int) -> bool:
@@ -1641,6 +1691,11 @@ def find_fatality_claims(
             if det and all(low[x].isalpha() and low[x] not in _AUX for x in range(det[-1], s0)):
                 s0 = det[-1]  # "an entire family of four", "an Iraqi family of four"
             fig, victim = dataclasses.replace(fig, start_tok=s0), ("people", fig.end_tok - 1)
+        if victim is not None and not fig.vague and (kin := _kin_after(toks, victim[1] + 1)) is not None:
+            # "a man and his wife", "a mother and her two children": one figure of them all
+            n_kin, kin_category, kin_end = kin
+            fig = dataclasses.replace(fig, low=fig.low + n_kin, best=fig.best + n_kin, high=fig.high + n_kin)
+            victim = (victim[0] if victim[0] == kin_category else "people", kin_end)
         share = _share_of_previous(toks, fig, victim, last_end)
         if share is not None and not share[0]:
             i = max(i + 1, share[1])  # "killed 25 people, many of them children": who, not how many
@@ -1838,6 +1893,23 @@ def _side(claim: FatalityClaim) -> str | None:
     return category
 
 
+def combatant_side(claim: FatalityClaim) -> str | None:
+    """The fighting side whose dead a figure counts ("state" for "12 regime soldiers", "armed" for
+    "9 rebels": a side of ``combatant_sides``), or None for civilians, all the dead or several
+    sides at once: the figures that tell battle dead and the dead of opposed sides of a clash."""
+    group = _side(claim)
+    if group is None:
+        return None
+    side = terms().victim_sides.get(group.split(":")[0])
+    return side if side in terms().combatant_sides else None
+
+
+def unnamed_camp(side: str) -> str | None:
+    """The camp (an actors.csv side) the dead of a fighting side belong to when no group is
+    named with them ("12 soldiers" are the state's: pro-government; "9 fighters" may be anyone's)."""
+    return terms().combatant_sides.get(side) or None
+
+
 class _Part(NamedTuple):
     """One group of victims' figure in one report (:func:`_side`): its value and evidence, the
     stretch of text it is told in (:func:`_stretch`) and whether it is told as more dead beside
@@ -1859,7 +1931,8 @@ def _side_sum(runs: Sequence[list[FatalityClaim]]) -> list[tuple[int, Evidence |
     them together ("12 soldiers were killed and 20 rebels died", "killed 14 jihadists 5
     civilians", "22 children had been killed along with six teachers") or a figure is told as
     more dead beside those already counted ("One civilian was also killed in the strikes",
-    "Another five rebel fighters were killed"): ACLED sums the dead of all sides of one event.
+    "Another five rebel fighters were killed"), or opposed fighting sides are told in consecutive
+    sentences (:func:`_facing`): ACLED sums the dead of all sides of one event.
     A group told alone elsewhere may be another event's the story mentions, or a part of a
     figure told before ("Four children were among them"), so it stays a total of its own, which
     the most conservative figure weighs as before. The figures of one group in a run joined by
@@ -1889,13 +1962,32 @@ def _side_sum(runs: Sequence[list[FatalityClaim]]) -> list[tuple[int, Evidence |
     for p in parts:
         told.setdefault(p.stretch, []).append(p.side)
     first = next((p.side for p in parts if not p.added), None)
-    for sides in [*told.values(), *([first, p.side] for p in parts if p.added and first is not None)]:
+    # the other side's dead told in the next sentence ("Eight soldiers were killed." "At least 15
+    # militants died."): the two sides of one clash, as if told together
+    facing = [[a.side, b.side] for a in parts for b in parts if _facing(a, b)]
+    for sides in [*told.values(), *([first, p.side] for p in parts if p.added and first is not None), *facing]:
         for other in sides[1:]:
             group[root(other)] = root(str(sides[0]))
     components: dict[str, dict[str, tuple[int, Evidence | None]]] = {}
     for group_key, low in lowest.items():
         components.setdefault(root(group_key), {})[group_key] = low
     return [_component_total(members) for members in components.values()]
+
+
+def _facing(a: _Part, b: _Part) -> bool:
+    """Are two parts the dead of opposed fighting sides (``combatant_sides``: "state" soldiers,
+    "armed" rebels) told in consecutive sentences, ``a`` first ("Eight soldiers were killed in the
+    clashes. At least 15 militants died, the Observatory said")? Figures of one side told by two
+    sources ("32 soldiers" by the monitor, "50 troops" by the rebels) are competing counts of the
+    same dead, never facing; nor are civilians, who may be a part of a figure told before."""
+    sides, fighting = terms().victim_sides, terms().combatant_sides
+    sa, sb = sides.get(a.side.split(":")[0]), sides.get(b.side.split(":")[0])
+    if sa is None or sb is None or sa == sb or sa not in fighting or sb not in fighting:
+        return False
+    ea, eb = a.evidence, b.evidence
+    if ea is None or eb is None:
+        return False
+    return 0 <= eb.sentence_start - ea.sentence_end <= 3
 
 
 def _component_total(members: dict[str, tuple[int, Evidence | None]]) -> tuple[int, Evidence | None]:
