@@ -866,7 +866,7 @@ def _split_by_place(story: Story, sent: Sentence, draft: _Draft, places: Sequenc
     assert draft.place is not None and draft.place.evidence is not None
     own = draft.place.evidence
     run = geocode.coordinated_places(story.text, sent.start, sent.end, (own.start, own.end), places)
-    if not run:
+    if not run or not _governs(draft.hit, run):
         return []
     members: list[tuple[Mention, Place]] = []
     for m in run:
@@ -884,7 +884,11 @@ def _split_by_place(story: Story, sent: Sentence, draft: _Draft, places: Sequenc
     by_place = _own_counts(story.text, draft.claims, [m for m, _ in members], sent)
     span = _ev(story, run[0].start, run[-1].end, sent)
     names = ", ".join(p.name for _, p in members)
-    shared = frozenset(c.evidence.start for c in draft.claims if c.evidence is not None)
+    # the total of all is the sentence's own figure: a sentence after it that goes on often
+    # gives one place's part ("In Aleppo, six civilians were killed"), which is no shared total
+    shared = frozenset(
+        c.evidence.start for c in draft.claims if c.evidence is not None and sent.start <= c.evidence.start < sent.end
+    )
     told = list(draft.claims)
     for k, d in enumerate(drafts):
         d.evidence["place_list"] = span
@@ -900,6 +904,23 @@ def _split_by_place(story: Story, sent: Sentence, draft: _Draft, places: Sequenc
             d.split_index, d.split_count, d.split_shared = k, len(members), shared
             d.split_note += "; a total told for all: divided evenly (ACLED)]" if shared else "]"
     return [d for d in drafts if d is not draft]
+
+
+#: how far (characters) a list of places may lie after / before the trigger whose clause it is in
+SPLIT_REACH_AFTER = 80
+SPLIT_REACH_BEFORE = 40
+
+
+def _governs(hit: Any, run: Sequence[Mention]) -> bool:
+    """Is the list of places near enough to the trigger to be its clause's ("warplanes struck
+    X, Y and Z", "X, Y and Z villages were shelled")? In a run-on sentence a list told of another
+    act ("fighting in Idlib and Aleppo DAESH said they were responsible for a suicide bombing on
+    a bus") lies far from the trigger: that act's, not this one's."""
+    if run[0].start >= hit.end:
+        return run[0].start - hit.end <= SPLIT_REACH_AFTER
+    if run[-1].end <= hit.start:
+        return hit.start - run[-1].end <= SPLIT_REACH_BEFORE
+    return False
 
 
 def _copy_draft(draft: _Draft, place: Place, m: Mention) -> _Draft:
