@@ -920,3 +920,14 @@ def test_each_place_of_a_list_keeps_its_own_count() -> None:
 def test_a_place_list_that_is_one_act_s_extent_or_origin_is_not_split(text: str) -> None:
     ((_, evs, _, _),) = extract_stories([_story(text, "one")])
     assert evs and all("[Split:" not in e.notes and "place_list" not in e.evidence for e in evs)
+
+
+def test_a_split_event_is_not_taken_into_a_neighbouring_town_s_event() -> None:
+    story = _story(
+        "Government warplanes struck Kafr Zita on Monday, killing seven people. Ten rebels were killed "
+        "in airstrikes on Abu al-Duhour and Khan Sheikhoun on Monday, activists said.",
+        "near",
+    )
+    ((_, evs, _, _),) = extract_stories([story])
+    places = [e.place.evidence.text for e in evs if e.place and e.place.evidence]
+    assert {"Kafr Zita", "Abu al-Duhour", "Khan Sheikhoun"} <= set(places)

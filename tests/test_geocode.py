@@ -728,3 +728,11 @@ def test_coordinated_places(text: str, first: str, listed: list[str]) -> None:
     m = next(m for m in ms if m.text == first)
     run = geocode.coordinated_places(text, 0, len(text), (m.start, m.end), ms)
     assert [x.text for x in run] == listed
+
+
+def test_a_list_after_a_designator_of_a_direction_is_no_list_of_events() -> None:
+    from crosswire import geocode
+
+    text = "The rebels are pushing towards the towns of Harasta and Arbin."
+    ms = geocode.find_place_mentions(text)
+    assert geocode.coordinated_places(text, 0, len(text), (ms[0].start, ms[0].end), ms) == []

@@ -1516,7 +1516,8 @@ def coordinated_places(
     if len(run) < 2 or not re.search(r"\band\b|&", story_text[run[-2].end : run[-1].start], re.I):
         return []
     left = story_text[max(sentence_start, run[0].start - 60) : run[0].start]
-    words = re.findall(r"[A-Za-z]+", left.lower())
+    # "pushing towards the towns of Dabiq and Al-Bab": the word before the designator decides
+    words = re.findall(r"[A-Za-z]+", _without_designator(left).lower())
     cues = _cues()
     if words and words[-1] in cues.get("list_extent_before", []):
         return []

@@ -630,6 +630,13 @@ def _days(a: str | None, b: str | None) -> int:
     return (dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days
 
 
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    """One named place (or one of them unknown): the same gazetteer row or name."""
+    if a is None or b is None:
+        return True
+    return bool(a.gazetteer_id and a.gazetteer_id == b.gazetteer_id) or a.name == b.name
+
+
 def _place_compatible(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None:
         return True
@@ -791,6 +798,10 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
             place_ok = _place_compatible(prev.place, d.place) or (
                 told_again and prev.place is not None and d.place is not None and _same_area(prev.place, d.place)
             )
+            if (prev.split_note or d.split_note) and not _same_place(prev.place, d.place):
+                # an event split from a list of places is its own place's: never taken into a
+                # neighbouring village's event (:func:`_place_compatible` allows ~10 km apart)
+                continue
             if not date_ok or not place_ok or not _actors_compatible(prev, d):
                 continue
             # the same kind of event at a compatible place and date is the same event told again
