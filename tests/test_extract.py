@@ -900,7 +900,10 @@ def test_one_strike_report_at_a_list_of_towns_is_one_event_per_town() -> None:
 
 
 def test_each_place_of_a_list_keeps_its_own_count() -> None:
-    story = _story("Regime shelling killed five civilians in Kafr Nabl and three civilians were killed in Saraqeb on Monday.", "own")
+    story = _story(
+        "Regime shelling killed five civilians in Kafr Nabl and three civilians were killed in Saraqeb on Monday.",
+        "own",
+    )
     ((_, evs, _, _),) = extract_stories([story])
     by_place = {e.place.evidence.text: e for e in evs if e.place and e.place.evidence}
     assert set(by_place) == {"Kafr Nabl", "Saraqeb"}
