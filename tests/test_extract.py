@@ -920,3 +920,63 @@ def test_battle_dead_told_after_a_strike_join_the_clash_the_story_reports_in_its
     )
     # Tal Abyad is another town of the fighting, in the same governorate: the same clash
     assert _kinds(text, "clash-area") == [("Armed clash", 42), ("Air/drone strike", 0)]
+
+
+def test_one_strike_report_at_a_list_of_towns_is_one_event_per_town() -> None:
+    story = _story(
+        "Russian warplanes struck Kafr Nabl, Maarat al-Numan and Saraqeb on Tuesday, killing 10 "
+        "civilians, the Syrian Observatory for Human Rights said.",
+        "towns",
+    )
+    ((_, evs, _, _),) = extract_stories([story])
+    strikes = [e for e in evs if e.sub_event_type == "Air/drone strike"]
+    assert [e.place.evidence.text for e in strikes if e.place and e.place.evidence] == [
+        "Kafr Nabl", "Maarat al-Numan", "Saraqeb"
+    ]
+    assert len({e.event_id for e in strikes}) == 3
+    assert all(e.actor1 is not None and e.actor1.name == "Military Forces of Russia" for e in strikes)
+    assert all(e.evidence["place_list"].text == "Kafr Nabl, Maarat al-Numan and Saraqeb" for e in strikes)
+    assert all("[Split: one of 3 events" in e.notes for e in strikes)
+    # ACLED: a total told for several places without a breakdown is divided evenly among them
+    assert [e.fatalities for e in strikes] == [4, 3, 3]
+    assert all([c.best for c in e.fatality_claims] == [10] for e in strikes)  # the figure kept, sourced
+    main = main_event(evs)
+    assert main is not None and main.place is not None and main.place.evidence is not None
+    assert main.place.evidence.text == "Kafr Nabl"
+
+
+def test_each_place_of_a_list_keeps_its_own_count() -> None:
+    story = _story(
+        "Regime shelling killed five civilians in Kafr Nabl and three civilians were killed in Saraqeb on Monday.",
+        "own",
+    )
+    ((_, evs, _, _),) = extract_stories([story])
+    by_place = {e.place.evidence.text: e for e in evs if e.place and e.place.evidence}
+    assert set(by_place) == {"Kafr Nabl", "Saraqeb"}
+    assert by_place["Kafr Nabl"].fatalities == 5 and by_place["Saraqeb"].fatalities == 3
+    assert [c.best for c in by_place["Kafr Nabl"].fatality_claims] == [5]
+    assert [c.best for c in by_place["Saraqeb"].fatality_claims] == [3]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Clashes raged on Sunday between Harasta and Arbin, activists said.",  # the extent of one battle
+        "Government aircraft bombed Douma in eastern Ghouta on Friday, killing seven people.",  # a region's part
+        "Fighters from Douma and Harasta attacked an army checkpoint in Jobar on Friday.",  # the doers' home
+    ],
+)
+def test_a_place_list_that_is_one_act_s_extent_or_origin_is_not_split(text: str) -> None:
+    ((_, evs, _, _),) = extract_stories([_story(text, "one")])
+    assert evs and all("[Split:" not in e.notes and "place_list" not in e.evidence for e in evs)
+
+
+def test_a_split_event_is_not_taken_into_a_neighbouring_town_s_event() -> None:
+    story = _story(
+        "Government warplanes struck Kafr Zita on Monday, killing seven people. Ten rebels were killed "
+        "in airstrikes on Abu al-Duhour and Khan Sheikhoun on Monday, activists said.",
+        "near",
+    )
+    ((_, evs, _, _),) = extract_stories([story])
+    places = [e.place.evidence.text for e in evs if e.place and e.place.evidence]
+    assert {"Kafr Zita", "Abu al-Duhour", "Khan Sheikhoun"} <= set(places)

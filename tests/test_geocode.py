@@ -708,3 +708,31 @@ def test_a_place_given_relative_to_another_must_lie_on_that_side_of_it() -> None
             "Rebels clashed with Islamic State fighters in Suran, 40 km north of Aleppo.")
     place = _locate(text, "clashed")
     assert place.name == "Suran" and place.admin1 == "Aleppo"
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "listed"),
+    [
+        ("Shelling hit the town of Harasta and the village of Arbin on Monday.", "Harasta", ["Harasta", "Arbin"]),
+        ("Rebels shelled Kafr Nabl, Maarat al-Numan and Saraqeb.", "Saraqeb",
+         ["Kafr Nabl", "Maarat al-Numan", "Saraqeb"]),
+        ("Clashes raged between Harasta and Arbin.", "Harasta", []),  # the extent of one battle
+        ("Jets taking off from Hama and Homs bombed rebels.", "Hama", []),  # an origin
+        ("Aircraft bombed Saraqeb, Idlib on Friday.", "Saraqeb", []),  # a town and its province, no "and"
+    ],
+)
+def test_coordinated_places(text: str, first: str, listed: list[str]) -> None:
+    from crosswire import geocode
+
+    ms = geocode.find_place_mentions(text)
+    m = next(m for m in ms if m.text == first)
+    run = geocode.coordinated_places(text, 0, len(text), (m.start, m.end), ms)
+    assert [x.text for x in run] == listed
+
+
+def test_a_list_after_a_designator_of_a_direction_is_no_list_of_events() -> None:
+    from crosswire import geocode
+
+    text = "The rebels are pushing towards the towns of Harasta and Arbin."
+    ms = geocode.find_place_mentions(text)
+    assert geocode.coordinated_places(text, 0, len(text), (ms[0].start, ms[0].end), ms) == []

@@ -1470,6 +1470,67 @@ def locate_event(
     return _place(story_text, _Choice(m, e, 2 if e.admin_level != 1 else 3), story_id, gaz)
 
 
+@functools.lru_cache(maxsize=1)
+def _list_gap() -> re.Pattern[str]:
+    """What may stand between two members of a list of places: a separator (``list_separators``),
+    optionally followed by the next member's own count ("and three in") or a designator phrase
+    ("and the village of")."""
+    cues = _cues()
+    seps = sorted(cues.get("list_separators", []), key=len, reverse=True)
+    nouns = "|".join(re.escape(n) for n in cues.get("designator_nouns", ["town", "village", "city"]))
+    sep = "|".join(r"\s*".join(re.escape(w) for w in s.split()) if s.strip() != "," else "," for s in seps)
+    # "killing five in Kafr Nabl and three in Saraqeb": a member's own count may stand between
+    count = r"(?:\d+|" + "|".join(cues.get("list_count_words", [])) + r")"
+    figure = rf"(?:(?:another\s+|at\s+least\s+)?{count}(?:\s+[a-z]+){{0,3}}\s+(?:in|at)\s+)?"
+    return re.compile(rf"\s*(?:{sep})\s*{figure}(?:(?:the\s+)?(?:{nouns})\s+of\s+)?", re.I)
+
+
+def coordinated_places(
+    story_text: str, sentence_start: int, sentence_end: int, anchor: tuple[int, int], mentions: Sequence[Mention]
+) -> list[Mention]:
+    """The places of the coordinated list holding the place at ``anchor`` (the span of an
+    event's place evidence), in text order, or [] when it is in none.
+
+    ACLED codes one event per location, so "warplanes struck Kafr Nabl, Maarat al-Numan and
+    Saraqeb" reports three strikes. A list is two or more place mentions of the sentence joined
+    only by separators (``list_separators``: ", ", "and", "as well as") whose last join holds
+    "and"; its members are all provinces or all lesser places (not a region and its part:
+    "Idlib, Saraqeb"), each its own gazetteer entry. It is no list of events when the word before
+    it makes it the extent, origin or route of one act (``list_extent_before``: "between Harasta
+    and Arbin", "taking off from Hmeimim and Shayrat", "the road to X and Y"), or when a weak
+    locative introduces it ("fighters of Douma and Harasta") rather than an exact one ("the
+    towns of", "in") or a verb ("struck X and Y").
+    """
+    gaz = Gazetteer.default()
+    inside = sorted((m for m in mentions if sentence_start <= m.start < sentence_end), key=lambda m: m.start)
+    hit = [k for k, m in enumerate(inside) if m.start < anchor[1] and anchor[0] < m.end]
+    if not hit:
+        return []
+    gap = _list_gap()
+    lo = hi = hit[0]
+    while lo > 0 and gap.fullmatch(story_text[inside[lo - 1].end : inside[lo].start]):
+        lo -= 1
+    while hi + 1 < len(inside) and gap.fullmatch(story_text[inside[hi].end : inside[hi + 1].start]):
+        hi += 1
+    run = inside[lo : hi + 1]
+    if len(run) < 2 or not re.search(r"\band\b|&", story_text[run[-2].end : run[-1].start], re.I):
+        return []
+    left = story_text[max(sentence_start, run[0].start - 60) : run[0].start]
+    # "pushing towards the towns of Dabiq and Al-Bab": the word before the designator decides
+    words = re.findall(r"[A-Za-z]+", _without_designator(left).lower())
+    cues = _cues()
+    if words and words[-1] in cues.get("list_extent_before", []):
+        return []
+    if not _ends_with_phrase(left, cues["locative_exact"]) and _ends_with_phrase(left, cues.get("locative_weak", [])):
+        return []
+    entries = [gaz.by_id.get(m.canonical or "") for m in run]
+    if any(e is None for e in entries) or len({e.id for e in entries if e is not None}) < len(run):
+        return []
+    if len({e.admin_level == 1 for e in entries if e is not None}) > 1:
+        return []  # "Idlib and Saraqeb": a province and a town are no list of like places
+    return run
+
+
 # ---------------------------------------------------------------------------------------------
 # Importing other gazetteers
 # ---------------------------------------------------------------------------------------------

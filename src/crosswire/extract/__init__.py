@@ -79,6 +79,13 @@ class _Draft:
     caption: bool = False  # its trigger is in a photo caption: evidence for an event, never one alone
     harm_types: set[str] = field(default_factory=set)  # types of the bare harm reports it took in
     battle: bool = False  # a bare harm of two fighting sides' dead: a battle's (:func:`_battle_dead`)
+    # one of ``split_count`` events split from one report of an act at a list of places
+    # (:func:`_split_by_place`): its rank in the list, and the starts of the figures that count
+    # the dead of all of them, whose toll it shares (:func:`_finish`)
+    split_index: int = 0
+    split_count: int = 0
+    split_shared: frozenset[int] = frozenset()
+    split_note: str = ""
 
 
 def _ev(story: Story, start: int, end: int, sent: Sentence) -> Evidence:
@@ -475,6 +482,8 @@ def extract(annotated: AnnotatedStory) -> tuple[list[Event], list[Claim]]:
                             draft.claims.extend(figures(j))
                         draft.sentences.append(j)
                 drafts.append(draft)
+                if not pairs and place is not None and place.evidence is not None:
+                    drafts.extend(_split_by_place(story, sent, draft, places))
         if own_date[0] is not None:
             # a sentence dating several events ("in Talmenes in April 2014 and Sarmin in March 2015")
             # gives a later undated sentence no one date to inherit: back to the publication date.
@@ -631,6 +640,13 @@ def _days(a: str | None, b: str | None) -> int:
     if not a or not b:
         return 0
     return (dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    """One named place (or one of them unknown): the same gazetteer row or name."""
+    if a is None or b is None:
+        return True
+    return bool(a.gazetteer_id and a.gazetteer_id == b.gazetteer_id) or a.name == b.name
 
 
 def _place_compatible(a: Place | None, b: Place | None) -> bool:
@@ -832,6 +848,10 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
             place_ok = _place_compatible(prev.place, d.place) or (
                 in_area and prev.place is not None and d.place is not None and _same_area(prev.place, d.place)
             )
+            if (prev.split_note or d.split_note) and not _same_place(prev.place, d.place):
+                # an event split from a list of places is its own place's: never taken into a
+                # neighbouring village's event (:func:`_place_compatible` allows ~10 km apart)
+                continue
             if not date_ok or not place_ok or not _actors_compatible(prev, d):
                 continue
             # the same kind of event at a compatible place and date is the same event told again
@@ -879,16 +899,139 @@ def _merge(drafts: list[_Draft], sentences: Sequence[Sentence]) -> list[_Draft]:
     return [d for d in out if not d.caption]
 
 
+#: a place's own count just before it: "killing five civilians in X", "and three in the town of Y"
+_OWN_COUNT_GAP = re.compile(r"(?:\s+[A-Za-z]+){0,2}?\s+(?:in|at)\s+(?:the\s+(?:town|village|city)\s+of\s+)?")
+
+
+def _split_by_place(story: Story, sent: Sentence, draft: _Draft, places: Sequence[Mention]) -> list[_Draft]:
+    """The further events of a report of one act at a coordinated list of places ("Russian
+    warplanes struck Kafr Nabl, Maarat al-Numan and Saraqeb, killing 9"), one per place other
+    than ``draft``'s own (:func:`geocode.coordinated_places`): ACLED codes one event per
+    location. Each is a full copy of the event (type, actors, date) with its own place and
+    place evidence; ``draft`` stays the first of them, so the story's main event is the same act
+    at the same place it was before. Every one keeps the whole list as evidence (``place_list``)
+    and says in its notes that it was split from one report.
+
+    Fatalities: a figure the sentence gives a place of its own ("killing five in Kafr Nabl and
+    three in Saraqeb": :data:`_OWN_COUNT_GAP`) is that place's event's alone; a figure told for
+    no one place stays with ``draft``. When no figure is a place's own, the figures are the
+    total of all of them and every event keeps them (with their sources), its fatalities being
+    ACLED's share: ACLED's FAQ on fatalities (Uses and limitations of ACLED data, 27 February
+    2023, "When summarized fatalities are reported but events occur across several days or in
+    multiple locations ...") divides such a total evenly among the events it covers. The
+    remainder of an uneven division goes to the first place listed (crosswire's choice, so that
+    the events' fatalities still sum to the reported total).
+    """
+    from crosswire import geocode
+
+    assert draft.place is not None and draft.place.evidence is not None
+    own = draft.place.evidence
+    run = geocode.coordinated_places(story.text, sent.start, sent.end, (own.start, own.end), places)
+    if not run or not _governs(draft.hit, run):
+        return []
+    members: list[tuple[Mention, Place]] = []
+    for m in run:
+        if m.start < own.end and own.start < m.end:
+            members.append((m, draft.place))
+            continue
+        p = geocode.locate_event(story.text, sent.start, sent.end, m.start, [m], story.story_id)
+        if p is not None and not any(_place_compatible(p, q) for _, q in members):
+            members.append((m, p))
+    if len(members) < 2:
+        return []
+    drafts: list[_Draft] = []
+    for m, p in members:
+        drafts.append(draft if p is draft.place else _copy_draft(draft, p, m))
+    by_place = _own_counts(story.text, draft.claims, [m for m, _ in members], sent)
+    span = _ev(story, run[0].start, run[-1].end, sent)
+    names = ", ".join(p.name for _, p in members)
+    # the total of all is the sentence's own figure: a sentence after it that goes on often
+    # gives one place's part ("In Aleppo, six civilians were killed"), which is no shared total
+    shared = frozenset(
+        c.evidence.start for c in draft.claims if c.evidence is not None and sent.start <= c.evidence.start < sent.end
+    )
+    told = list(draft.claims)
+    for k, d in enumerate(drafts):
+        d.evidence["place_list"] = span
+        d.split_note = (
+            f"[Split: one of {len(members)} events ({names}), one per place, of one report of "
+            f"'{draft.hit.trigger}' at '{span.text}'"
+        )
+        if by_place:
+            # a figure told for no one place stays with the report's own event
+            d.claims = [c for c in told if by_place.get(id(c), -1) == k or (d is draft and id(c) not in by_place)]
+            d.split_note += "; each place's own figures]"
+        else:
+            d.split_index, d.split_count, d.split_shared = k, len(members), shared
+            d.split_note += "; a total told for all: divided evenly (ACLED)]" if shared else "]"
+    return [d for d in drafts if d is not draft]
+
+
+#: how far (characters) a list of places may lie after / before the trigger whose clause it is in
+SPLIT_REACH_AFTER = 80
+SPLIT_REACH_BEFORE = 40
+
+
+def _governs(hit: Any, run: Sequence[Mention]) -> bool:
+    """Is the list of places near enough to the trigger to be its clause's ("warplanes struck
+    X, Y and Z", "X, Y and Z villages were shelled")? In a run-on sentence a list told of another
+    act ("fighting in Idlib and Aleppo DAESH said they were responsible for a suicide bombing on
+    a bus") lies far from the trigger: that act's, not this one's."""
+    if run[0].start >= hit.end:
+        return run[0].start - hit.end <= SPLIT_REACH_AFTER
+    if run[-1].end <= hit.start:
+        return hit.start - run[-1].end <= SPLIT_REACH_BEFORE
+    return False
+
+
+def _copy_draft(draft: _Draft, place: Place, m: Mention) -> _Draft:
+    """``draft`` at another place of its list: every field its own copy (the drafts are merged
+    and extended apart), the place and its evidence the new place's, its key the place's."""
+    d = replace(
+        draft,
+        place=place,
+        sentences=list(draft.sentences),
+        claims=list(draft.claims),
+        evidence=dict(draft.evidence),
+        harm_types=set(draft.harm_types),
+        key=f"{draft.key}@{m.start}",
+    )
+    if place.evidence is not None:
+        d.evidence["place"] = place.evidence
+    return d
+
+
+def _own_counts(
+    text: str, claims: Sequence[FatalityClaim], members: Sequence[Mention], sent: Sentence
+) -> dict[int, int]:
+    """id(claim) -> the rank of the place of ``members`` whose own count it is ("five civilians
+    in Kafr Nabl"): a figure of the sentence ending just before the place, after the place
+    before it, with only a victim noun and "in"/"at" between. Empty when no figure is a place's own."""
+    out: dict[int, int] = {}
+    for c in claims:
+        ev = c.evidence
+        if ev is None or not sent.start <= ev.start < sent.end:
+            continue
+        for k, m in enumerate(members):
+            after_prev = k == 0 or ev.start >= members[k - 1].end
+            if after_prev and ev.end <= m.start and _OWN_COUNT_GAP.fullmatch(text[ev.end : m.start]):
+                out[id(c)] = k
+    return out
+
+
 def _finish(story: Story, sentences: Sequence[Sentence], d: _Draft) -> Event:
     claims = tuple(d.claims)
     n, toll = fatalities.acled_toll(claims)
+    if d.split_count and toll is not None and toll.start in d.split_shared:
+        # a total told for all the places of one report: divided evenly (:func:`_split_by_place`)
+        n = n // d.split_count + (n % d.split_count if d.split_index == 0 else 0)
     evidence = dict(d.evidence)
     if toll is not None:
         evidence["fatalities"] = toll
     confidence = float(getattr(d.hit, "score", 0.5) or 0.5)
     confidence = 0.5 * min(1.0, confidence) + 0.2 * (d.place is not None) + 0.15 * (d.actor1 is not None)
     confidence += 0.15 * d.date_own
-    notes = " ".join(sentences[k].text for k in sorted(d.sentences))
+    notes = " ".join([*(sentences[k].text for k in sorted(d.sentences)), *([d.split_note] if d.split_note else [])])
     event_id = hashlib.sha1(d.key.encode("utf-8")).hexdigest()[:16]
     return Event(
         event_id=event_id,
