@@ -1077,3 +1077,26 @@ def test_a_quotation_he_said_is_not_given_to_a_body_when_he_means_nobody_known()
     )
     quoted = [c for c in claims if c.content.startswith("It is an outrage")]
     assert quoted and all(c.speaker != "Moscow" for c in quoted)
+
+
+def _claims_from(text: str, outlet: str | None) -> list[Claim]:
+    story = Story("s1", "in", 0, None, text, hashlib.sha1(text.encode()).hexdigest(), outlet=outlet)
+    return extract_claims(annotate([story])[0])
+
+
+def test_unnamed_military_source_of_a_state_agency_is_that_states_army() -> None:
+    (c,) = _claims_from("A military source told SANA that army units destroyed four tanks of the militants near Deir Ezzor.", None)
+    assert c.speaker_actor == "Military Forces of Syria"
+
+
+def test_unnamed_police_source_in_a_state_agencys_own_story() -> None:
+    text = "A source at Homs Police Command said that terrorists fired three mortar shells on the city, injuring a woman."
+    (c,) = _claims_from(text, "SANA")
+    assert c.speaker_actor == "Police Forces of Syria"
+
+
+def test_unnamed_source_of_a_wire_stays_unresolved() -> None:
+    (c,) = _claims_from("A military source told Reuters that the army had pushed into the eastern districts.", "SANA")
+    assert c.speaker_actor is None
+    (c,) = _claims_from("A source told SANA that the convoy had left the town at dawn.", None)
+    assert c.speaker_actor is None  # no affiliation stated: whose source is not said

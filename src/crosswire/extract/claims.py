@@ -336,6 +336,85 @@ def _actor_finder() -> ActorFinder:
     return find_actor_mentions
 
 
+@dataclass(frozen=True)
+class AnonymousSources:
+    """``anonymous_source_nouns``, ``source_affiliations`` and ``state_news_agencies`` of
+    ``data/actor_forms.json``: the unnamed speakers whose affiliation a state agency vouches for."""
+
+    nouns: frozenset[str]
+    affiliations: tuple[tuple[str, str], ...]  # (lower-case word, actor template), longest word first
+    agencies: dict[str, str]  # lower-case outlet name -> the state whose agency it is
+
+
+@lru_cache(maxsize=4)
+def _anonymous_sources_for(paths: tuple[Any, ...]) -> AnonymousSources:
+    nouns: set[str] = set()
+    affiliations: dict[str, str] = {}
+    agencies: dict[str, str] = {}
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            nouns.update(w.lower() for w in data.get("anonymous_source_nouns", []))
+            affiliations.update({k.lower(): str(v) for k, v in data.get("source_affiliations", {}).items()})
+            agencies.update({k.lower(): str(v) for k, v in data.get("state_news_agencies", {}).items()})
+        except (OSError, ValueError, AttributeError) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    ordered = tuple(sorted(affiliations.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+    return AnonymousSources(frozenset(nouns), ordered, agencies)
+
+
+def anonymous_sources() -> AnonymousSources:
+    """The bundled and the user's ``actor_forms.json`` entries for unnamed sources, merged."""
+    return _anonymous_sources_for(tuple(data_files("actor_forms.json")))
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern of a name or alias, the outlet's canonical name, lower-case) for every outlet of
+    outlets.csv, so that a sentence's "told SANA" names who quotes the speaker."""
+    from crosswire.clean import load_outlets
+
+    out = []
+    for o in load_outlets():
+        for name in (o.name, *o.aliases):
+            if len(name) > 2:
+                out.append((re.compile(rf"(?<!\w){re.escape(name)}(?!\w)"), o.name.lower()))
+    return tuple(out)
+
+
+def affiliated_source_actor(phrase: str, sentence: str, outlet: str | None) -> str | None:
+    """The actor an unnamed source speaks for ("a military source told SANA" -> Military Forces of
+    Syria), by ``source_affiliations``, when a state news agency quotes it; None otherwise.
+
+    Why the state may be inferred: a state agency's "military source" or "source at the Police
+    Command" is by its house formula that state's own spokesman (a foreign one it names: "a
+    Russian military source"). A wire or a private outlet gives no such warrant ("a source told
+    Reuters", "a military source told AFP" stay unresolved): whose military is not said. The
+    quoting agency is the outlet the sentence names, else the story's own outlet when the
+    sentence names none.
+    """
+    src = anonymous_sources()
+    low = phrase.lower()
+    if not any(w in src.nouns for w in re.findall(r"[a-z]+", low)):
+        return None
+    template = next((t for word, t in src.affiliations if _word(word).search(low)), None)
+    if template is None:
+        return None
+    named = {name for rx, name in _outlet_names() if rx.search(sentence)}
+    if not named and outlet:
+        from crosswire.clean import outlet_by_name
+
+        known = outlet_by_name(outlet)
+        named = {(known.name if known is not None else outlet).lower()}
+    countries = {src.agencies.get(n) for n in named}
+    if len(countries) != 1 or None in countries:
+        return None  # no outlet known, or one that is no state agency, or agencies of two states
+    from crosswire.extract.actors import lookup_actor
+
+    name = template.format(country=next(iter(countries)))
+    return name if lookup_actor(name) is not None else None
+
+
 # --- parse helpers -----------------------------------------------------------
 
 
@@ -1055,18 +1134,31 @@ class _StoryClaims:
         self.said_at: tuple[int, _Speaker | None] | None = None  # the last sentence with a claim, its speaker
         self.dangling: tuple[int, _Speaker] | None = None  # a sentence that ends "told X that.", its speaker
         self.index = -1  # the sentence being read
+        self.current: Sentence | None = None  # that sentence (whose outlet quotes an unnamed source)
         #: :meth:`speaker_before`'s answers for the sentence being parsed, by (verb, offset)
         self.before: dict[tuple[int, int], _Speaker | None] = {}
 
     def speaker_actor(self, start: int, end: int) -> str | None:
         """The listed actor named in the speaker phrase; a country speaking is its government
-        ("Russia said" -> Government of Russia, when the actors file has that row)."""
+        ("Russia said" -> Government of Russia, when the actors file has that row); an unnamed
+        source of a state's body that a state agency quotes is that body
+        (:func:`affiliated_source_actor`)."""
         found = self.actor_in(start, end)
         if found is not None or end <= start:
             return found
         from crosswire.extract.actors import government_of
 
-        return government_of(self.text[start:end])
+        phrase = self.text[start:end]
+        return government_of(phrase) or affiliated_source_actor(phrase, self.sentence_around(start), self.story.outlet)
+
+    def sentence_around(self, at: int) -> str:
+        """The text of the sentence being read when it holds ``at``, else the line around it."""
+        cur = self.current
+        if cur is not None and cur.start <= at < cur.end:
+            return self.text[cur.start : cur.end]
+        lo = self.text.rfind("\n", 0, at) + 1
+        hi = self.text.find("\n", at)
+        return self.text[lo : hi if hi >= 0 else len(self.text)]
 
     def seat_actor(self, head: Any, off: int) -> str | None:
         """The listed actor where the speaker sits ("the center based in Hmeimim": the base is an
@@ -2013,6 +2105,7 @@ class _StoryClaims:
         holds one."""
         n_before = len(self.claims)
         self.index = idx
+        self.current = sent
         self.sentence_claims(idx, sent, doc, off, prev, prev_doc)
         if len(self.claims) == n_before and self.dangling is not None and self.dangling[0] == idx - 1:
             # "The source told Asharq Al-Awsat that." ends where what it said begins: this sentence
