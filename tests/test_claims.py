@@ -1152,3 +1152,13 @@ def test_the_object_of_a_participle_is_no_doer() -> None:
 def test_perished_is_a_casualty_word() -> None:
     (c,) = _claims("At least 20 civilians perished when Russian air strikes hit a market in Idlib, the monitor said.")
     assert (c.claim_type, c.about_actor) == ("casualty_report", "Military Forces of Russia")
+
+
+def test_an_allys_dead_are_no_announcement_of_the_speaker() -> None:
+    (c,) = _claims("The Russian Defence Ministry said 30 Syrian soldiers were killed in the fighting near Palmyra.")
+    assert c.claim_type == "casualty_report"  # Russia's ally's losses, not Russia's own operation
+
+
+def test_a_bridge_used_by_an_actor_makes_it_no_doer() -> None:
+    (c,) = _claims("The coalition said it had carried out two strikes near Raqqa, hitting a bridge used by ISIS.")
+    assert c.claim_type == "announcement"

@@ -1180,6 +1180,17 @@ def same_side(a: str | None, b: str | None) -> bool:
     return bool(ia.country) and (ia.country, ia.actor_type, ia.side) == (ib.country, ib.actor_type, ib.side)
 
 
+def _allied(a: str | None, b: str | None) -> bool:
+    """One party (:func:`same_side`) or one camp by the actor list's ``side`` (the Syrian army and
+    Russia are both "pro-government"): an ally's dead are no enemy the speaker announces."""
+    if same_side(a, b):
+        return True
+    from crosswire.extract.actors import lookup_actor
+
+    ia, ib = (lookup_actor(a) if a else None), (lookup_actor(b) if b else None)
+    return ia is not None and ib is not None and bool(ia.side) and ia.side == ib.side
+
+
 def _civilian(name: str | None) -> bool:
     from crosswire.extract.actors import lookup_actor
 
@@ -1376,7 +1387,7 @@ class _StoryClaims:
                 continue
             before = low[: m.start - start]
             after = low[m.end - start :]
-            if (self.does_after(after) and not _object_before(before)) or (
+            if self.does_after(after, _object_before(before)) or (
                 re.search(r"\bby\s+(?:the\s+)?$", before) and self.harm_before(before)
             ):
                 doers.append(m)
@@ -1401,12 +1412,14 @@ class _StoryClaims:
             doer = dataclasses.replace(doer, canonical=armed_forces_of(doer.canonical) or doer.canonical)
         return _Doing(True, doer, own, tuple(victims))
 
-    def does_after(self, after: str) -> bool:
+    def does_after(self, after: str, object_before: bool = False) -> bool:
         """Whether the words after an actor make it the doer: an active harm verb right after it,
         or after auxiliaries and adverbs of a done or going act only ("have shelled", "are
         continuing to kill", "reportedly executed"; not "planned to storm", "would strike", nor a
         passive's "were killed"), or a harm noun within two words that are no function words
-        ("terrorist groups rocket attacks", "regime and Russian bombings")."""
+        ("terrorist groups rocket attacks", "regime and Russian bombings"); ``object_before``: the
+        actor is the object of what stands before it ("fighting Daesh"), so of no verb after it
+        the subject (but still the doer of a harm noun: "in a Nusra shelling")."""
         words = [w.strip(",;:.'\"’") for w in after.split()[:5]]
         for i, w in enumerate(words):
             if self.lex.harm_verb_regex.fullmatch(w):
@@ -1414,7 +1427,8 @@ class _StoryClaims:
                 passive = any(b in _PASSIVE_AUX and not words[j + 1].endswith("ing") for j, b in enumerate(between))
                 intent = bool(between) and between[-1] == "to"
                 intent = intent and not (len(between) > 1 and between[-2].startswith("continu"))
-                return not passive and not intent and all(b in _DONE_LINKS or b.endswith("ly") for b in between)
+                done = all(b in _DONE_LINKS or b.endswith("ly") for b in between)
+                return not object_before and not passive and not intent and done
         m = re.match(r"^(?:'s|’s|s)?\s+((?:[\w-]+\s+){0,2}?)(?:" + _alternation(self.lex.harm_nouns) + r")\b", after)
         return m is not None and not any(w in _NOT_MODIFIER for w in m.group(1).split())
 
@@ -1425,10 +1439,17 @@ class _StoryClaims:
         return m is not None and self.lex.harm_verb_regex.fullmatch(m.group(1)) is not None
 
     def harm_before(self, before: str) -> bool:
-        """A harm verb or noun within the six words before ("carried out by", "strikes by")."""
-        tail = " ".join(before.split()[-6:])
+        """A harm verb or noun within the three words before "by" ("carried out by", "strikes
+        by", "shells fired by"; not "a bridge used by")."""
+        tail = " ".join(before.split()[-4:-1])
         lex = self.lex
         return bool(lex.harm_verb_regex.search(tail) or lex.harm_noun_regex.search(tail) or "carried out" in tail)
+
+    def counts_dead(self, low: str) -> bool:
+        """Whether lower-cased content counts dead or wounded: a casualty cue and a number, or one
+        victim named ("killed 58 civilians", "a child was wounded")."""
+        cue = self.lex.any_cue.get("casualty_report")
+        return cue is not None and bool(cue.search(low)) and bool(_NUMBER_RE.search(low) or _ONE_VICTIM.search(low))
 
     def typed_by_doing(
         self, ctype: str, speaker: _Speaker | None, start: int, end: int
@@ -1453,17 +1474,20 @@ class _StoryClaims:
         if not d.harm:
             return None
         mine = speaker.actor if speaker is not None else None
+        low = self.text[start:end].lower()
+        armed = _armed(mine)
+        targets = [v for v in d.victims if not _allied(v.canonical, mine)]
+        if armed and d.own is not None:
+            return "announcement", [dataclasses.replace(d.own, canonical=mine), *targets]
+        if armed and ctype == "announcement" and self.self_report(low):
+            return "announcement", targets  # "it had conducted 16 airstrikes"
         if d.doer is not None and not same_side(d.doer.canonical, mine):
-            return ("casualty_report" if ctype == "casualty_report" else "accusation"), [d.doer, *d.victims]
-        if mine is None or not _armed(mine):
+            kind = "casualty_report" if ctype == "casualty_report" or self.counts_dead(low) else "accusation"
+            return kind, [d.doer, *d.victims]
+        if mine is None or not armed:
             return None
-        targets = [v for v in d.victims if not same_side(v.canonical, mine)]
         if d.doer is not None:
             return "announcement", [d.doer, *targets]
-        if d.own is not None:
-            return "announcement", [dataclasses.replace(d.own, canonical=mine), *targets]
-        if ctype == "announcement" and self.self_report(self.text[start:end].lower()):
-            return "announcement", targets
         if targets:
             assert speaker is not None
             said = self.current is not None and self.current.start <= speaker.start and speaker.end <= self.current.end
@@ -1954,6 +1978,9 @@ class _StoryClaims:
         # "..., said the source": the phrase after an inverted verb begins past its article
         art = doc[toks[0].i - 1] if toks[0].i > 0 else None
         ref = [art, *toks] if art is not None and art.lower_ == "the" and toks[0].lower_ != "the" else toks
+        after = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+        if ref is not toks and after is not None and after.tag_ in ("WP", "WDT"):
+            ref = toks  # "said the resident who asked for anonymity": described anew, maybe another
         if (earlier := self.back_reference(ref, off)) is not None:
             return earlier
         actor = self.speaker_actor(start, end)
