@@ -1162,3 +1162,12 @@ def test_an_allys_dead_are_no_announcement_of_the_speaker() -> None:
 def test_a_bridge_used_by_an_actor_makes_it_no_doer() -> None:
     (c,) = _claims("The coalition said it had carried out two strikes near Raqqa, hitting a bridge used by ISIS.")
     assert c.claim_type == "announcement"
+
+
+def test_own_doing_in_a_later_clause_leaves_the_first_doer() -> None:
+    text = (
+        "We were shocked by Nusra fighters executing the pilot whose plane we shot down, "
+        "the Jaish al-Islam spokesman said."
+    )
+    (c,) = _claims(text)
+    assert c.about_actor == "Jabhat al-Nusra"

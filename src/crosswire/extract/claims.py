@@ -1211,7 +1211,8 @@ def _object_before(before: str) -> bool:
     preposition right before it ("a coalition fighting Daesh mistakenly killed ...", "against
     ISIS"), an article aside."""
     words = re.sub(r"\b(?:the|a|an)\s*$", "", before).split()
-    return bool(words) and (words[-1].endswith("ing") or words[-1] in _NOT_MODIFIER)
+    # (not after "by": "surprised by Nusra members killing the pilot", whose doer it names)
+    return bool(words) and (words[-1].endswith("ing") or (words[-1] in _NOT_MODIFIER and words[-1] != "by"))
 
 
 @dataclass(frozen=True)
@@ -1477,7 +1478,8 @@ class _StoryClaims:
         low = self.text[start:end].lower()
         armed = _armed(mine)
         targets = [v for v in d.victims if not _allied(v.canonical, mine)]
-        if armed and d.own is not None:
+        if armed and d.own is not None and (d.doer is None or d.own.start < d.doer.start):
+            # (not "surprised by members of al-Nusra killing the pilot whose plane we shot down")
             return "announcement", [dataclasses.replace(d.own, canonical=mine), *targets]
         if armed and ctype == "announcement" and self.self_report(low):
             return "announcement", targets  # "it had conducted 16 airstrikes"
