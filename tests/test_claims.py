@@ -1171,3 +1171,13 @@ def test_own_doing_in_a_later_clause_leaves_the_first_doer() -> None:
     )
     (c,) = _claims(text)
     assert c.about_actor == "Jabhat al-Nusra"
+
+
+def test_an_act_not_done_names_no_victims_to_announce() -> None:
+    (c,) = _claims("The Syrian army said the US is hesitant to strike at the terrorists in eastern Syria.")
+    assert c.claim_type != "announcement"
+
+
+def test_a_body_that_never_fights_announces_no_operation() -> None:
+    (c,) = _claims("The United Nations said 40 ISIS militants were killed in the fighting near Palmyra.")
+    assert c.claim_type == "casualty_report"

@@ -1203,7 +1203,10 @@ def _armed(name: str | None) -> bool:
     from crosswire.extract.actors import lookup_actor
 
     info = lookup_actor(name) if name else None
-    return info is not None and info.actor_type in _ARMED_TYPES and not info.is_civilian
+    if info is None or info.actor_type not in _ARMED_TYPES or info.is_civilian or info.speaks_only:
+        return False
+    # inter 8 holds bodies that never fight (the UN): of those only a state's forces are armed
+    return info.actor_type != 8 or info.is_state or info.side not in (None, "", "neutral")
 
 
 def _object_before(before: str) -> bool:
@@ -1393,9 +1396,9 @@ class _StoryClaims:
             ):
                 doers.append(m)
             elif self.suffers_after(after) or re.search(
-                rf"(?:{lex.harm_verb_regex.pattern})\s+(?:[\w-]+\s+){{0,3}}$", before
+                rf"(?<!\bto )(?:{lex.harm_verb_regex.pattern})\s+(?:[\w-]+\s+){{0,3}}$", before
             ):
-                victims.append(m)
+                victims.append(m)  # (not "hesitant to strike at the terrorists": no act done)
         from crosswire.extract.actors import actor_of_demonym
 
         before_noun = r"\b([A-Z][a-z]+)\s+(?=(?:[\w-]+\s+)?(?:" + _alternation(lex.harm_nouns) + r")\b)"
