@@ -1077,3 +1077,107 @@ def test_a_quotation_he_said_is_not_given_to_a_body_when_he_means_nobody_known()
     )
     quoted = [c for c in claims if c.content.startswith("It is an outrage")]
     assert quoted and all(c.speaker != "Moscow" for c in quoted)
+
+
+def _claims_from(text: str, outlet: str | None) -> list[Claim]:
+    story = Story("s1", "in", 0, None, text, hashlib.sha1(text.encode()).hexdigest(), outlet=outlet)
+    return extract_claims(annotate([story])[0])
+
+
+def test_unnamed_military_source_of_a_state_agency_is_that_states_army() -> None:
+    text = "A military source told SANA that army units destroyed four tanks of the militants near Deir Ezzor."
+    (c,) = _claims_from(text, None)
+    assert c.speaker_actor == "Military Forces of Syria"
+
+
+def test_unnamed_police_source_in_a_state_agencys_own_story() -> None:
+    text = "A source at Homs Police Command said that terrorists fired three mortar shells on the city, wounding one."
+    (c,) = _claims_from(text, "SANA")
+    assert c.speaker_actor == "Police Forces of Syria"
+
+
+def test_unnamed_source_of_a_wire_stays_unresolved() -> None:
+    (c,) = _claims_from("A military source told Reuters that the army had pushed into the eastern districts.", "SANA")
+    assert c.speaker_actor is None
+    (c,) = _claims_from("A source told SANA that the convoy had left the town at dawn.", None)
+    assert c.speaker_actor is None  # no affiliation stated: whose source is not said
+
+
+def test_a_partys_report_of_its_own_strikes_is_an_announcement_about_itself() -> None:
+    (c,) = _claims("The Turkish army said its artillery hit 30 positions of the militants near Afrin.")
+    assert (c.claim_type, c.about_actor) == ("announcement", "Military Forces of Turkey")
+
+
+def test_own_operation_told_with_its_dead_is_still_an_announcement() -> None:
+    (c,) = _claims("The Syrian army said 40 ISIS militants were killed in the fighting near Palmyra.")
+    assert c.claim_type == "announcement"
+    assert [a.name for a in c.about_actors] == ["Military Forces of Syria", "Islamic State (ISIS)"]
+
+
+def test_a_monitors_count_of_dead_is_a_casualty_report_about_the_perpetrator() -> None:
+    (c,) = _claims("The Syrian Observatory for Human Rights said 12 civilians died in Russian air strikes on Idlib.")
+    assert (c.claim_type, c.about_actor) == ("casualty_report", "Military Forces of Russia")
+    assert c.about_actors[0].evidence is not None and c.about_actors[0].evidence.text == "Russian"
+
+
+def test_anothers_armed_act_without_dead_is_an_accusation_about_the_doer() -> None:
+    (c,) = _claims("Regime forces are continuing to shell the villages of the Ghab plain, the activists said.")
+    assert (c.claim_type, c.about_actor) == ("accusation", "Military Forces of Syria")
+
+
+def test_victims_of_a_passive_harm_are_no_doer() -> None:
+    (c,) = _claims("Activists said ISIS militants were killed near Raqqa on Sunday.")
+    assert c.claim_type != "accusation"
+    assert c.about_actor == "Islamic State (ISIS)"  # no doer named: the first actor named, as before
+
+
+def test_a_state_agencys_army_source_reporting_enemy_dead_announces_its_own_operation() -> None:
+    text = (
+        "A military source told SANA that army units clashed with terrorists near Deraa. "
+        "About 30 terrorists were killed in the clashes, the source added."
+    )
+    claims = _claims_from(text, None)
+    last = claims[-1]
+    assert last.speaker_actor == "Military Forces of Syria"  # "the source": the military source
+    assert last.claim_type == "announcement"
+    assert last.about_actor == "Military Forces of Syria"
+
+
+def test_the_object_of_a_participle_is_no_doer() -> None:
+    text = "An air strike by the US-led coalition fighting ISIS killed 18 Kurdish fighters, the Pentagon said."
+    (c,) = _claims(text)
+    assert c.about_actor == "US-led Coalition"  # the doer, not the enemy it was fighting
+
+
+def test_perished_is_a_casualty_word() -> None:
+    (c,) = _claims("At least 20 civilians perished when Russian air strikes hit a market in Idlib, the monitor said.")
+    assert (c.claim_type, c.about_actor) == ("casualty_report", "Military Forces of Russia")
+
+
+def test_an_allys_dead_are_no_announcement_of_the_speaker() -> None:
+    (c,) = _claims("The Russian Defence Ministry said 30 Syrian soldiers were killed in the fighting near Palmyra.")
+    assert c.claim_type == "casualty_report"  # Russia's ally's losses, not Russia's own operation
+
+
+def test_a_bridge_used_by_an_actor_makes_it_no_doer() -> None:
+    (c,) = _claims("The coalition said it had carried out two strikes near Raqqa, hitting a bridge used by ISIS.")
+    assert c.claim_type == "announcement"
+
+
+def test_own_doing_in_a_later_clause_leaves_the_first_doer() -> None:
+    text = (
+        "We were shocked by Nusra fighters executing the pilot whose plane we shot down, "
+        "the Jaish al-Islam spokesman said."
+    )
+    (c,) = _claims(text)
+    assert c.about_actor == "Jabhat al-Nusra"
+
+
+def test_an_act_not_done_names_no_victims_to_announce() -> None:
+    (c,) = _claims("The Syrian army said the US is hesitant to strike at the terrorists in eastern Syria.")
+    assert c.claim_type != "announcement"
+
+
+def test_a_body_that_never_fights_announces_no_operation() -> None:
+    (c,) = _claims("The United Nations said 40 ISIS militants were killed in the fighting near Palmyra.")
+    assert c.claim_type == "casualty_report"

@@ -68,6 +68,9 @@ _IRREGULAR: dict[str, tuple[str, ...]] = {
     "mean": ("meant",),
     "speak": ("spoke", "spoken"),
     "give": ("gave", "given"),
+    "strike": ("struck", "stricken"),
+    "shoot": ("shot",),
+    "hit": ("hit", "hitting"),
 }
 _CONSONANTS = frozenset("bcdfgklmnprstvz")
 
@@ -108,6 +111,28 @@ class ClaimLexicon:
     female_first_names: frozenset[str] = frozenset()  # "Maria": a woman
     male_first_names: frozenset[str] = frozenset()  # "Ahmed": a man
     headline_verb_forms: frozenset[str] = frozenset()  # "Kills", "Seized": a title-case headline
+    harm_verbs: frozenset[str] = frozenset()  # "kill", "shell": lemmas of an armed act
+    harm_nouns: frozenset[str] = frozenset()  # "air strikes", "rocket attack": nouns of one
+    own_force_words: frozenset[str] = frozenset()  # "jets" of "its jets": the speaker's own forces
+
+    @cached_property
+    def harm_verb_regex(self) -> re.Pattern[str]:
+        """Any form of a harm verb, as a whole word (lower-cased text)."""
+        return re.compile(rf"\b(?:{_alternation({f for v in self.harm_verbs for f in verb_forms(v)})})\b")
+
+    @cached_property
+    def harm_noun_regex(self) -> re.Pattern[str]:
+        """Any harm noun, as a whole word or phrase (lower-cased text)."""
+        return re.compile(rf"\b(?:{_alternation(self.harm_nouns)})\b")
+
+    @cached_property
+    def own_force_regex(self) -> re.Pattern[str]:
+        """The speaker's own doing: "its jets", "our forces", "we (have) destroyed"."""
+        verbs = _alternation({f for v in self.harm_verbs for f in verb_forms(v)})
+        return re.compile(
+            rf"\b(?:(?:its|our)\s+(?:[\w-]+\s+)?(?:{_alternation(self.own_force_words)})"
+            rf"|we\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?(?:{verbs}))\b"
+        )
 
     @cached_property
     def parse_regex(self) -> re.Pattern[str]:
@@ -167,6 +192,13 @@ def verb_forms(lemma: str) -> frozenset[str]:
     if len(lemma) >= 3 and lemma[-1] in _CONSONANTS and lemma[-2] in "aeiou" and lemma[-3] not in "aeiou":
         forms.update((lemma + lemma[-1] + "ed", lemma + lemma[-1] + "ing"))  # admitted, slamming
     return frozenset(forms)
+
+
+def _alternation(words: Iterable[str]) -> str:
+    """A regex alternation of ``words``, longest first (so that "air strikes" beats "air");
+    one that matches nothing for no words."""
+    ordered = sorted(set(words), key=lambda w: (-len(w), w))
+    return "|".join(map(re.escape, ordered)) if ordered else "(?!x)x"
 
 
 @lru_cache(maxsize=1024)
@@ -250,6 +282,9 @@ _WORD_SETS = {
     "female_first_names": "female_first_names",
     "male_first_names": "male_first_names",
     "headline_verb_forms": "headline_verb_forms",
+    "harm_verbs": "harm_verbs",
+    "harm_nouns": "harm_nouns",
+    "own_force_words": "own_force_words",
 }
 
 
@@ -334,6 +369,85 @@ def _actor_finder() -> ActorFinder:
     except ImportError:
         return lambda text, base: []
     return find_actor_mentions
+
+
+@dataclass(frozen=True)
+class AnonymousSources:
+    """``anonymous_source_nouns``, ``source_affiliations`` and ``state_news_agencies`` of
+    ``data/actor_forms.json``: the unnamed speakers whose affiliation a state agency vouches for."""
+
+    nouns: frozenset[str]
+    affiliations: tuple[tuple[str, str], ...]  # (lower-case word, actor template), longest word first
+    agencies: dict[str, str]  # lower-case outlet name -> the state whose agency it is
+
+
+@lru_cache(maxsize=4)
+def _anonymous_sources_for(paths: tuple[Any, ...]) -> AnonymousSources:
+    nouns: set[str] = set()
+    affiliations: dict[str, str] = {}
+    agencies: dict[str, str] = {}
+    for path in paths:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            nouns.update(w.lower() for w in data.get("anonymous_source_nouns", []))
+            affiliations.update({k.lower(): str(v) for k, v in data.get("source_affiliations", {}).items()})
+            agencies.update({k.lower(): str(v) for k, v in data.get("state_news_agencies", {}).items()})
+        except (OSError, ValueError, AttributeError) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    ordered = tuple(sorted(affiliations.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+    return AnonymousSources(frozenset(nouns), ordered, agencies)
+
+
+def anonymous_sources() -> AnonymousSources:
+    """The bundled and the user's ``actor_forms.json`` entries for unnamed sources, merged."""
+    return _anonymous_sources_for(tuple(data_files("actor_forms.json")))
+
+
+@lru_cache(maxsize=1)
+def _outlet_names() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """(pattern of a name or alias, the outlet's canonical name, lower-case) for every outlet of
+    outlets.csv, so that a sentence's "told SANA" names who quotes the speaker."""
+    from crosswire.clean import load_outlets
+
+    out = []
+    for o in load_outlets():
+        for name in (o.name, *o.aliases):
+            if len(name) > 2:
+                out.append((re.compile(rf"(?<!\w){re.escape(name)}(?!\w)"), o.name.lower()))
+    return tuple(out)
+
+
+def affiliated_source_actor(phrase: str, sentence: str, outlet: str | None) -> str | None:
+    """The actor an unnamed source speaks for ("a military source told SANA" -> Military Forces of
+    Syria), by ``source_affiliations``, when a state news agency quotes it; None otherwise.
+
+    Why the state may be inferred: a state agency's "military source" or "source at the Police
+    Command" is by its house formula that state's own spokesman (a foreign one it names: "a
+    Russian military source"). A wire or a private outlet gives no such warrant ("a source told
+    Reuters", "a military source told AFP" stay unresolved): whose military is not said. The
+    quoting agency is the outlet the sentence names, else the story's own outlet when the
+    sentence names none.
+    """
+    src = anonymous_sources()
+    low = phrase.lower()
+    if not any(w in src.nouns for w in re.findall(r"[a-z]+", low)):
+        return None
+    template = next((t for word, t in src.affiliations if _word(word).search(low)), None)
+    if template is None:
+        return None
+    named = {name for rx, name in _outlet_names() if rx.search(sentence)}
+    if not named and outlet:
+        from crosswire.clean import outlet_by_name
+
+        known = outlet_by_name(outlet)
+        named = {(known.name if known is not None else outlet).lower()}
+    countries = {src.agencies.get(n) for n in named}
+    if len(countries) != 1 or None in countries:
+        return None  # no outlet known, or one that is no state agency, or agencies of two states
+    from crosswire.extract.actors import lookup_actor
+
+    name = template.format(country=next(iter(countries)))
+    return name if lookup_actor(name) is not None else None
 
 
 # --- parse helpers -----------------------------------------------------------
@@ -1032,6 +1146,88 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
 # --- the extractor -------------------------------------------------------------
 
 
+#: auxiliaries of a passive ("were killed"), which make the noun before a harm verb its victim
+_PASSIVE_AUX = frozenset({"was", "were", "been", "being", "be", "is", "are", "get", "got", "gets"})
+#: function words that cannot stand between a doer and its harm noun ("ISIS in the attack")
+_NOT_MODIFIER = frozenset(
+    {"in", "on", "of", "the", "a", "an", "to", "after", "during", "from", "at", "by", "with", "for", "against"}
+)
+#: the words that may stand between a doer and its harm verb: auxiliaries of a done or going act
+#: ("have shelled", "are continuing to kill"), never a modal, a passive or a verb of intent
+_DONE_LINKS = frozenset(
+    {"has", "have", "had", "is", "are", "was", "were", "also", "again", "then", "continue", "continues",
+     "continued", "continuing", "to", "and"}
+)
+#: actor types (ACLED inter codes) of the armed parties: state forces, rebels, militias, external
+_ARMED_TYPES = frozenset({1, 2, 3, 4, 8})
+
+
+def same_side(a: str | None, b: str | None) -> bool:
+    """Whether two listed actors are one party: the same, one the other's parent or both one
+    parent's, or organs of one state (Government and Military Forces of Syria: same country, same
+    actor type and side)."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    from crosswire.extract.actors import lookup_actor
+
+    ia, ib = lookup_actor(a), lookup_actor(b)
+    if ia is None or ib is None:
+        return False
+    if ia.parent == b or ib.parent == a or (ia.parent is not None and ia.parent == ib.parent):
+        return True
+    return bool(ia.country) and (ia.country, ia.actor_type, ia.side) == (ib.country, ib.actor_type, ib.side)
+
+
+def _allied(a: str | None, b: str | None) -> bool:
+    """One party (:func:`same_side`) or one camp by the actor list's ``side`` (the Syrian army and
+    Russia are both "pro-government"): an ally's dead are no enemy the speaker announces."""
+    if same_side(a, b):
+        return True
+    from crosswire.extract.actors import lookup_actor
+
+    ia, ib = (lookup_actor(a) if a else None), (lookup_actor(b) if b else None)
+    return ia is not None and ib is not None and bool(ia.side) and ia.side == ib.side
+
+
+def _civilian(name: str | None) -> bool:
+    from crosswire.extract.actors import lookup_actor
+
+    info = lookup_actor(name) if name else None
+    return info is not None and info.is_civilian
+
+
+def _armed(name: str | None) -> bool:
+    """An armed party of the actor list (not civilians, not a monitor nor a body that only speaks)."""
+    from crosswire.extract.actors import lookup_actor
+
+    info = lookup_actor(name) if name else None
+    if info is None or info.actor_type not in _ARMED_TYPES or info.is_civilian or info.speaks_only:
+        return False
+    # inter 8 holds bodies that never fight (the UN): of those only a state's forces are armed
+    return info.actor_type != 8 or info.is_state or info.side not in (None, "", "neutral")
+
+
+def _object_before(before: str) -> bool:
+    """Whether the words before an actor make it an object, not a subject: a participle or a
+    preposition right before it ("a coalition fighting Daesh mistakenly killed ...", "against
+    ISIS"), an article aside."""
+    words = re.sub(r"\b(?:the|a|an)\s*$", "", before).split()
+    # (not after "by": "surprised by Nusra members killing the pilot", whose doer it names)
+    return bool(words) and (words[-1].endswith("ing") or (words[-1] in _NOT_MODIFIER and words[-1] != "by"))
+
+
+@dataclass(frozen=True)
+class _Doing:
+    """Whose armed act a claim's content tells (see :meth:`_StoryClaims.doing`)."""
+
+    harm: bool  # the content names an armed act at all
+    doer: Mention | None = None  # the actor it makes the doer
+    own: Mention | None = None  # "its jets", "we destroyed": the speaker's own doing (its span)
+    victims: tuple[Mention, ...] = ()  # listed non-civilian actors the act is done to
+
+
 class _StoryClaims:
     def __init__(
         self, annotated: AnnotatedStory, lex: ClaimLexicon, find_actors: ActorFinder, part: str = "text"
@@ -1055,18 +1251,31 @@ class _StoryClaims:
         self.said_at: tuple[int, _Speaker | None] | None = None  # the last sentence with a claim, its speaker
         self.dangling: tuple[int, _Speaker] | None = None  # a sentence that ends "told X that.", its speaker
         self.index = -1  # the sentence being read
+        self.current: Sentence | None = None  # that sentence (whose outlet quotes an unnamed source)
         #: :meth:`speaker_before`'s answers for the sentence being parsed, by (verb, offset)
         self.before: dict[tuple[int, int], _Speaker | None] = {}
 
     def speaker_actor(self, start: int, end: int) -> str | None:
         """The listed actor named in the speaker phrase; a country speaking is its government
-        ("Russia said" -> Government of Russia, when the actors file has that row)."""
+        ("Russia said" -> Government of Russia, when the actors file has that row); an unnamed
+        source of a state's body that a state agency quotes is that body
+        (:func:`affiliated_source_actor`)."""
         found = self.actor_in(start, end)
         if found is not None or end <= start:
             return found
         from crosswire.extract.actors import government_of
 
-        return government_of(self.text[start:end])
+        phrase = self.text[start:end]
+        return government_of(phrase) or affiliated_source_actor(phrase, self.sentence_around(start), self.story.outlet)
+
+    def sentence_around(self, at: int) -> str:
+        """The text of the sentence being read when it holds ``at``, else the line around it."""
+        cur = self.current
+        if cur is not None and cur.start <= at < cur.end:
+            return self.text[cur.start : cur.end]
+        lo = self.text.rfind("\n", 0, at) + 1
+        hi = self.text.find("\n", at)
+        return self.text[lo : hi if hi >= 0 else len(self.text)]
 
     def seat_actor(self, head: Any, off: int) -> str | None:
         """The listed actor where the speaker sits ("the center based in Hmeimim": the base is an
@@ -1157,6 +1366,141 @@ class _StoryClaims:
             evidence=dataclasses.replace(sent, start=m.start, end=m.end, text=self.text[m.start : m.end]),
         )
 
+    def doing(self, start: int, end: int) -> _Doing:
+        """Whose armed act ``text[start:end]`` tells, by the words around each listed actor it
+        names: the subject of an active harm verb ("regime forces are continuing to kill"), the
+        agent after "by" of an act named before it ("an attack carried out by Assad's forces"), an
+        actor or a state's demonym right before a harm noun ("a government rocket attack",
+        "Russian air strikes"); "its jets", "our forces", "we destroyed": the speaker's own. An
+        actor followed by a passive harm ("70 terrorists were killed") or right after a harm verb
+        ("destroyed five vehicles of terrorists") is a victim. Civilians are never the doer."""
+        lex = self.lex
+        content = self.text[start:end]
+        low = content.lower()
+        if not (lex.harm_verb_regex.search(low) or lex.harm_noun_regex.search(low)):
+            return _Doing(False)
+        own_m = lex.own_force_regex.search(low)
+        own = None
+        if own_m is not None:
+            own = Mention(start + own_m.start(), start + own_m.end(), content[own_m.start() : own_m.end()], "ACTOR")
+        doers: list[Mention] = []
+        victims: list[Mention] = []
+        for m in self.find_actors(content, start):
+            m = self.in_context(m)
+            if not m.canonical or _civilian(m.canonical):
+                continue
+            before = low[: m.start - start]
+            after = low[m.end - start :]
+            if self.does_after(after, _object_before(before)) or (
+                re.search(r"\bby\s+(?:the\s+)?$", before) and self.harm_before(before)
+            ):
+                doers.append(m)
+            elif self.suffers_after(after) or re.search(
+                rf"(?<!\bto )(?:{lex.harm_verb_regex.pattern})\s+(?:[\w-]+\s+){{0,3}}$", before
+            ):
+                victims.append(m)  # (not "hesitant to strike at the terrorists": no act done)
+        from crosswire.extract.actors import actor_of_demonym
+
+        before_noun = r"\b([A-Z][a-z]+)\s+(?=(?:[\w-]+\s+)?(?:" + _alternation(lex.harm_nouns) + r")\b)"
+        for d in re.finditer(before_noun, content, re.I):
+            word = content[d.start(1) : d.end(1)]
+            if word[:1].isupper() and (name := actor_of_demonym(word)) is not None:
+                doers.append(Mention(start + d.start(1), start + d.end(1), word, "ACTOR", name))
+        doers.sort(key=lambda m: m.start)
+        doer = doers[0] if doers else None
+        if doer is not None and doer.canonical:
+            from crosswire.extract.actors import armed_forces_of
+
+            # ACLED codes a state's armed action to its military ("Assad's forces" read as the
+            # government by the bare name): the doer of an armed act is the state's forces
+            doer = dataclasses.replace(doer, canonical=armed_forces_of(doer.canonical) or doer.canonical)
+        return _Doing(True, doer, own, tuple(victims))
+
+    def does_after(self, after: str, object_before: bool = False) -> bool:
+        """Whether the words after an actor make it the doer: an active harm verb right after it,
+        or after auxiliaries and adverbs of a done or going act only ("have shelled", "are
+        continuing to kill", "reportedly executed"; not "planned to storm", "would strike", nor a
+        passive's "were killed"), or a harm noun within two words that are no function words
+        ("terrorist groups rocket attacks", "regime and Russian bombings"); ``object_before``: the
+        actor is the object of what stands before it ("fighting Daesh"), so of no verb after it
+        the subject (but still the doer of a harm noun: "in a Nusra shelling")."""
+        words = [w.strip(",;:.'\"’") for w in after.split()[:5]]
+        for i, w in enumerate(words):
+            if self.lex.harm_verb_regex.fullmatch(w):
+                between = words[:i]
+                passive = any(b in _PASSIVE_AUX and not words[j + 1].endswith("ing") for j, b in enumerate(between))
+                intent = bool(between) and between[-1] == "to"
+                intent = intent and not (len(between) > 1 and between[-2].startswith("continu"))
+                done = all(b in _DONE_LINKS or b.endswith("ly") for b in between)
+                return not object_before and not passive and not intent and done
+        m = re.match(r"^(?:'s|’s|s)?\s+((?:[\w-]+\s+){0,2}?)(?:" + _alternation(self.lex.harm_nouns) + r")\b", after)
+        return m is not None and not any(w in _NOT_MODIFIER for w in m.group(1).split())
+
+    def suffers_after(self, after: str) -> bool:
+        """Whether the words after an actor make it a victim: a passive harm ("were killed",
+        "have been struck") within a few words."""
+        m = re.match(r"^\s*(?:[\w-]+\s+){0,2}?(?:was|were|been|are|is|got|get)\s+(?:\w+ly\s+)?(\w+)", after)
+        return m is not None and self.lex.harm_verb_regex.fullmatch(m.group(1)) is not None
+
+    def harm_before(self, before: str) -> bool:
+        """A harm verb or noun within the three words before "by" ("carried out by", "strikes
+        by", "shells fired by"; not "a bridge used by")."""
+        tail = " ".join(before.split()[-4:-1])
+        lex = self.lex
+        return bool(lex.harm_verb_regex.search(tail) or lex.harm_noun_regex.search(tail) or "carried out" in tail)
+
+    def counts_dead(self, low: str) -> bool:
+        """Whether lower-cased content counts dead or wounded: a casualty cue and a number, or one
+        victim named ("killed 58 civilians", "a child was wounded")."""
+        cue = self.lex.any_cue.get("casualty_report")
+        return cue is not None and bool(cue.search(low)) and bool(_NUMBER_RE.search(low) or _ONE_VICTIM.search(low))
+
+    def typed_by_doing(
+        self, ctype: str, speaker: _Speaker | None, start: int, end: int
+    ) -> tuple[str, list[Mention]] | None:
+        """The type and the actors a claim of an armed act is about, by whose act it is (None when
+        the content names no armed act, or its type is one that a verb or a cue of denial, threat
+        or accusation gave):
+
+        * the speaker's own side's act ("the ministry said its jets struck 40 targets", "the army
+          destroyed 5 terrorist vehicles, the army said"): an **announcement**, even when it names
+          dead; about the speaker's side first (the doer), then the targets it names;
+        * another's act: a **casualty report** when the claim counts dead ("SOHR said 12
+          civilians were killed in Russian air strikes"), else an **accusation** ("the Observatory
+          reported a government rocket attack"); about the doer (the perpetrator, the accused);
+        * no doer named, an armed party's speaker telling of harm done to its enemy ("70
+          terrorists were killed in the airstrikes, the military source said"): that party's
+          **announcement**, about the speaker's side (when the sentence names it), then the enemy.
+        """
+        if ctype not in ("casualty_report", "announcement", "assessment"):
+            return None
+        d = self.doing(start, end)
+        if not d.harm:
+            return None
+        mine = speaker.actor if speaker is not None else None
+        low = self.text[start:end].lower()
+        armed = _armed(mine)
+        targets = [v for v in d.victims if not _allied(v.canonical, mine)]
+        if armed and d.own is not None and (d.doer is None or d.own.start < d.doer.start):
+            # (not "surprised by members of al-Nusra killing the pilot whose plane we shot down")
+            return "announcement", [dataclasses.replace(d.own, canonical=mine), *targets]
+        if armed and ctype == "announcement" and self.self_report(low):
+            return "announcement", targets  # "it had conducted 16 airstrikes"
+        if d.doer is not None and not same_side(d.doer.canonical, mine):
+            kind = "casualty_report" if ctype == "casualty_report" or self.counts_dead(low) else "accusation"
+            return kind, [d.doer, *d.victims]
+        if mine is None or not armed:
+            return None
+        if d.doer is not None:
+            return "announcement", [d.doer, *targets]
+        if targets:
+            assert speaker is not None
+            said = self.current is not None and self.current.start <= speaker.start and speaker.end <= self.current.end
+            phrase = self.text[speaker.start : speaker.end]
+            side = [Mention(speaker.start, speaker.end, phrase, "ACTOR", mine)] if said else []
+            return "announcement", [*side, *targets]
+        return None
+
     def claim_type(self, verb_key: str | None, content: str) -> str:
         vtype = self.lex.phrase_verbs.get(verb_key or "") or self.lex.verb_type.get(verb_key or "")
         if vtype and vtype != "neutral":
@@ -1209,9 +1553,14 @@ class _StoryClaims:
             return
         content = self.text[start:end]
         ev_sent = ev_sentence or sent
+        ctype = self.claim_type(verb_key, content)
         if accused is None:
-            first = self.mention_in(start, end, exclude=speaker.actor if speaker else None)
-            accused = [first] if first is not None else []
+            typed = self.typed_by_doing(ctype, speaker, start, end)
+            if typed is not None:
+                ctype, accused = typed
+            else:
+                first = self.mention_in(start, end, exclude=speaker.actor if speaker else None)
+                accused = [first] if first is not None else []
         key = f"{self.story.story_id}|{start}|{end}|{speaker.name if speaker else ''}|{verb or ''}"
         if self.part != "text":
             key = f"{self.part}|{key}"
@@ -1247,7 +1596,7 @@ class _StoryClaims:
                 quote=quote,
                 content=content,
                 about_actor=about[0].name if about else None,
-                claim_type=self.claim_type(verb_key, content),
+                claim_type=ctype,
                 evidence=evidence,
                 about_actors=about,
             )
@@ -1574,7 +1923,14 @@ class _StoryClaims:
         for sp in reversed(self.spoken):
             if sp.noun == noun and sp.name.lower() != noun:
                 start, end = _tok_span(words, off)
-                return dataclasses.replace(sp, start=start, end=end)
+                actor = sp.actor
+                if actor is None:
+                    # "according to a Police Command source ... the source told SANA": the agency
+                    # quoting it now vouches for whose source it is
+                    actor = affiliated_source_actor(
+                        self.text[sp.start : sp.end], self.sentence_around(start), self.story.outlet
+                    )
+                return dataclasses.replace(sp, start=start, end=end, actor=actor)
         return None
 
     def speaker_noun_of(self, toks: Sequence[Any]) -> str:
@@ -1624,7 +1980,13 @@ class _StoryClaims:
             name = named  # "state-run news agency SANA", "medical charity Doctors Without Borders"
         if (affiliated := self.affiliated_name(toks, off)) is not None:
             name = affiliated  # "Kenneth Roth Human Rights Watchs executive director"
-        if (earlier := self.back_reference(toks, off)) is not None:
+        # "..., said the source": the phrase after an inverted verb begins past its article
+        art = doc[toks[0].i - 1] if toks[0].i > 0 else None
+        ref = [art, *toks] if art is not None and art.lower_ == "the" and toks[0].lower_ != "the" else toks
+        after = doc[toks[-1].i + 1] if toks[-1].i + 1 < len(doc) else None
+        if ref is not toks and after is not None and after.tag_ in ("WP", "WDT"):
+            ref = toks  # "said the resident who asked for anonymity": described anew, maybe another
+        if (earlier := self.back_reference(ref, off)) is not None:
             return earlier
         actor = self.speaker_actor(start, end)
         noun = next((t for t in toks if t.pos_ in ("NOUN", "PROPN")), toks[-1])  # "source in the police"
@@ -2013,6 +2375,7 @@ class _StoryClaims:
         holds one."""
         n_before = len(self.claims)
         self.index = idx
+        self.current = sent
         self.sentence_claims(idx, sent, doc, off, prev, prev_doc)
         if len(self.claims) == n_before and self.dangling is not None and self.dangling[0] == idx - 1:
             # "The source told Asharq Al-Awsat that." ends where what it said begins: this sentence
