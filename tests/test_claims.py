@@ -1181,3 +1181,10 @@ def test_an_act_not_done_names_no_victims_to_announce() -> None:
 def test_a_body_that_never_fights_announces_no_operation() -> None:
     (c,) = _claims("The United Nations said 40 ISIS militants were killed in the fighting near Palmyra.")
     assert c.claim_type == "casualty_report"
+
+
+def test_a_claim_that_leaves_the_doer_open_accuses_no_one() -> None:
+    (c,) = _claims("Activists said it was unclear whether the strikes on Saraqeb were carried out by Russian jets.")
+    assert c.claim_type == "assessment"
+    (c,) = _claims("Activists said the strikes on Saraqeb were carried out by Russian jets.")
+    assert (c.claim_type, c.about_actor) == ("accusation", "Military Forces of Russia")

@@ -114,6 +114,7 @@ class ClaimLexicon:
     harm_verbs: frozenset[str] = frozenset()  # "kill", "shell": lemmas of an armed act
     harm_nouns: frozenset[str] = frozenset()  # "air strikes", "rocket attack": nouns of one
     own_force_words: frozenset[str] = frozenset()  # "jets" of "its jets": the speaker's own forces
+    doubt_phrases: frozenset[str] = frozenset()  # "unclear whether": who did it is left open
 
     @cached_property
     def harm_verb_regex(self) -> re.Pattern[str]:
@@ -285,6 +286,7 @@ _WORD_SETS = {
     "harm_verbs": "harm_verbs",
     "harm_nouns": "harm_nouns",
     "own_force_words": "own_force_words",
+    "doubt_phrases": "doubt_phrases",
 }
 
 
@@ -1474,11 +1476,15 @@ class _StoryClaims:
         """
         if ctype not in ("casualty_report", "announcement", "assessment"):
             return None
+        low = self.text[start:end].lower()
+        if any(p in low for p in self.lex.doubt_phrases):
+            # "it was unclear whether the strikes were carried out by Russian or Syrian jets": who
+            # did it is what the claim leaves open, so it accuses no one and keeps its type
+            return None
         d = self.doing(start, end)
         if not d.harm:
             return None
         mine = speaker.actor if speaker is not None else None
-        low = self.text[start:end].lower()
         armed = _armed(mine)
         targets = [v for v in d.victims if not _allied(v.canonical, mine)]
         if armed and d.own is not None and (d.doer is None or d.own.start < d.doer.start):
