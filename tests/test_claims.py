@@ -1188,3 +1188,10 @@ def test_a_claim_that_leaves_the_doer_open_accuses_no_one() -> None:
     assert c.claim_type == "assessment"
     (c,) = _claims("Activists said the strikes on Saraqeb were carried out by Russian jets.")
     assert (c.claim_type, c.about_actor) == ("accusation", "Military Forces of Russia")
+
+
+def test_a_diplomat_speaks_for_the_state_that_sends_them_not_the_body_they_are_sent_to() -> None:
+    (c,) = _claims("Russian Envoy to UN Vitaly Churkin said the report could have been falsified.")
+    assert c.speaker_actor == "Government of Russia"
+    (c,) = _claims("UN envoy to Syria Staffan de Mistura said the talks would resume next month.")
+    assert c.speaker_actor == "United Nations"

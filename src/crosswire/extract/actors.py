@@ -516,6 +516,17 @@ def actor_of_demonym(word: str) -> str | None:
     return _table().demonyms.get(word.casefold())
 
 
+def government_of_demonym(word: str) -> str | None:
+    """"Government of <country>" for the country whose demonym ``word`` is ("Russian" ->
+    Government of Russia), when the actors file lists both rows: the state a diplomat speaks for
+    ("the Russian envoy to the UN")."""
+    row = actor_of_demonym(word)
+    info = _table().actors.get(row) if row else None
+    if info is None or not info.country:
+        return None
+    return government_of(info.country)
+
+
 def armed_forces_of(name: str) -> str | None:
     """The "Military Forces of <country>" actor for a "Government of <country>" one, if listed.
 

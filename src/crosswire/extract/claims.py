@@ -115,6 +115,12 @@ class ClaimLexicon:
     harm_nouns: frozenset[str] = frozenset()  # "air strikes", "rocket attack": nouns of one
     own_force_words: frozenset[str] = frozenset()  # "jets" of "its jets": the speaker's own forces
     doubt_phrases: frozenset[str] = frozenset()  # "unclear whether": who did it is left open
+    diplomat_titles: frozenset[str] = frozenset()  # "envoy" of "the Russian envoy to the UN"
+
+    @cached_property
+    def diplomat_regex(self) -> re.Pattern[str]:
+        """A diplomat's title and the body or state it is sent to ("Envoy to UN", "ambassador at")."""
+        return re.compile(rf"\b(?:{_alternation(self.diplomat_titles)})s?\s+(?:to|at)\b", re.I)
 
     @cached_property
     def harm_verb_regex(self) -> re.Pattern[str]:
@@ -287,6 +293,7 @@ _WORD_SETS = {
     "harm_nouns": "harm_nouns",
     "own_force_words": "own_force_words",
     "doubt_phrases": "doubt_phrases",
+    "diplomat_titles": "diplomat_titles",
 }
 
 
@@ -1261,7 +1268,11 @@ class _StoryClaims:
         """The listed actor named in the speaker phrase; a country speaking is its government
         ("Russia said" -> Government of Russia, when the actors file has that row); an unnamed
         source of a state's body that a state agency quotes is that body
-        (:func:`affiliated_source_actor`)."""
+        (:func:`affiliated_source_actor`); a diplomat is the state that sends them, not the body
+        they are sent to (:meth:`envoy_of`)."""
+        envoy = self.envoy_of(start, end)
+        if envoy is not None:
+            return envoy
         found = self.actor_in(start, end)
         if found is not None or end <= start:
             return found
@@ -1269,6 +1280,24 @@ class _StoryClaims:
 
         phrase = self.text[start:end]
         return government_of(phrase) or affiliated_source_actor(phrase, self.sentence_around(start), self.story.outlet)
+
+    def envoy_of(self, start: int, end: int) -> str | None:
+        """The government of the state named before a diplomat's title that sends them somewhere
+        ("Russian Envoy to UN Vitaly Churkin" -> Government of Russia, not the United Nations;
+        "the US ambassador to Turkey"): None when no state is named before it ("UN envoy to Syria
+        Staffan de Mistura" stays the UN's, read by :meth:`actor_in`)."""
+        if not self.lex.diplomat_titles or end <= start:
+            return None
+        m = self.lex.diplomat_regex.search(self.text, start, end)
+        if m is None:
+            return None
+        from crosswire.extract.actors import government_of, government_of_demonym
+
+        for w in re.findall(r"[A-Z][\w.-]*", self.text[start : m.start()]):
+            gov = government_of_demonym(w) or government_of(w)
+            if gov is not None:
+                return gov
+        return None
 
     def sentence_around(self, at: int) -> str:
         """The text of the sentence being read when it holds ``at``, else the line around it."""
