@@ -759,3 +759,10 @@ def test_a_foreign_dateline_or_capital_standing_for_a_state_is_no_event_place() 
 def test_the_home_country_is_the_one_the_gazetteer_holds_in_detail() -> None:
     gaz = geocode.Gazetteer.default()
     assert geocode._home_countries(gaz) == frozenset({"SY"})
+
+
+def test_a_vantage_point_across_the_border_is_not_the_events_country() -> None:
+    text = ("Fighting raged near Azaz. Explosions could be heard from the Turkish border town of "
+            "Kilis north of the Syrian city of Azaz, witnesses said.")
+    place = _locate(text, "Explosions")
+    assert place is not None and place.country == "SY" and place.name == "Azaz"

@@ -1407,8 +1407,10 @@ def _country_cues(sentence: str, base: int) -> list[_CountryCue]:
         word = m.group(group)
         row = by_word[word]
         before = sentence[: m.start()].split()
-        if group == "loc" and before and before[-1].lower().strip("(,") in not_after | {"and", "or"}:
+        if group == "loc" and before and before[-1].lower().strip("(,\"'\u201c") in not_after | {"and", "or"}:
             continue  # ("its raids there and in Iraq": one of several places, no frame)
+        if group == "dem" and _ends_with_phrase(sentence[: m.start()], _cues().get("vantage_before", ())):
+            continue  # "heard from the Turkish border town of Kilis": a vantage point
         rest = sentence[m.end(group):]
         if group == "loc" and re.match(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?[A-Z]", rest):
             continue
@@ -1522,7 +1524,9 @@ def _story_places(
     pairs = [(m, e) for m, e in pairs if not _metonym(story_text, m) and not _bureau_or_state(story_text, m, e, gaz)]
     # a small place far from everything else the story names is most likely a wrong match
     # (a region the gazetteer lacks, "Ghouta", matching a namesake village elsewhere)
-    trusted = [(m, e) for m, e in pairs if not _isolated(e, context)]
+    # (a neighbour's city across the border makes no home village look far from the rest)
+    home_context = [c for c in context if not _foreign(c, gaz)]
+    trusted = [(m, e) for m, e in pairs if not _isolated(e, home_context)]
     return tuple(trusted or pairs), context
 
 
