@@ -742,6 +742,18 @@ def test_an_undated_report_in_another_governorate_takes_the_publication_date() -
     assert foua and all(g[1:3] == ("2016-06-02", 2) for g in foua)
 
 
+def test_an_undated_report_after_an_event_in_another_country_takes_the_publication_date() -> None:
+    # the Iraqi event is placed only in its country; that is no licence to lend its date to a
+    # stoning in Raqqa, which is another country's incident
+    text = (
+        "In Iraq last month the militants seized large areas from government forces. "
+        "In Raqqa two women were stoned to death for adultery, the Observatory said."
+    )
+    got = _dated(text, "iq", "2014-07-18")
+    stoning = [g for g in got if g[0] == "Mob violence"]
+    assert stoning and all(g[1] == "2014-07-18" for g in stoning), got
+
+
 def test_the_same_incident_told_on_keeps_its_date_across_sentences() -> None:
     text = (
         "On Monday evening a convoy of 31 lorries was hit by air strikes in "

@@ -736,3 +736,61 @@ def test_a_list_after_a_designator_of_a_direction_is_no_list_of_events() -> None
     text = "The rebels are pushing towards the towns of Harasta and Arbin."
     ms = geocode.find_place_mentions(text)
     assert geocode.coordinated_places(text, 0, len(text), (ms[0].start, ms[0].end), ms) == []
+
+
+# --- events in another country ---------------------------------------------------------------
+
+
+def test_a_sentence_framed_in_another_country_is_not_placed_at_an_earlier_home_town() -> None:
+    text = ("Kurdish fighters held their ground in Kobane on Monday. In Iraq meanwhile at least 12 "
+            "people were killed when a suicide bomber attacked a checkpoint.")
+    place = _locate(text, "suicide bomber")
+    assert (place.name, place.country, place.admin1, place.geo_precision) == ("Iraq", "IQ", None, 3)
+    assert place.latitude and place.longitude and place.gazetteer_id is None
+    assert place.evidence.text == "Iraq" and "suicide bomber" in place.evidence.sentence
+
+
+def test_a_region_of_another_country_gives_that_country() -> None:
+    text = "Clashes went on in Idlib. Rockets have hit towns in southern Turkey near the border since May."
+    place = _locate(text, "Rockets")
+    assert (place.name, place.country, place.geo_precision) == ("Turkey", "TR", 3)
+
+
+def test_a_neighbours_city_is_geocoded_to_its_own_country() -> None:
+    text = "Regime jets struck Douma. Separately a car bomb went off in a market in Baghdad, killing nine."
+    place = _locate(text, "car bomb")
+    assert (place.name, place.country, place.admin1, place.geo_precision) == ("Baghdad", "IQ", "Baghdad", 1)
+    text = "Shelling hit Azaz. Rockets fired from inside Syria hit the border city of Kilis on Sunday."
+    assert _locate(text, "Rockets").country == "TR"
+
+
+def test_a_country_named_in_passing_does_not_move_the_event() -> None:
+    # a list of countries is a scope, a speaker's whereabouts is no event's place, and a group
+    # "banned in Russia" is a label: each event stays where the home place puts it (or nowhere)
+    for text, trigger in (
+        ("Air strikes hit Raqqa. The coalition has carried out strikes in Iraq and Syria since 2014.", "strikes in"),
+        ("Shelling hit Douma. Opposition figure Ahmad Ali said in Turkey the attack had killed 30 people.", "attack"),
+        ("Clashes erupted in Palmyra with Islamic State fighters (banned in Russia) on Sunday.", "Clashes"),
+    ):
+        place = _locate(text, trigger)
+        assert place is None or place.country == "SY", (text, place)
+
+
+def test_a_foreign_dateline_or_capital_standing_for_a_state_is_no_event_place() -> None:
+    text = "BEIRUT (Reuters) - Government air strikes killed 12 people in the town of Saraqeb on Monday."
+    assert _locate(text, "air strikes").name == "Saraqab"
+    text = "Fighting raged near Jarablus. Ankara sent tanks and troops across the border on Wednesday."
+    place = _locate(text, "sent tanks")
+    assert place is not None and place.country == "SY"
+
+
+def test_the_home_country_is_the_one_the_gazetteer_holds_in_detail() -> None:
+    gaz = geocode.Gazetteer.default()
+    assert geocode._home_countries(gaz) == frozenset({"SY"})
+
+
+def test_a_vantage_point_across_the_border_is_not_the_events_country() -> None:
+    text = ("Fighting raged near Azaz. Explosions could be heard from the Turkish border town of "
+            "Kilis north of the Syrian city of Azaz, witnesses said.")
+    place = _locate(text, "Explosions")
+    assert place is not None and place.country == "SY" and place.name == "Azaz"

@@ -619,3 +619,24 @@ def test_claim_bench_recall_draw_takes_unlinked_cross_outlet_pairs_with_shared_w
     assert got == {("c1", "c2")}
     # boilerplate words ("said", "Syrian", "killed", "people") are no shared wording
     assert bench.content_words("the Syrian army said it killed people in Aleppo") == {"army", "aleppo"}
+
+
+IRAQ = Place("Iraq", "IQ", None, None, None, 33.2, 43.7, 3)
+
+
+def test_events_placed_in_different_countries_are_never_linked() -> None:
+    # one day's near-identical wording, but one bombing is in Iraq: two events however alike
+    events = [
+        _event("e1", "s1", ATMA, "2016-08-14", BUS),
+        _event("e2", "s2", IRAQ, "2016-08-14", BUS),
+    ]
+    assert link_events(events).links == []
+    # the same pair with both events in Syria is linked, so the country is what keeps them apart
+    assert len(link_events([events[0], replace(events[1], place=ATMA)]).links) == 1
+
+
+def test_two_events_known_only_by_one_country_share_no_named_place() -> None:
+    from crosswire.link.events import _prepare, place_score
+
+    a, b = _prepare([_event("e1", "s1", IRAQ, "2016-08-14", BUS), _event("e2", "s2", IRAQ, "2016-08-14", BUS)], {})
+    assert place_score(a, b) == 0.4  # as loose as one governorate, not one town

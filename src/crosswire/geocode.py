@@ -1279,6 +1279,8 @@ def _isolated(entry: GazEntry, context: Sequence[GazEntry]) -> bool:
 def _metonym(story_text: str, m: Mention) -> bool:
     """Does the place name stand for a government ("Damascus government", "the Ankara regime",
     "Damascus said", "accused both Damascus and Daesh", "without authorization from Damascus")?"""
+    if re.match(r"-based\b", story_text[m.end : m.end + 7]):
+        return True  # "the Istanbul-based National Coalition": where a body sits, not an event
     nxt = re.match(r"['\u2019]?s?\s+([A-Za-z]+)", story_text[m.end : m.end + 30])
     if nxt is not None and nxt.group(1).lower() in _cues().get("metonym_after", ()):
         return True
@@ -1344,6 +1346,166 @@ def _country_scope(sentence: str) -> bool:
     return bool(_country_pattern(os.environ.get(DATA_ENV, "")).search(sentence))
 
 
+@dataclass(frozen=True)
+class _CountryCue:
+    """A phrase that places what a sentence reports in a country: "in Iraq", "in southern
+    Turkey", "the Turkish border town of ..." (absolute offsets of the
+    country's word)."""
+
+    start: int
+    end: int
+    alpha2: str
+    name: str
+    latitude: float | None
+    longitude: float | None
+    phrase_start: int = 0  # where the whole cue begins ("in" of "in southern Turkey")
+
+
+@functools.lru_cache(maxsize=4)
+def _country_cue_pattern(user_dirs: str) -> tuple[re.Pattern[str], dict[str, dict[str, str]]]:
+    """One pattern for the two ways a sentence places its event in a country, and the
+    country rows keyed by the word matched (name or demonym). Country words are matched with
+    their capital letter only ("turkey" the bird is no country)."""
+    by_word: dict[str, dict[str, str]] = {}
+    for path in data_files(COUNTRIES_FILE):
+        try:
+            with path.open(encoding="utf-8", newline="") as fh:
+                for row in csv.DictReader(fh):
+                    for word in (row.get("country") or "", row.get("demonym") or ""):
+                        if word.strip():
+                            by_word[word.strip()] = row
+        except (OSError, KeyError, csv.Error) as exc:
+            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    names = sorted((w for w, r in by_word.items() if w == r["country"].strip()), key=len, reverse=True)
+    demonyms = sorted((w for w, r in by_word.items() if w != r["country"].strip()), key=len, reverse=True)
+    if not names:
+        return re.compile(r"(?!)"), by_word
+    c = _cues()
+    name_alt = "|".join(re.escape(n) for n in names)
+    dem_alt = "|".join(re.escape(d) for d in demonyms) or r"(?!)"
+    mods = "|".join(re.escape(w) for w in c.get("country_modifiers", ()))
+    nouns = "|".join(re.escape(w) for w in c.get("designator_nouns", ()) + c.get("province_after", ()))
+    mod = rf"(?:(?i:{mods})\s+)?" if mods else ""
+    rx = (
+        # "in Iraq", "In neighbouring Lebanon", "inside southern Turkey"
+        rf"\b(?i:in|inside)\s+(?:the\s+)?{mod}(?P<loc>{name_alt})\b(?!['\u2019]?s\b)"
+        # "the Iraqi city of Mosul", "the northern Turkish border town of Kilis"
+        rf"|\bthe\s+(?:[a-z-]+\s+)?(?P<dem>{dem_alt})\s+(?:[a-z-]+\s+)?(?:{nouns})\s+of\b"
+    )
+    return re.compile(rx), by_word
+
+
+def _country_cues(sentence: str, base: int) -> list[_CountryCue]:
+    """The country cues of one sentence (offsets + ``base``), less the ones that do not place
+    an event: a country in a list of countries ("in Iraq and Syria": a scope, not a place) and
+    the place of a speaker or of people ("said in Turkey", "refugees in Lebanon")."""
+    rx, by_word = _country_cue_pattern(os.environ.get(DATA_ENV, ""))
+    not_after = {w.lower() for w in _cues().get("country_scope_not_after", ())}
+    out: list[_CountryCue] = []
+    for m in rx.finditer(sentence):
+        group = "loc" if m.group("loc") else "dem"
+        word = m.group(group)
+        row = by_word[word]
+        before = sentence[: m.start()].split()
+        if group == "loc" and before and before[-1].lower().strip("(,\"'\u201c") in not_after | {"and", "or"}:
+            continue  # ("its raids there and in Iraq": one of several places, no frame)
+        if group == "dem" and _ends_with_phrase(sentence[: m.start()], _cues().get("vantage_before", ())):
+            continue  # "heard from the Turkish border town of Kilis": a vantage point
+        rest = sentence[m.end(group):]
+        if group == "loc" and re.match(r"\s*(?:,\s*)?(?:and|or)\s+(?:the\s+)?[A-Z]", rest):
+            continue
+        if re.search(r"[A-Z][a-z]+,?\s+(?:and|or)\s+(?:in\s+)?$", sentence[: m.start(group)]):
+            continue
+        out.append(_CountryCue(
+            start=base + m.start(group), end=base + m.end(group), alpha2=(row.get("alpha2") or "").upper(),
+            name=row["country"].strip(), latitude=_opt_float(row.get("latitude")),
+            longitude=_opt_float(row.get("longitude")),
+            phrase_start=base + m.start(),
+        ))
+    return out
+
+
+def _opt_float(value: str | None) -> float | None:
+    try:
+        return float(value) if value not in (None, "") else None
+    except ValueError:
+        return None
+
+
+@functools.lru_cache(maxsize=4)
+def _home_countries(gaz: Gazetteer) -> frozenset[str]:
+    """The countries the gazetteer holds in detail (the conflict's, whatever gazetteer is
+    loaded): those with at least ``home_country_min_share`` of its rows. The others are the
+    neighbours' few big places, named when news reaches across a border."""
+    counts = Counter(e.country.upper() for e in gaz.entries if e.country)
+    total = sum(counts.values()) or 1
+    share = float(_cues().get("home_country_min_share", 0.1))
+    return frozenset(c for c, n in counts.items() if n / total >= share)
+
+
+def _foreign(entry: GazEntry, gaz: Gazetteer) -> bool:
+    return bool(entry.country) and entry.country.upper() not in _home_countries(gaz)
+
+
+def _bureau_or_state(story_text: str, m: Mention, e: GazEntry, gaz: Gazetteer) -> bool:
+    """A neighbour's place that is where the story was filed or the state it stands for, no
+    event's location: a dateline ("BEIRUT (Reuters) -", "Last updated ... Beirut Syrian jets
+    ..."), a foreign capital that no locative introduces ("Ankara sent tanks"), or the vantage
+    point across a border from which a fight was heard or seen ("audible from Akcakale")."""
+    if not _foreign(e, gaz):
+        return False
+    left = story_text[max(0, m.start - 40) : m.start]
+    if _ends_with_phrase(_without_designator(left), _cues().get("vantage_before", ())):
+        return True  # "heard from the town of Akcakale", "a witness in Akcakale said"
+    if _ends_with_phrase(left, list(_cues()["locative_exact"]) + list(_cues()["locative_near"])):
+        return False
+    if e.feature_code == "PPLC":
+        return True
+    return m.start < int(_cues()["dateline_window"]) and bool(re.match(r"\s*(?:\(|[-\u2013\u2014,]|[A-Z])",
+                                                                      story_text[m.end : m.end + 3]))
+
+
+def _foreign_cue(
+    story_text: str, seg: tuple[int, int], trigger_start: int,
+    in_sentence: Sequence[tuple[Mention, GazEntry]], home: frozenset[str],
+) -> _CountryCue | None:
+    """The other country a sentence places its event in, or None.
+
+    "In Iraq meanwhile a suicide bomber ...", "rockets hit towns in southern Turkey": the cue
+    is the sentence's frame (its first words) or lies nearer the trigger than the sentence's
+    places of other countries and its mentions of the gazetteer's own (``home``) countries."""
+    if not home:
+        return None
+    cues = _country_cues(story_text[seg[0] : seg[1]], seg[0])
+    foreign = [c for c in cues if c.alpha2 and c.alpha2 not in home]
+    if not foreign:
+        return None
+    openers = {w.lower() for w in _cues().get("country_frame_openers", ())}
+    framed = [c for c in foreign
+              if all(w.lower().strip(",") in openers for w in story_text[seg[0] : c.phrase_start].split())]
+    if framed:
+        return framed[0]
+
+    def dist(start: int) -> int:
+        return abs(start - trigger_start)
+
+    best = min(foreign, key=lambda c: dist(c.start))
+    rivals = [dist(m.start) for m, e in in_sentence if (e.country or "").upper() != best.alpha2]
+    rivals += [dist(c.start) for c in cues if c.alpha2 in home]
+    return best if all(dist(best.start) < r for r in rivals) else None
+
+
+def _country_place(story_text: str, cue: _CountryCue, story_id: str, sentence: tuple[int, int]) -> Place:
+    """An event the text places in a country and no named place of it: the country, ACLED's
+    geo_precision 3, at the country's point from the country list."""
+    ss, se = sentence
+    ev = Evidence(story_id=story_id, start=cue.start, end=cue.end, text=story_text[cue.start : cue.end],
+                  sentence=story_text[ss:se], sentence_start=ss, sentence_end=se)
+    return Place(name=cue.name, country=cue.alpha2 or None, admin1=None, admin2=None, admin3=None,
+                 latitude=cue.latitude, longitude=cue.longitude, geo_precision=3,
+                 mention=story_text[cue.start : cue.end], evidence=ev)
+
+
 @functools.lru_cache(maxsize=16)
 def _story_places(
     story_text: str, story_places: tuple[Mention, ...], gaz: Gazetteer
@@ -1359,10 +1521,12 @@ def _story_places(
     pairs = _relative_checked(story_text, pairs, context, gaz)
     # "the Damascus government", "its Damascus ally": the capital stands for the state, it is
     # no event's location (it stays context for resolving the other names)
-    pairs = [(m, e) for m, e in pairs if not _metonym(story_text, m)]
+    pairs = [(m, e) for m, e in pairs if not _metonym(story_text, m) and not _bureau_or_state(story_text, m, e, gaz)]
     # a small place far from everything else the story names is most likely a wrong match
     # (a region the gazetteer lacks, "Ghouta", matching a namesake village elsewhere)
-    trusted = [(m, e) for m, e in pairs if not _isolated(e, context)]
+    # (a neighbour's city across the border makes no home village look far from the rest)
+    home_context = [c for c in context if not _foreign(c, gaz)]
+    trusted = [(m, e) for m, e in pairs if not _isolated(e, home_context)]
     return tuple(trusted or pairs), context
 
 
@@ -1423,6 +1587,14 @@ def locate_event(
     seg = segment(story_text[sentence_start:sentence_end], trigger_start - sentence_start)
     own_side = [(m, e) for m, e in in_sentence if seg[0] <= m.start - sentence_start < seg[1]]
     in_sentence = own_side or in_sentence
+    # "In Iraq meanwhile at least 17 people were killed ...": another country's event is none of
+    # the story's places, nor the nearest one of the sentences before
+    cue = _foreign_cue(story_text, (sentence_start + seg[0], sentence_start + seg[1]), trigger_start,
+                       in_sentence, _home_countries(gaz))
+    if cue is not None:
+        in_sentence = [(m, e) for m, e in in_sentence if (e.country or "").upper() == cue.alpha2]
+        if not in_sentence:
+            return _country_place(story_text, cue, story_id, (sentence_start, sentence_end))
     # "Aleppo's Ramuse region", "Idlib's Saraqib": the owner only places the owned, which is the place
     owners = [m for m, _ in in_sentence if _owns_next(story_text, m, [x for x, _ in in_sentence])]
     in_sentence = [(m, e) for m, e in in_sentence if m not in owners] or in_sentence
@@ -1457,6 +1629,8 @@ def locate_event(
         m, e = near
         ch = _analyse(story_text, m, e, max(0, m.start - 60), gaz, context)
         return _place(story_text, ch, story_id, gaz, precision=max(ch.precision, 2))
+    # the story's own places, not a neighbour's named in passing, stand for it as a whole
+    pairs = tuple((m, e) for m, e in pairs if not _foreign(e, gaz)) or pairs
     window = int(_cues()["dateline_window"])
     for m, e in pairs:
         line_start = story_text.rfind("\n", 0, m.start) + 1

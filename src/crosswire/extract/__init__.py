@@ -585,7 +585,11 @@ def _topic_turns(sentences: Sequence[Sentence], last: int, index: int) -> bool:
 def _same_area(a: Place, b: Place) -> bool:
     """Are two places one incident's, as far as its date goes: the same place, or two in one
     governorate (the geocoder often reads a lede's city and a later sentence's village, or a
-    neighbourhood, for one incident)? A place without a governorate (the country) is any."""
+    neighbourhood, for one incident)? A place without a governorate (the country) is any of its
+    country's; places in two countries are two incidents ("In Iraq last month ..." and then a
+    stoning in Raqqa)."""
+    if a.country and b.country and a.country != b.country:
+        return False
     if _place_compatible(a, b) or a.admin1 is None or b.admin1 is None:
         return True
     return a.admin1 == b.admin1

@@ -59,7 +59,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from crosswire.geocode import canonical_admin1
+from crosswire.geocode import canonical_admin1, countries
 from crosswire.link.scope import PLACES, Scope, incident_types, scope_of, share_a_subplace, tolls_disagree
 from crosswire.models import Event, Link, Story, to_dict
 from crosswire.settings import DEFAULT, Settings
@@ -122,6 +122,8 @@ class _Ev:
     notes: str
     fatalities: int
     scope: Scope = Scope()
+    country: str | None = None
+    country_level: bool = False  # placed only in a country ("in Iraq meanwhile ...")
 
 
 @dataclass(frozen=True)
@@ -216,6 +218,8 @@ def _prepare(
                 notes=str(e.get("notes") or ""),
                 fatalities=int(e.get("fatalities") or 0),
                 scope=scope_of(_own_sentence(e), place, _own_tolls(e)),
+                country=_country_key(place.get("country")),
+                country_level=bool(place.get("name")) and not place.get("admin1") and not place.get("gazetteer_id"),
             )
         )
     return out
@@ -240,6 +244,21 @@ def _own_tolls(e: Mapping[str, Any]) -> list[int]:
         and not str(fc.get("qualifier") or "").startswith(BREAKDOWN_QUALIFIER)
         and not fc.get("vague")
     ]
+
+
+def _country_key(value: Any) -> str | None:
+    """One key per country however a record spells it ("SY", "Syria"): its ISO number where the
+    country list knows it."""
+    name = _norm(value)
+    if name is None:
+        return None
+    return countries().get(name, {}).get("iso") or name
+
+
+def _other_countries(a: _Ev, b: _Ev) -> bool:
+    """Two events placed in different countries are two events, however alike their wording:
+    "in Iraq meanwhile a suicide bomber ..." beside a bombing in Kobane the same day."""
+    return bool(a.country and b.country and a.country != b.country)
 
 
 def _one_toll(a: Iterable[int], b: Iterable[int]) -> bool:
@@ -278,6 +297,9 @@ def _names_governorate(ev: _Ev) -> bool:
 
 
 def place_score(a: _Ev, b: _Ev) -> float:
+    if a.country_level or b.country_level:
+        # a whole country is no closer a place than a governorate: it says only that both are there
+        return 0.4 if a.country and a.country == b.country else 0.0
     if a.place_name and a.place_name == b.place_name:
         # a governorate's name (or its capital, which shares it) covers many events a day
         return 0.6 if _names_governorate(a) else 1.0
@@ -533,7 +555,7 @@ def link_events(
     scored = 0
     for i, j in _candidate_pairs(evs, window, vectors):
         a, b = evs[i], evs[j]
-        if a.story_id == b.story_id:
+        if a.story_id == b.story_id or _other_countries(a, b):
             continue
         scored += 1
         text = 0.0
