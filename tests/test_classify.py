@@ -492,3 +492,17 @@ def test_a_count_over_the_past_days_stays_an_event() -> None:
     assert hits and hits[0].sub_event_type == "Air/drone strike"
     hits = classify_sentence("Government troops used chemical weapons in Douma on Saturday, medics said.")
     assert hits and hits[0].sub_event_type == "Chemical weapon"
+
+
+def test_territory_held_by_a_group_is_no_abduction_but_people_held_by_one_are() -> None:
+    def subs(text: str) -> set[str]:
+        return {h.sub_event_type for h in classify_sentence(text)}
+
+    # "held by" of a place says who controls it, nothing about captives
+    assert "Abduction/forced disappearance" not in subs(
+        "Mortar bombs fell on western districts of the city that are held by the army and allied militias."
+    )
+    assert "Abduction/forced disappearance" not in subs("Warplanes struck a village held by Islamic State militants.")
+    assert "Abduction/forced disappearance" in subs(
+        "Several prisoners being held by the group were moved to a jail in Idlib."
+    )
