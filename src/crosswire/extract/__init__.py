@@ -920,11 +920,12 @@ def _split_by_place(story: Story, sent: Sentence, draft: _Draft, places: Sequenc
     three in Saraqeb": :data:`_OWN_COUNT_GAP`) is that place's event's alone; a figure told for
     no one place stays with ``draft``. When no figure is a place's own, the figures are the
     total of all of them and every event keeps them (with their sources), its fatalities being
-    ACLED's share: ACLED's FAQ on fatalities (Uses and limitations of ACLED data, 27 February
-    2023, "When summarized fatalities are reported but events occur across several days or in
-    multiple locations ...") divides such a total evenly among the events it covers. The
-    remainder of an uneven division goes to the first place listed (crosswire's choice, so that
-    the events' fatalities still sum to the reported total).
+    an even share. ACLED's FAQ on fatalities (Uses and limitations of ACLED data, 27 February
+    2023) has a rule for "summarized fatalities ... reported but events occur across several days
+    or in multiple locations"; the copy we could read breaks off there, so the even division is
+    ACLED's practice as we understand it, not text we checked. The remainder of an uneven
+    division goes to the first place listed (crosswire's choice, so that the events' fatalities
+    still sum to the reported total; every figure stays among each event's claims).
     """
     from crosswire import geocode
 
