@@ -123,9 +123,14 @@ class ClaimLexicon:
         return re.compile(rf"\b(?:{_alternation(self.diplomat_titles)})s?\s+(?:to|at)\b", re.I)
 
     @cached_property
+    def harm_verb_alternation(self) -> str:
+        """Every form of every harm verb, as one alternation (longest first)."""
+        return _alternation({f for v in self.harm_verbs for f in verb_forms(v)})
+
+    @cached_property
     def harm_verb_regex(self) -> re.Pattern[str]:
         """Any form of a harm verb, as a whole word (lower-cased text)."""
-        return re.compile(rf"\b(?:{_alternation({f for v in self.harm_verbs for f in verb_forms(v)})})\b")
+        return re.compile(rf"\b(?:{self.harm_verb_alternation})\b")
 
     @cached_property
     def harm_noun_regex(self) -> re.Pattern[str]:
@@ -133,12 +138,29 @@ class ClaimLexicon:
         return re.compile(rf"\b(?:{_alternation(self.harm_nouns)})\b")
 
     @cached_property
+    def victim_after_harm_regex(self) -> re.Pattern[str]:
+        """A harm verb a few words before the end of the text before an actor ("killed at least 12
+        ISIS"), not after "to" ("hesitant to strike at the terrorists": no act done)."""
+        return re.compile(rf"(?<!\bto )(?:{self.harm_verb_regex.pattern})\s+(?:[\w-]+\s+){{0,3}}$")
+
+    @cached_property
+    def demonym_before_harm_regex(self) -> re.Pattern[str]:
+        """A capitalised word a word or two before a harm noun ("Russian air strikes"), the doer's
+        demonym when it is one (checked by the caller)."""
+        return re.compile(r"\b([A-Z][a-z]+)\s+(?=(?:[\w-]+\s+)?(?:" + _alternation(self.harm_nouns) + r")\b)", re.I)
+
+    @cached_property
+    def harm_noun_after_regex(self) -> re.Pattern[str]:
+        """A harm noun within two words after an actor ("'s rocket attacks", "terrorist groups
+        shelling"), the words between in group 1."""
+        return re.compile(r"^(?:'s|’s|s)?\s+((?:[\w-]+\s+){0,2}?)(?:" + _alternation(self.harm_nouns) + r")\b")
+
+    @cached_property
     def own_force_regex(self) -> re.Pattern[str]:
         """The speaker's own doing: "its jets", "our forces", "we (have) destroyed"."""
-        verbs = _alternation({f for v in self.harm_verbs for f in verb_forms(v)})
         return re.compile(
             rf"\b(?:(?:its|our)\s+(?:[\w-]+\s+)?(?:{_alternation(self.own_force_words)})"
-            rf"|we\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?(?:{verbs}))\b"
+            rf"|we\s+(?:have\s+|had\s+)?(?:\w+ly\s+)?(?:{self.harm_verb_alternation}))\b"
         )
 
     @cached_property
@@ -231,9 +253,8 @@ def _parse_regex(
     givers, nouns = count_giving
     extra = ""
     if givers and nouns:
-        gforms = sorted({f for g in givers for f in verb_forms(g)}, key=lambda f: (-len(f), f))
-        nalt = "|".join(re.escape(n) for n in sorted(nouns, key=lambda n: (-len(n), n)))
-        extra = rf"|\b(?:{'|'.join(map(re.escape, gforms))})\s+(?:\w+\s+){{0,3}}(?:{nalt})\b"
+        gforms = _alternation({f for g in givers for f in verb_forms(g)})
+        extra = rf"|\b(?:{gforms})\s+(?:\w+\s+){{0,3}}(?:{_alternation(nouns)})\b"
     return re.compile(rf"\b(?:{alt})\b|according to|{_HEADLINE_COLON.pattern}{extra}", re.I)
 
 
@@ -1426,14 +1447,11 @@ class _StoryClaims:
                 re.search(r"\bby\s+(?:the\s+)?$", before) and self.harm_before(before)
             ):
                 doers.append(m)
-            elif self.suffers_after(after) or re.search(
-                rf"(?<!\bto )(?:{lex.harm_verb_regex.pattern})\s+(?:[\w-]+\s+){{0,3}}$", before
-            ):
+            elif self.suffers_after(after) or lex.victim_after_harm_regex.search(before):
                 victims.append(m)  # (not "hesitant to strike at the terrorists": no act done)
         from crosswire.extract.actors import actor_of_demonym
 
-        before_noun = r"\b([A-Z][a-z]+)\s+(?=(?:[\w-]+\s+)?(?:" + _alternation(lex.harm_nouns) + r")\b)"
-        for d in re.finditer(before_noun, content, re.I):
+        for d in lex.demonym_before_harm_regex.finditer(content):
             word = content[d.start(1) : d.end(1)]
             if word[:1].isupper() and (name := actor_of_demonym(word)) is not None:
                 doers.append(Mention(start + d.start(1), start + d.end(1), word, "ACTOR", name))
@@ -1464,7 +1482,7 @@ class _StoryClaims:
                 intent = intent and not (len(between) > 1 and between[-2].startswith("continu"))
                 done = all(b in _DONE_LINKS or b.endswith("ly") for b in between)
                 return not object_before and not passive and not intent and done
-        m = re.match(r"^(?:'s|’s|s)?\s+((?:[\w-]+\s+){0,2}?)(?:" + _alternation(self.lex.harm_nouns) + r")\b", after)
+        m = self.lex.harm_noun_after_regex.match(after)
         return m is not None and not any(w in _NOT_MODIFIER for w in m.group(1).split())
 
     def suffers_after(self, after: str) -> bool:
