@@ -1898,8 +1898,12 @@ def combatant_side(claim: FatalityClaim) -> str | None:
     "9 rebels": a side of ``combatant_sides``), or None for civilians, all the dead or several
     sides at once: the figures that tell battle dead and the dead of opposed sides of a clash."""
     group = _side(claim)
-    if group is None:
-        return None
+    return _fighting_side(group) if group is not None else None
+
+
+def _fighting_side(group: str) -> str | None:
+    """The fighting side (``combatant_sides``) a victim group's dead are of ("soldiers" or
+    "soldiers:<actor>" -> "state"), or None for civilians and groups of no one side."""
     side = terms().victim_sides.get(group.split(":")[0])
     return side if side in terms().combatant_sides else None
 
@@ -1980,9 +1984,8 @@ def _facing(a: _Part, b: _Part) -> bool:
     clashes. At least 15 militants died, the Observatory said")? Figures of one side told by two
     sources ("32 soldiers" by the monitor, "50 troops" by the rebels) are competing counts of the
     same dead, never facing; nor are civilians, who may be a part of a figure told before."""
-    sides, fighting = terms().victim_sides, terms().combatant_sides
-    sa, sb = sides.get(a.side.split(":")[0]), sides.get(b.side.split(":")[0])
-    if sa is None or sb is None or sa == sb or sa not in fighting or sb not in fighting:
+    sa, sb = _fighting_side(a.side), _fighting_side(b.side)
+    if sa is None or sb is None or sa == sb:
         return False
     ea, eb = a.evidence, b.evidence
     if ea is None or eb is None:
