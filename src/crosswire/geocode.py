@@ -1322,7 +1322,8 @@ def _countries_for(user_dirs: str) -> dict[str, dict[str, str]]:
         try:
             with path.open(encoding="utf-8", newline="") as fh:
                 for row in csv.DictReader(fh):
-                    entry = {"country": row["country"], "iso": row["iso"], "region": row["region"]}
+                    # every column kept (demonym, alpha2, the country's point: _country_cue_pattern)
+                    entry = {**row, "country": row["country"], "iso": row["iso"], "region": row["region"]}
                     table[row["country"].casefold()] = entry
                     if row.get("alpha2"):
                         table[row["alpha2"].casefold()] = entry
@@ -1367,15 +1368,11 @@ def _country_cue_pattern(user_dirs: str) -> tuple[re.Pattern[str], dict[str, dic
     country rows keyed by the word matched (name or demonym). Country words are matched with
     their capital letter only ("turkey" the bird is no country)."""
     by_word: dict[str, dict[str, str]] = {}
-    for path in data_files(COUNTRIES_FILE):
-        try:
-            with path.open(encoding="utf-8", newline="") as fh:
-                for row in csv.DictReader(fh):
-                    for word in (row.get("country") or "", row.get("demonym") or ""):
-                        if word.strip():
-                            by_word[word.strip()] = row
-        except (OSError, KeyError, csv.Error) as exc:
-            raise DataFileError(f"{path}: {exc}", "CW303") from exc
+    table = _countries_for(user_dirs)
+    for row in (e for key, e in table.items() if key == e["country"].casefold()):  # one per country
+        for word in (row.get("country") or "", row.get("demonym") or ""):
+            if word.strip():
+                by_word[word.strip()] = row
     names = sorted((w for w, r in by_word.items() if w == r["country"].strip()), key=len, reverse=True)
     demonyms = sorted((w for w, r in by_word.items() if w != r["country"].strip()), key=len, reverse=True)
     if not names:
